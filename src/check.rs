@@ -1,0 +1,1 @@
+//! `bilan check`: claims checked against reference documents (see issue 7).

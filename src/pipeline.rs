@@ -1,0 +1,74 @@
+//! The pipeline: language detection, sentence splitting, then the extraction
+//! stages in order. Each stage implements [`Stage`], a small interface over
+//! the shared [`Document`] and the [`Annotations`] found so far, so a stage can
+//! be run and tested alone.
+
+use crate::document::{Annotations, Document};
+use crate::error::DocError;
+use crate::{actors, claims, dates, language, numbers, places, sentences};
+
+/// One extraction stage. Stages run in order; each may read what earlier
+/// stages found (numbers skip spans taken by dates, claims read everything).
+pub trait Stage: Send + Sync {
+    /// A short name (`dates`, `numbers`, …) used in benches and errors.
+    fn name(&self) -> &'static str;
+    /// Appends this stage's findings for `doc` to `ann`.
+    fn run(&self, doc: &Document, ann: &mut Annotations);
+}
+
+/// A document after the pipeline.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub doc: Document,
+    pub ann: Annotations,
+}
+
+/// The whole chain. Build it once and share it across threads.
+pub struct Pipeline {
+    splitter: sentences::Splitter,
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// The default chain: dates, numbers, places, actors, claims.
+    pub fn new() -> Pipeline {
+        Pipeline::with_stages(vec![
+            Box::new(dates::DateStage::default()),
+            Box::new(numbers::NumberStage::default()),
+            Box::new(places::PlaceStage::default()),
+            Box::new(actors::ActorStage::default()),
+            Box::new(claims::ClaimStage::default()),
+        ])
+    }
+
+    /// A chain of custom stages after language detection and sentence splitting.
+    pub fn with_stages(stages: Vec<Box<dyn Stage>>) -> Pipeline {
+        Pipeline {
+            splitter: sentences::Splitter::default(),
+            stages,
+        }
+    }
+
+    /// The stages, in order.
+    pub fn stages(&self) -> &[Box<dyn Stage>] {
+        &self.stages
+    }
+
+    /// Detects the language (unless given), splits sentences and runs every stage.
+    pub fn process(&self, mut doc: Document) -> Result<Processed, DocError> {
+        language::detect_document(&mut doc)?;
+        doc.sentences = self.splitter.split(&doc);
+        let mut ann = Annotations::default();
+        for stage in &self.stages {
+            stage.run(&doc, &mut ann);
+        }
+        ann.sort();
+        Ok(Processed { doc, ann })
+    }
+}

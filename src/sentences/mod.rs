@@ -1,0 +1,267 @@
+//! Sentence splitting: `unicode-segmentation` sentence bounds, then rules for
+//! news text:
+//! - no break after an abbreviation of `models/<lang>/abbreviations.txt`
+//!   (`M.`, `Gén.`, `Mr.`, `U.S.`) or an initial (`E. Philippe`);
+//! - citation marks (`[4]`, `[1],[5]`) stay with the sentence they follow;
+//! - no break inside « guillemets » or "quotes" (bounded, so an unclosed
+//!   quote cannot swallow the text);
+//! - a blank line always ends a sentence.
+//!
+//! Spans are byte offsets into the original text, trimmed of surrounding
+//! whitespace; sentences are ordered and disjoint.
+
+use crate::document::{Document, Lang, Sentence};
+use crate::models;
+use std::collections::HashSet;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Longest stretch (bytes) a quote may keep open across sentence bounds.
+const MAX_QUOTE_SPAN: usize = 1200;
+
+/// The splitter: abbreviation lists per language, loaded once.
+#[derive(Debug, Clone)]
+pub struct Splitter {
+    fr: HashSet<&'static str>,
+    en: HashSet<&'static str>,
+}
+
+impl Default for Splitter {
+    fn default() -> Self {
+        let load = |lang| {
+            models::lines(models::lang_file(lang, "abbreviations.txt").unwrap_or("")).collect()
+        };
+        Splitter {
+            fr: load(Lang::Fr),
+            en: load(Lang::En),
+        }
+    }
+}
+
+impl Splitter {
+    /// Sentences of `doc.body()`, as offsets into `doc.text`.
+    pub fn split(&self, doc: &Document) -> Vec<Sentence> {
+        self.split_text(&doc.text, doc.body_start, doc.language())
+    }
+
+    /// Sentences of `text[from..]`, as offsets into `text`.
+    pub fn split_text(&self, text: &str, from: usize, lang: Lang) -> Vec<Sentence> {
+        let abbr = match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        };
+        let body = &text[from..];
+        // 1. raw bounds, one paragraph at a time (blank lines always split)
+        let mut raw: Vec<(usize, usize)> = Vec::new();
+        for (ps, para) in paragraphs(body) {
+            for (s, seg) in para.split_sentence_bound_indices() {
+                let (a, b) = trim(seg);
+                if a < b {
+                    raw.push((from + ps + s + a, from + ps + s + b));
+                }
+            }
+        }
+        // 2. citation marks cut by the raw bounds (`attaqué.[` | `4] Le`) go back
+        let raw = reattach_citations(text, raw);
+        // 3. merge rules
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+        let mut quote_open_since: Option<usize> = None;
+        for (s, e) in raw {
+            let seg = &text[s..e];
+            if let Some(&(ps, pe)) = out.last() {
+                let gap = &text[pe..s];
+                let same_para = !gap.contains("\n\n") && !gap.contains("\r\n\r\n");
+                let prev = &text[ps..pe];
+                let merge = same_para
+                    && (starts_with_citation(seg)
+                        || (!gap.contains('\n') && ends_with_abbreviation(prev, abbr, seg))
+                        || quote_open_since.is_some_and(|q| e - q <= MAX_QUOTE_SPAN)
+                        || starts_lowercase_after_quote(prev, seg));
+                if merge {
+                    out.last_mut().unwrap().1 = e;
+                    let (ms, me) = *out.last().unwrap();
+                    quote_open_since = open_quote(&text[ms..me]).map(|_| ms);
+                    continue;
+                }
+            }
+            out.push((s, e));
+            quote_open_since = open_quote(seg).map(|_| s);
+        }
+        out.into_iter()
+            .map(|(start, end)| Sentence { start, end })
+            .collect()
+    }
+}
+
+/// Moves citation marks that follow sentence-final punctuation into the
+/// sentence they close.
+fn reattach_citations(text: &str, raw: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    for (mut s, e) in raw {
+        if let Some(last) = out.last_mut() {
+            let prev = &text[last.0..last.1];
+            if let Some(p) = prev.rfind(['.', '!', '?']) {
+                let from = last.0 + p + 1;
+                let m = citation_run(&text[from..]);
+                if m > 0 && from + m > last.1 {
+                    last.1 = from + m;
+                    if last.1 >= e {
+                        continue;
+                    }
+                    s = s.max(last.1);
+                    let (a, b) = trim(&text[s..e]);
+                    if a >= b {
+                        continue;
+                    }
+                    out.push((s + a, s + b));
+                    continue;
+                }
+            }
+        }
+        out.push((s, e));
+    }
+    out
+}
+
+/// Length of a run of citation marks (`[4]`, `[1],[5]`) at the start of `s`.
+fn citation_run(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut end = 0;
+    loop {
+        if b.get(i) != Some(&b'[') {
+            break;
+        }
+        let mut j = i + 1;
+        while j < b.len() && b[j].is_ascii_digit() && j - i <= 3 {
+            j += 1;
+        }
+        if j == i + 1 || b.get(j) != Some(&b']') {
+            break;
+        }
+        end = j + 1;
+        i = end;
+        if b.get(i) == Some(&b',') {
+            i += 1;
+        }
+    }
+    end
+}
+
+/// Paragraphs separated by blank lines, with their offsets.
+fn paragraphs(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            // look for another newline with only spaces between
+            let mut j = i + 1;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                out.push((start, &s[start..i]));
+                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < s.len() {
+        out.push((start, &s[start..]));
+    }
+    out
+}
+
+/// Offsets of `seg` with surrounding whitespace removed.
+fn trim(seg: &str) -> (usize, usize) {
+    let a = seg.len() - seg.trim_start().len();
+    let b = seg.trim_end().len();
+    (a, b.max(a))
+}
+
+/// `[4]`, `[1],[5]` at the start of a segment.
+fn starts_with_citation(seg: &str) -> bool {
+    let b = seg.as_bytes();
+    if b.first() != Some(&b'[') {
+        return false;
+    }
+    let close = match seg.find(']') {
+        Some(c) => c,
+        None => return false,
+    };
+    close > 1 && close <= 5 && seg[1..close].bytes().all(|c| c.is_ascii_digit())
+}
+
+/// The previous segment ends with a known abbreviation or an initial, and the
+/// next does not look like a new sentence after `etc.`.
+fn ends_with_abbreviation(prev: &str, abbr: &HashSet<&'static str>, next: &str) -> bool {
+    if !prev.ends_with('.') {
+        return false;
+    }
+    let last = prev
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"')
+        .next()
+        .unwrap_or("");
+    let next_lower = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    if last == "etc." || last == "est." || last == "No." || last == "no." {
+        return next_lower;
+    }
+    if abbr.contains(last) {
+        return true;
+    }
+    // initials: "E.", "J.-C." style, or a chain like "U.S."
+    let core = last.trim_end_matches('.');
+    let chars: Vec<char> = core.chars().collect();
+    if chars.len() == 1 && chars[0].is_uppercase() {
+        return true;
+    }
+    if !core.is_empty()
+        && core
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    {
+        return true;
+    }
+    false
+}
+
+/// A closing quote was cut from its text: `« Quoi ?` / `» a-t-il dit`.
+fn starts_lowercase_after_quote(prev: &str, next: &str) -> bool {
+    let p = prev.trim_end();
+    let ends_q = p.ends_with('?')
+        || p.ends_with('!')
+        || p.ends_with("?»")
+        || p.ends_with("!»")
+        || p.ends_with("? »")
+        || p.ends_with("! »")
+        || p.ends_with("?\"")
+        || p.ends_with("!\"");
+    ends_q && next.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// `Some(())` when the segment leaves a « or " quote open.
+fn open_quote(seg: &str) -> Option<()> {
+    let mut depth: i32 = 0;
+    let mut straight = false;
+    for c in seg.chars() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => depth = (depth - 1).max(0),
+            '"' => straight = !straight,
+            _ => {}
+        }
+    }
+    (depth > 0 || straight).then_some(())
+}
+
+#[cfg(test)]
+mod tests;

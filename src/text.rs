@@ -1,0 +1,175 @@
+//! Text helpers shared by the stages: case- and accent-folding that keeps a
+//! map back to the original byte offsets (as `tokenizers`' `NormalizedString`),
+//! and word-boundary tests.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A folded copy of a text with, for every folded byte, the byte offset of the
+/// original character it came from.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    map: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `s`, whose first byte sits at offset `base` of the original text.
+    pub fn new(s: &str, base: usize) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len() + 1);
+        let mut buf = String::new();
+        for (i, c) in s.char_indices() {
+            buf.clear();
+            fold_char_into(c, &mut buf);
+            for _ in 0..buf.len() {
+                map.push(base + i);
+            }
+            text.push_str(&buf);
+        }
+        map.push(base + s.len());
+        Folded { text, map }
+    }
+
+    /// Original offset of folded byte `i` (`i` may be `text.len()`).
+    pub fn orig(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)]
+    }
+
+    /// Original offsets of the folded range `start..end`: the end maps to the
+    /// end of the original character holding folded byte `end - 1`.
+    pub fn orig_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.orig(start);
+        if end == 0 || end <= start {
+            return (s, s);
+        }
+        let last = self.orig(end - 1);
+        // the original end is the next distinct original offset after `last`
+        let mut j = end;
+        while j < self.map.len() && self.map[j] == last {
+            j += 1;
+        }
+        (s, self.orig(j))
+    }
+}
+
+/// Folds one character: lowercase, accents dropped, typographic variants made plain.
+fn fold_char_into(c: char, out: &mut String) {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' => out.push(' '),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
+            out.push('-')
+        }
+        '\u{0153}' | '\u{0152}' => out.push_str("oe"),
+        '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
+        '\u{00DF}' => out.push_str("ss"),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            let mut any = false;
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    for l in d.to_lowercase() {
+                        out.push(l);
+                    }
+                    any = true;
+                }
+            });
+            if !any {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// Case- and accent-folds a string (« Ménaka » → « menaka », « l’armée » → « l'armee »).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+/// Letters, digits and the joiners that belong inside a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `text[start..end]` is not glued to a word character on either side.
+pub fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// Canonical key for comparing names: folded, leading articles and elision dropped,
+/// punctuation turned to single spaces.
+pub fn name_key(s: &str) -> String {
+    let f = fold(s);
+    let mut words: Vec<&str> = f
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // drop elided articles (l', d') and leading articles
+    let mut out: Vec<String> = Vec::new();
+    for (i, w) in words.drain(..).enumerate() {
+        let w = w
+            .strip_prefix("l'")
+            .or_else(|| w.strip_prefix("d'"))
+            .unwrap_or(w);
+        if i == 0
+            && matches!(
+                w,
+                "le" | "la" | "les" | "the" | "un" | "une" | "des" | "a" | "an"
+            )
+        {
+            continue;
+        }
+        if !w.is_empty() {
+            out.push(w.trim_matches('\'').to_string());
+        }
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_maps_back_to_original_offsets() {
+        let s = "À Ménaka, l’armée";
+        let f = Folded::new(s, 10);
+        assert_eq!(f.text, "a menaka, l'armee");
+        let i = f.text.find("menaka").unwrap();
+        let (a, b) = f.orig_range(i, i + "menaka".len());
+        assert_eq!(&s[a - 10..b - 10], "Ménaka");
+        let j = f.text.find("armee").unwrap();
+        let (a, b) = f.orig_range(j, j + 5);
+        assert_eq!(&s[a - 10..b - 10], "armée");
+    }
+
+    #[test]
+    fn ligatures_and_spaces() {
+        assert_eq!(fold("Œuvre\u{202F}Côte"), "oeuvre cote");
+        let f = Folded::new("cœur", 0);
+        assert_eq!(f.orig_range(0, f.text.len()), (0, "cœur".len()));
+    }
+
+    #[test]
+    fn names_drop_articles() {
+        assert_eq!(name_key("l'armée malienne"), "armee malienne");
+        assert_eq!(
+            name_key("Les Forces armées maliennes"),
+            "forces armees maliennes"
+        );
+        assert_eq!(name_key("the UN"), "un");
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let t = "Gao, Gaoua";
+        assert!(on_word_boundary(t, 0, 3));
+        assert!(!on_word_boundary(t, 5, 8));
+    }
+}
