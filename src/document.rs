@@ -231,6 +231,10 @@ pub struct DateMention {
     /// `year`, `month`, `day`, `minute`, `interval`, `duration`…
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub grain: String,
+    /// ISO-TimeML modifier: `START` (« début 2020 »), `MID` (« mi-novembre »),
+    /// `END` (« fin 2019 »), `APPROX` (« vers 6h »), `BEFORE`, `AFTER`.
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
     /// Gold only: other acceptable values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alt: Vec<String>,
