@@ -316,6 +316,16 @@ impl Lexicon {
             .copied()
     }
 
+    /// True when `s` starts with a word of `kind` followed by a space.
+    pub fn starts_with_kind(&self, kind: &str, s: &str) -> bool {
+        self.words.get(kind).is_some_and(|m| {
+            m.keys().any(|f| {
+                s.strip_prefix(f)
+                    .is_some_and(|r| r.starts_with(char::is_whitespace))
+            })
+        })
+    }
+
     pub fn has(&self, kind: &str, form: &str) -> bool {
         self.word(kind, form).is_some()
     }

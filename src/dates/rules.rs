@@ -253,7 +253,7 @@ impl<'a> Reader<'a> {
     /// The first letter of the group in the original text is a capital.
     fn capitalized(&self, name: &str) -> bool {
         self.caps.name(name).is_some_and(|m| {
-            let o = self.folded.orig(m.start());
+            let o = self.folded.orig(m.start()) - self.folded.orig(0);
             self.original[o..]
                 .chars()
                 .next()
@@ -274,7 +274,8 @@ impl<'a> Reader<'a> {
     fn short_year_is_count(&self, name: &str) -> bool {
         match self.caps.name(name) {
             Some(y) if y.as_str().trim_start_matches('\'').len() == 2 => {
-                next_char(&self.folded.text, y.end()).is_some_and(|c| c.is_alphanumeric())
+                next_char(&self.folded.text, y.end()).is_some_and(|c| c.is_ascii_digit())
+                    || count_word_follows(self, y.end())
             }
             _ => false,
         }
@@ -306,24 +307,29 @@ fn year_is_count(r: &Reader, y_start: usize, match_start: usize, end: usize) -> 
             return true;
         }
     }
-    if let Some((ws, w)) = next_word(text, end) {
-        if ws > end && r.lex.has("yearunit", w) {
-            return true;
-        }
-        let orig_upper = r.original[r.folded.orig(ws)..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if ws > end
-            && !orig_upper
-            && w.chars().count() > 2
-            && (w.ends_with('s') || w.ends_with('x'))
-            && !r.lex.has("yearok", w)
-        {
-            return true;
-        }
+    count_word_follows(r, end)
+}
+
+/// The word after `end` is a measure (« km ») or a lower-case plural noun (« soldats »).
+fn count_word_follows(r: &Reader, end: usize) -> bool {
+    let text = &r.folded.text;
+    let Some((ws, w)) = next_word(text, end) else {
+        return false;
+    };
+    if ws == end {
+        return false;
     }
-    false
+    if r.lex.has("yearunit", w) {
+        return true;
+    }
+    let orig_upper = r.original[r.folded.orig(ws) - r.folded.orig(0)..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    !orig_upper
+        && w.chars().count() > 2
+        && (w.ends_with('s') || w.ends_with('x'))
+        && !r.lex.has("yearok", w)
 }
 
 /// « un homme de 38 ans », « Florian D., 26 ans, », « 38 years old »: an age, not a duration.
@@ -349,39 +355,86 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
 pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     for (ri, rule) in lex.rules.iter().enumerate() {
-        for caps in rule.re.captures_iter(&folded.text) {
-            let Some(m0) = caps.get(0) else { continue };
-            if m0.as_str().trim().is_empty() || glued(&folded.text, m0.start(), m0.end()) {
-                continue;
-            }
-            let r = Reader {
-                lex,
-                caps: &caps,
-                folded,
-                original,
+        let text = folded.text.as_str();
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(caps) = rule.re.captures_at(text, pos) else {
+                break;
             };
-            for (s, e, expr) in read(&r, rule.handler, m0.start(), m0.end()) {
-                let (s, e) = trim(&folded.text, s, e);
-                if s < e {
-                    out.push(Cand {
-                        start: s,
-                        end: e,
-                        rule: ri,
-                        expr,
-                    });
+            let Some(m0) = caps.get(0) else { break };
+            let mut found = false;
+            if !m0.as_str().trim().is_empty() && !glued(text, m0.start(), m0.end()) {
+                let r = Reader {
+                    lex,
+                    caps: &caps,
+                    folded,
+                    original,
+                };
+                for (s, e, expr) in read(&r, rule.handler, m0.start(), m0.end()) {
+                    let (mut s, e) = trim(text, s, e);
+                    if !matches!(expr, Expr::Lit { .. }) {
+                        s = skip_preposition(lex, text, s, e);
+                    }
+                    if s < e {
+                        found = true;
+                        out.push(Cand {
+                            start: s,
+                            end: e,
+                            rule: ri,
+                            expr,
+                        });
+                    }
                 }
             }
+            pos = if found && m0.end() > m0.start() {
+                m0.end()
+            } else {
+                // refused: look again from the next character (« annonce mardi »)
+                m0.start() + text[m0.start()..].chars().next().map_or(1, char::len_utf8)
+            };
         }
     }
     out
 }
 
+/// Leaves a leading preposition out of the span (« en 2018 » → « 2018 », as TimeML does).
+fn skip_preposition(lex: &Lexicon, text: &str, s: usize, e: usize) -> usize {
+    let span = &text[s..e];
+    let mut best = s;
+    if lex.starts_with_kind("dpre", span) {
+        return s;
+    }
+    for (i, c) in span.char_indices() {
+        if c.is_whitespace() || (c == '\'' && i > 0) {
+            let cut = if c == '\'' { i + 1 } else { i };
+            if lex.has("prep", span[..cut].trim()) {
+                let rest = &span[cut..];
+                best = s + cut + (rest.len() - rest.trim_start().len());
+            }
+            if i > 12 {
+                break;
+            }
+        }
+    }
+    best
+}
+
 fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
     let t = &text[s..e];
     let lead = t.len() - t.trim_start().len();
-    let t2 = t
+    let mut t2 = t
         .trim_start()
         .trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    // a sentence full stop after a full word (« novembre. »), not an abbreviation (« sept. »)
+    if let Some(body) = t2.strip_suffix('.') {
+        let last = body
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if last.chars().count() > 4 {
+            t2 = body;
+        }
+    }
     (s + lead, s + lead + t2.len())
 }
 
@@ -720,8 +773,10 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
             if n.fract() != 0.0 {
                 return vec![];
             }
-            if dir.offset == 1
-                && next_char(&r.folded.text, end).is_some_and(|c| c.is_alphanumeric())
+            let sub_day = matches!(unit, Unit::Hour | Unit::Minute | Unit::Second);
+            if sub_day
+                || dir.offset == 1
+                    && next_char(&r.folded.text, end).is_some_and(|c| c.is_alphanumeric())
             {
                 // « deux jours après l'attaque »: anchored on something unknown; keep the duration
                 let uend = r.end_of("u").unwrap_or(end);
