@@ -118,6 +118,8 @@ pub struct Word {
 /// One rule of `dates_patterns.tsv`.
 #[derive(Debug)]
 pub struct Rule {
+    /// The rule name (read by the tests and handy when debugging).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub name: &'static str,
     pub handler: Handler,
     pub re: Regex,
@@ -126,8 +128,8 @@ pub struct Rule {
 /// Everything the dates stage knows of one language.
 #[derive(Debug)]
 pub struct Lexicon {
-    pub lang: Lang,
     months: HashMap<&'static str, (u32, u8)>,
+    abbrevs: Vec<&'static str>,
     weekdays: HashMap<&'static str, u32>,
     numbers: HashMap<&'static str, f64>,
     units: HashMap<&'static str, (Unit, bool, bool)>,
@@ -148,8 +150,8 @@ macro_rules! lang_data {
     };
 }
 
-static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(Lang::Fr, lang_data!("fr")));
-static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(Lang::En, lang_data!("en")));
+static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("fr")));
+static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("en")));
 
 /// The lexicon of `lang`, built on first use.
 pub fn lexicon(lang: Lang) -> &'static Lexicon {
@@ -180,13 +182,17 @@ fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
 }
 
 impl Lexicon {
-    fn load(lang: Lang, data: [&'static str; 6]) -> Lexicon {
+    fn load(data: [&'static str; 6]) -> Lexicon {
         let [months_d, weekdays_d, numbers_d, units_d, words_d, patterns_d] = data;
         let mut months = HashMap::new();
+        let mut abbrevs = Vec::new();
         for r in tsv_rows(months_d) {
             if let (Some(f), Some(Ok(m))) = (r.first(), r.get(1).map(|m| m.parse::<u32>())) {
                 let amb = r.get(2).and_then(|a| a.parse::<u8>().ok()).unwrap_or(0);
                 months.insert(*f, (m, amb));
+                if r.get(3) == Some(&"1") {
+                    abbrevs.push(*f);
+                }
             }
         }
         let mut weekdays = HashMap::new();
@@ -221,8 +227,8 @@ impl Lexicon {
             }
         }
         let mut lex = Lexicon {
-            lang,
             months,
+            abbrevs,
             weekdays,
             numbers,
             units,
@@ -290,6 +296,11 @@ impl Lexicon {
         self.months.get(s.trim_end_matches('.').trim()).copied()
     }
 
+    /// True for an abbreviated month form (« sept », « nov »).
+    pub fn is_abbrev(&self, s: &str) -> bool {
+        self.abbrevs.contains(&s)
+    }
+
     pub fn weekday(&self, s: &str) -> Option<u32> {
         self.weekdays.get(s.trim()).copied()
     }
@@ -342,6 +353,14 @@ mod tests {
             let declared = tsv_rows(data[5]).count();
             assert_eq!(lex.rules.len(), declared, "{lang}: a rule failed to load");
             assert!(lex.month("sept.").is_some());
+            let mut names: Vec<&str> = lex.rules.iter().map(|r| r.name).collect();
+            names.sort();
+            names.dedup();
+            assert_eq!(
+                names.len(),
+                lex.rules.len(),
+                "{lang}: rule names must be unique"
+            );
         }
     }
 

@@ -63,6 +63,21 @@ fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
         .any(|w| !w.is_empty() && lex.has("futurecue", w))
 }
 
+/// The two words before `start` hold a reporting verb (« a annoncé vendredi », « said on Friday »).
+fn after_reporting_verb(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
+    let mut from = start.saturating_sub(40).max(doc.body_start);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = fold(&doc.text[from..start]);
+    before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| lex.has("reportcue", w))
+}
+
 /// Every date mention of `doc`, in text order.
 pub fn extract(doc: &Document) -> Vec<DateMention> {
     let lex = lexicon::lexicon(doc.language());
@@ -101,7 +116,18 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
         let Some(r) = resolve::resolve(&c.expr, &ctx) else {
             continue;
         };
-        ctx.last = r.day;
+        // « a annoncé vendredi »: the day of a statement, not of the event
+        let statement = matches!(
+            c.expr,
+            rules::Expr::Day {
+                base: rules::DayBase::Weekday { .. } | rules::DayBase::Doc(_),
+                time: None,
+                ..
+            }
+        ) && after_reporting_verb(doc, lex, s);
+        if !statement || ctx.last.is_none() {
+            ctx.last = r.day;
+        }
         out.push(DateMention {
             span: Span::new(doc, s, e),
             value: r.value,

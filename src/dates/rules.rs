@@ -172,6 +172,16 @@ fn previous_words(text: &str, i: usize) -> (String, String) {
     )
 }
 
+/// True when the whitespace-delimited token around `i` looks like a path or a URL.
+fn in_url(text: &str, i: usize) -> bool {
+    let a = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let b = text[i..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| i + p);
+    let tok = &text[a..b];
+    tok.contains("://") || tok.contains("www.") || tok.matches('/').count() >= 2
+}
+
 /// True when the match is glued to a token it belongs to (`après-midi`, a URL, `10.12` pieces).
 fn glued(text: &str, start: usize, end: usize) -> bool {
     let before = &text[..start];
@@ -179,7 +189,8 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     if let Some(c) = back.next() {
         let c2 = back.next();
         if c.is_alphanumeric()
-            || matches!(c, '-' | '/' | '@' | '_' | '=' | '#' | '\\')
+            || matches!(c, '-' | '@' | '_' | '=' | '#' | '\\')
+            || (c == '/' && in_url(text, start))
             || (matches!(c, '.' | ',' | ':') && c2.is_some_and(|p| p.is_ascii_digit()))
         {
             return true;
@@ -190,7 +201,8 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
         let c2 = fwd.next();
         let last = text[..end].chars().next_back();
         if (c.is_alphanumeric() && last.is_some_and(|l| l.is_alphanumeric()))
-            || matches!(c, '/' | '@' | '_' | '=' | '\\')
+            || matches!(c, '@' | '_' | '=' | '\\')
+            || (c == '/' && in_url(text, end))
             || (c == '-' && c2.is_some_and(|n| n.is_alphanumeric()))
             || (matches!(c, '.' | ',' | ':') && c2.is_some_and(|n| n.is_ascii_digit()))
         {
@@ -341,10 +353,10 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
     }
     let (w1, w2) = previous_words(text, n_start);
     let before_w1 = w2.split(' ').next().unwrap_or("");
-    if r.lex.has("agecue", &w1) && !(w2 != w1 && r.lex.has("agekeep", before_w1)) {
+    if r.lex.has("agecue", &w1) || (r.lex.has("agecue", before_w1) && w1 == "de") {
         return true;
     }
-    if text[..n_start].trim_end().ends_with("d'") {
+    if (w1 == "de" || w1 == "d'" || w1 == "of") && w2 != w1 && r.lex.has("agenoun", before_w1) {
         return true;
     }
     next_word(text, end).is_some_and(|(_, w)| r.lex.has("agenext", w))
@@ -371,7 +383,7 @@ pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
                     original,
                 };
                 for (s, e, expr) in read(&r, rule.handler, m0.start(), m0.end()) {
-                    let (mut s, e) = trim(text, s, e);
+                    let (mut s, e) = trim(lex, text, s, e);
                     if !matches!(expr, Expr::Lit { .. }) {
                         s = skip_preposition(lex, text, s, e);
                     }
@@ -419,19 +431,22 @@ fn skip_preposition(lex: &Lexicon, text: &str, s: usize, e: usize) -> usize {
     best
 }
 
-fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
+fn trim(lex: &Lexicon, text: &str, s: usize, e: usize) -> (usize, usize) {
     let t = &text[s..e];
     let lead = t.len() - t.trim_start().len();
     let mut t2 = t
         .trim_start()
         .trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    if t2.ends_with(')') && !t2.contains('(') {
+        t2 = t2[..t2.len() - 1].trim_end();
+    }
     // a sentence full stop after a full word (« novembre. »), not an abbreviation (« sept. »)
     if let Some(body) = t2.strip_suffix('.') {
         let last = body
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if last.chars().count() > 4 {
+        if !lex.is_abbrev(last) && last.chars().count() > 1 {
             t2 = body;
         }
     }
@@ -771,6 +786,11 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 return vec![];
             };
             if n.fract() != 0.0 {
+                return vec![];
+            }
+            let word_one = n == 1.0 && r.g("n").is_some_and(|x| !x.starts_with('1'));
+            if word_one && unit == Unit::Day {
+                // « a day after the summit »: the day after something unnamed
                 return vec![];
             }
             let sub_day = matches!(unit, Unit::Hour | Unit::Minute | Unit::Second);
