@@ -172,6 +172,21 @@ fn previous_words(text: &str, i: usize) -> (String, String) {
     )
 }
 
+/// « 2002/2003 »: a slash at `i` between two four-digit years (a season, two dates).
+fn year_slash_year(text: &str, i: usize) -> bool {
+    let four = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let (l, r) = if text[i..].starts_with('/') {
+        (&text[..i], &text[i + 1..])
+    } else if text[..i].ends_with('/') {
+        (&text[..i - 1], &text[i..])
+    } else {
+        return false;
+    };
+    let lw = l.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or("");
+    let rw = r.split(|c: char| !c.is_ascii_digit()).next().unwrap_or("");
+    four(lw) && four(rw)
+}
+
 /// True when the whitespace-delimited token around `i` looks like a path or a URL.
 fn in_url(text: &str, i: usize) -> bool {
     let a = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
@@ -189,8 +204,11 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     if let Some(c) = back.next() {
         let c2 = back.next();
         if c.is_alphanumeric()
-            || matches!(c, '-' | '@' | '_' | '=' | '#' | '\\')
-            || (c == '/' && in_url(text, start))
+            || matches!(
+                c,
+                '-' | '@' | '_' | '=' | '#' | '\\' | '°' | '§' | '€' | '$'
+            )
+            || (c == '/' && (in_url(text, start) || !year_slash_year(text, start)))
             || (matches!(c, '.' | ',' | ':') && c2.is_some_and(|p| p.is_ascii_digit()))
         {
             return true;
@@ -201,8 +219,8 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
         let c2 = fwd.next();
         let last = text[..end].chars().next_back();
         if (c.is_alphanumeric() && last.is_some_and(|l| l.is_alphanumeric()))
-            || matches!(c, '@' | '_' | '=' | '\\')
-            || (c == '/' && in_url(text, end))
+            || matches!(c, '@' | '_' | '=' | '\\' | '%')
+            || (c == '/' && (in_url(text, end) || !year_slash_year(text, end)))
             || (c == '-' && c2.is_some_and(|n| n.is_alphanumeric()))
             || (matches!(c, '.' | ',' | ':') && c2.is_some_and(|n| n.is_ascii_digit()))
         {
@@ -956,6 +974,13 @@ fn word_expr(r: &Reader) -> Option<Expr> {
     None
 }
 
+/// The time was written with « heures » / « o'clock », not « 5 h » or « 5:00 ».
+fn time_in_words(r: &Reader) -> bool {
+    r.caps
+        .get(0)
+        .is_some_and(|m| m.as_str().contains("heure") || m.as_str().contains("o'clock"))
+}
+
 fn time_expr(r: &Reader) -> Option<Expr> {
     let modifier = r.word_value("tmod", "tm");
     let (mut h, min): (u32, u32) = if let Some(w) = r.g("w") {
@@ -990,6 +1015,14 @@ fn time_expr(r: &Reader) -> Option<Expr> {
         if (p.contains("soir") || p.contains("midi")) && h < 12 {
             h += 12;
         }
+    }
+    let spelled = r.g("h").is_some() && time_in_words(r);
+    if spelled
+        && next_word(&r.folded.text, r.caps.get(0).map_or(0, |m| m.end()))
+            .is_some_and(|(_, w)| w == "de" || w == "d'" || w == "from")
+    {
+        // « à cinq heures de route de Gao »: a distance
+        return None;
     }
     if h >= 24 || min >= 60 {
         // « 48h »: a duration written like a time

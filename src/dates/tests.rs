@@ -1120,6 +1120,85 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "décembre",
     "2019-12"
 )]
+#[case::fr_season_years_first(
+    "fr",
+    "2002-09-10",
+    "Pour cette saison 2002/2003, le club recrute.",
+    "2002",
+    "2002"
+)]
+#[case::fr_season_years_second(
+    "fr",
+    "2002-09-10",
+    "Pour cette saison 2002/2003, le club recrute.",
+    "2003",
+    "2003"
+)]
+#[case::fr_des_derniers_mois(
+    "fr",
+    "2019-11-05",
+    "Au cours des derniers mois, les attaques ont doublé.",
+    "des derniers mois",
+    "PXM"
+)]
+#[case::fr_statement_day_not_event("fr", "2020-01-10", "Des soldats ont été tués jeudi, a annoncé vendredi le gouvernement. L'attaque a commencé vers 14h00.", "vers 14h00", "2020-01-09T14:00")]
+#[case::en_statement_day_not_event("en", "2019-12-11", "Militants killed 71 soldiers on Tuesday, the army said on Wednesday. The assault began at 7 p.m.", "7 p.m", "2019-12-10T19:00")]
+#[case::fr_time_gmt_paren(
+    "fr",
+    "2020-01-10",
+    "L'attaque, jeudi vers 14h00 (13h00 GMT), a duré trois heures.",
+    "13h00 GMT",
+    "2020-01-09T13:00"
+)]
+#[case::fr_age_noun_kept_duration(
+    "fr",
+    "2003-02-24",
+    "Au terme de trois ans de tractations, l'accord a été signé.",
+    "trois ans",
+    "P3Y"
+)]
+#[case::en_week_earlier(
+    "en",
+    "2019-11-10",
+    "A camp was attacked on November 3. A week earlier, a convoy hit a mine.",
+    "A week earlier",
+    "2019-10-27"
+)]
+#[case::en_last_weekend(
+    "en",
+    "2019-11-05",
+    "Clashes broke out last weekend in Mopti.",
+    "last weekend",
+    "2019-W44-WE"
+)]
+#[case::en_earlier_this_month(
+    "en",
+    "2019-11-20",
+    "Earlier this month, 13 French soldiers died.",
+    "this month",
+    "2019-11"
+)]
+#[case::en_year_before_noun(
+    "en",
+    "2019-11-05",
+    "The 2015 peace deal has largely failed.",
+    "2015",
+    "2015"
+)]
+#[case::fr_debut_annee(
+    "fr",
+    "2019-11-05",
+    "Depuis le début de l'année, 500 civils ont été tués.",
+    "début de l'année",
+    "2019"
+)]
+#[case::fr_distance_hours_is_duration(
+    "fr",
+    "2019-11-05",
+    "Le village se trouve à 5 heures de Gao.",
+    "5 heures",
+    "PT5H"
+)]
 // ---- English: absolute
 #[case::en_mdy(
     "en",
@@ -1723,6 +1802,11 @@ fn finds(
 #[case::en_age("en", "A 38-year-old man was arrested.")]
 #[case::en_age_old("en", "The victim, 38 years old, was a teacher.")]
 #[case::en_citation("en", "The camp was attacked by jihadists[4].")]
+#[case::fr_decree_number("fr", "Le décret n°2019 du ministre a été publié.")]
+#[case::fr_url_path("fr", "Le lien www.exemple.ml/2019/11/ ne répond plus.")]
+#[case::fr_round_the_clock("fr", "Le dispensaire est ouvert 24h/24.")]
+#[case::en_a_day_after("en", "The attack came a day after the summit was announced.")]
+#[case::en_percent("en", "Turnout rose by 2019% in the count.")]
 fn finds_no_date(#[case] lang: &str, #[case] text: &str) {
     let ms = dates(lang, "2019-11-05", text);
     assert!(
