@@ -646,8 +646,7 @@ impl<'a> Seg<'a> {
                 let mut k = idx;
                 while k > 0 {
                     let (prev, cur) = (&cores[k - 1], &cores[k]);
-                    let link = self.class_at(Class::DayChain, prev.last);
-                    if link.is_some_and(|l| prev.last + l.key.len() == cur.num_first) {
+                    if self.chained_day(prev, cur) {
                         cores[k - 1].dead = true;
                         k -= 1;
                     } else {
@@ -659,11 +658,8 @@ impl<'a> Seg<'a> {
         // days chained after a month or weekday: « Nov. 4 and 5 »
         for k in 1..cores.len() {
             let (prev, cur) = (&cores[k - 1], &cores[k]);
-            if prev.dead && self.is_day_after_month(prev) {
-                let link = self.class_at(Class::DayChain, prev.last);
-                if link.is_some_and(|l| prev.last + l.key.len() == cur.num_first) {
-                    cores[k].dead = true;
-                }
+            if prev.dead && self.is_day_after_month(prev) && self.chained_day(prev, cur) {
+                cores[k].dead = true;
             }
         }
         // « 30-32 » is a range or nothing (« 2012-2013 », scores « 2-1 »)
@@ -705,6 +701,12 @@ impl<'a> Seg<'a> {
             {
                 return true;
             }
+            // the minutes of « 17 h 30 »
+            if let Some(u) = self.class_before(Class::TimeUnit, f) {
+                if f > u.key.len() && self.kind(f - u.key.len() - 1) == Some(Kind::Num) {
+                    return true;
+                }
+            }
             if let Some(u) = self.class_at(Class::TimeUnit, l) {
                 let minutes = self.kind(l + u.key.len()) == Some(Kind::Num);
                 if minutes || self.class_before(Class::TimeBefore, c.first).is_some() {
@@ -730,6 +732,18 @@ impl<'a> Seg<'a> {
             return false;
         }
         self.class_at(Class::Month, c.last).is_some() || self.is_day_after_month(c)
+    }
+
+    /// Two numbers joined by a day-chaining word (« 4 et 5 », « 5 au 6 »)
+    /// where neither is followed by a head noun.
+    fn chained_day(&self, prev: &Core, cur: &Core) -> bool {
+        let exactish = |c: &Core| matches!(c.kind, CoreKind::Exact | CoreKind::NeedsNoun);
+        exactish(prev)
+            && exactish(cur)
+            && self
+                .class_at(Class::DayChain, prev.last)
+                .is_some_and(|l| prev.last + l.key.len() == cur.num_first)
+            && self.head(cur.last, false).is_none()
     }
 
     fn is_day_after_month(&self, c: &Core) -> bool {
