@@ -170,6 +170,7 @@ pub(crate) struct Lexicon {
     /// Context entries by class, longest first.
     pub context: HashMap<Class, Vec<Entry>>,
     /// Rows that failed to parse (checked by a test; never a panic).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub bad_rows: Vec<String>,
     pub interp: text2num::Language,
 }
