@@ -106,6 +106,8 @@ pub(crate) enum Class {
     Plural,
     Stop,
     WordBreak,
+    DayBefore,
+    HyphenCount,
 }
 
 impl Class {
@@ -142,6 +144,8 @@ impl Class {
             "plural" => Plural,
             "stop" => Stop,
             "word_break" => WordBreak,
+            "day_before" => DayBefore,
+            "hyphen_count" => HyphenCount,
             _ => return None,
         })
     }

@@ -240,7 +240,7 @@ impl<'a> Seg<'a> {
     }
 
     fn entry_ok(&self, e: &Entry, i: usize) -> bool {
-        !e.cap || self.capitalized(i)
+        (!e.cap || self.capitalized(i)) && (e.arg != "dot" || self.w(i + e.key.len()) == ".")
     }
 
     /// The longest entry of `class` starting at token `i`.
@@ -290,6 +290,40 @@ impl<'a> Seg<'a> {
                     .entries(Class::GluedUnit)
                     .iter()
                     .any(|e| e.key.len() == 1 && e.key[0] == unit);
+                // « 13,000-strong »
+                if let Some((num, rest)) = s.split_once('-') {
+                    let count = self
+                        .lex
+                        .entries(Class::HyphenCount)
+                        .iter()
+                        .any(|e| e.key.len() == 1 && e.key[0] == rest);
+                    if count
+                        && !num.is_empty()
+                        && num
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    {
+                        let cut = t.start + num.len();
+                        out.push(Tok {
+                            kind: Kind::Num,
+                            end: cut,
+                            ..*t
+                        });
+                        out.push(Tok {
+                            kind: Kind::Punct,
+                            start: cut,
+                            end: cut + 1,
+                            space_before: false,
+                        });
+                        out.push(Tok {
+                            kind: Kind::Word,
+                            start: cut + 1,
+                            end: t.end,
+                            space_before: false,
+                        });
+                        continue;
+                    }
+                }
                 if num_ok && unit_ok {
                     out.push(Tok {
                         kind: Kind::Num,
@@ -655,11 +689,19 @@ impl<'a> Seg<'a> {
                 }
             }
         }
-        // days chained after a month or weekday: « Nov. 4 and 5 »
+        // days chained after a month or weekday (« Nov. 4 and 5 »), labels
+        // chained after a label (« les numéros 17 et 18 »)
+        let mut chaining = false;
         for k in 1..cores.len() {
             let (prev, cur) = (&cores[k - 1], &cores[k]);
-            if prev.dead && self.is_day_after_month(prev) && self.chained_day(prev, cur) {
+            chaining = prev.dead
+                && (chaining
+                    || self.is_day_after_month(prev)
+                    || self.class_before(Class::Label, prev.num_first).is_some());
+            if chaining && self.chained_day(prev, cur) {
                 cores[k].dead = true;
+            } else {
+                chaining = false;
             }
         }
         // « 30-32 » is a range or nothing (« 2012-2013 », scores « 2-1 »)
@@ -690,13 +732,14 @@ impl<'a> Seg<'a> {
             if glued_before && matches!(prev, "[" | "+" | "/" | ":" | "#" | "°" | "§" | "n°") {
                 return true;
             }
-            if glued_after && matches!(next, "/" | ":" | "]") {
+            if glued_after && matches!(next, "/" | ":" | "]" | "°") {
                 return true;
             }
             if self.class_at(Class::Percent, l).is_some()
                 || self.class_before(Class::Label, f).is_some()
                 || self.class_before(Class::DecadeBefore, f).is_some()
-                || self.class_at(Class::NotNumber, f).is_some()
+                || self.in_fixed_phrase(f)
+                || self.is_month_word(c)
                 || self.class_at(Class::TimeMarker, l).is_some()
             {
                 return true;
@@ -713,9 +756,22 @@ impl<'a> Seg<'a> {
                     return true;
                 }
             }
-            if c.year_shaped
-                && (self.class_before(Class::YearBefore, f).is_some()
-                    || self.head(l, false).is_none())
+            // a year unless it counts people, money or a measure (« 2000 soldats »)
+            let counts = || {
+                self.head(l, false).and_then(|h| h.kind).is_some_and(|k| {
+                    matches!(
+                        k,
+                        UnitKind::Person | UnitKind::Toll | UnitKind::Money | UnitKind::Measure
+                    )
+                })
+            };
+            if c.year_shaped && (self.class_before(Class::YearBefore, f).is_some() || !counts()) {
+                return true;
+            }
+            // « du 5 au 6 », « jusqu'au 15 »
+            if c.value <= 31.0
+                && self.class_before(Class::DayBefore, f).is_some()
+                && self.head(l, false).is_none()
             {
                 return true;
             }
@@ -724,6 +780,20 @@ impl<'a> Seg<'a> {
             }
         }
         false
+    }
+
+    /// True when a fixed phrase holding a number (« France 24 », « trois
+    /// frontières ») covers token `i`.
+    fn in_fixed_phrase(&self, i: usize) -> bool {
+        self.lex
+            .entries(Class::NotNumber)
+            .iter()
+            .any(|e| (i.saturating_sub(e.key.len() - 1)..=i).any(|k| self.seq_at(k, &e.key)))
+    }
+
+    /// A spelled number that is here a month (« sept. »).
+    fn is_month_word(&self, c: &Core) -> bool {
+        c.num_first + 1 == c.last && self.class_at(Class::Month, c.num_first).is_some()
     }
 
     /// A day number: right before a month, or right after a month or weekday.
@@ -866,24 +936,15 @@ impl<'a> Seg<'a> {
             let head = self.head(c.last, c.linkable);
             let modifier = self.modifier_before(c.first);
             if c.kind == CoreKind::One {
-                let Some(h) = head.filter(|h| h.kind.is_some()) else {
+                let Some(kind) = head.and_then(|h| h.kind) else {
                     continue;
                 };
-                let toll = h.kind == Some(UnitKind::Toll)
-                    && self
-                        .class_at(Class::OneWord, c.first)
-                        .is_some_and(|e| e.arg == "toll");
-                let cued = {
-                    let mut k = c.first;
-                    if let Some(l) = self.class_before(Class::Linker, k) {
-                        k -= l.key.len();
-                    }
-                    self.class_before(Class::OneCue, k).is_some()
-                        && out[seg_start..]
-                            .last()
-                            .is_some_and(|m| m.span.end <= self.orig(k - 1, k).0)
-                };
-                if !(toll || cued || modifier.is_some()) {
+                let arg = self.class_at(Class::OneWord, c.first).map_or("", |e| e.arg);
+                let person = matches!(kind, UnitKind::Person | UnitKind::Toll);
+                let toll = kind == UnitKind::Toll && arg == "toll";
+                let strong = person && arg == "strong";
+                let cued = person && self.one_cued(c.first, &out[seg_start..]);
+                if !(toll || strong || cued || modifier.is_some()) {
                     continue;
                 }
             }
@@ -914,6 +975,20 @@ impl<'a> Seg<'a> {
                 unit,
             });
         }
+    }
+
+    /// « et (d')un civil », « dont un civil »: a cue before token `first`
+    /// and an earlier quantity in the sentence, before the cue.
+    fn one_cued(&self, first: usize, earlier: &[NumberMention]) -> bool {
+        let mut k = first;
+        if let Some(l) = self.class_before(Class::Linker, k) {
+            k -= l.key.len();
+        }
+        let Some(cue) = self.class_before(Class::OneCue, k) else {
+            return false;
+        };
+        let cue_start = self.orig(k - cue.key.len(), k).0;
+        earlier.last().is_some_and(|m| m.span.end <= cue_start)
     }
 
     /// The longest modifier ending right before token `first`.

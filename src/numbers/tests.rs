@@ -228,6 +228,15 @@ use Lang::{En, Fr};
 #[case::fr_l_un_des("L'un des soldats a été blessé.", "")]
 #[case::fr_un_soldat_alone("Un soldat a été tué dans l'attaque.", "")]
 #[case::fr_un_camion_neuf("Ils ont acheté un camion neuf.", "")]
+#[case::fr_un_rescape_raconte("« Ils étaient armés », a raconté un rescapé.", "")]
+#[case::fr_et_un_vehicule("Deux soldats ont été tués et un véhicule incendié.", "2:soldats")]
+#[case::fr_et_un_civil_blesse(
+    "Deux soldats ont été tués et un civil blessé.",
+    "2:soldats | 1:civil"
+)]
+#[case::fr_demi_douzaine("Une demi-douzaine de soldats ont été blessés.", "6[5,7]~:soldats")]
+#[case::fr_la_centaine("La centaine de soldats présents a riposté.", "100[80,120]~:soldats")]
+#[case::fr_deux_centaines_people("Ils ont libéré deux cent trente otages.", "230:otages")]
 fn french(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(Fr, text), want, "{text}");
 }
@@ -280,6 +289,15 @@ fn french(#[case] text: &str, #[case] want: &str) {
 #[case::fr_covid("La COVID-19 a frappé le pays.", "")]
 #[case::fr_resolution("La résolution 2100 du Conseil de sécurité.", "")]
 #[case::fr_ratio("Le service fonctionne 24/24.", "")]
+#[case::fr_sept_abbr("Le 30 sept. 2019, 12 soldats ont été tués.", "12:soldats")]
+#[case::fr_nuit_du_au("Dans la nuit du 30 au 31, 5 civils ont été tués.", "5:civils")]
+#[case::fr_jusqu_au("Le couvre-feu est prolongé jusqu'au 15.", "")]
+#[case::fr_france_24("Il a déclaré à France 24 que 12 soldats étaient morts.", "12:soldats")]
+#[case::fr_year_things("Les attaques de 2019 ont choqué le pays.", "")]
+#[case::fr_numeros("Les numéros 17 et 18 restent joignables.", "")]
+#[case::fr_law_code("La loi n°2019-33 a été promulguée.", "")]
+#[case::fr_date_iso("Le rapport daté 2019-11-01 est paru.", "")]
+#[case::fr_coords("Le village est situé à 14°N.", "")]
 fn french_exclusions(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(Fr, text), want, "{text}");
 }
@@ -380,6 +398,11 @@ fn french_exclusions(#[case] text: &str, #[case] want: &str) {
 #[case::en_a_soldier("A soldier was killed in the attack.", "")]
 #[case::en_a_car_bomb("A car bomb exploded near a checkpoint.", "")]
 #[case::en_no_one("No one was hurt.", "")]
+#[case::en_one_attack("In one attack, rebels burned the camp.", "")]
+#[case::en_and_a_vehicle("Two soldiers died and a vehicle was burned.", "2:soldiers")]
+#[case::en_half_dozen("Half a dozen soldiers were wounded.", "6[5,7]~:soldiers")]
+#[case::en_strong("The 13,000-strong force withdrew.", "13000")]
+#[case::en_one_dead("The blast left one dead.", "1:dead")]
 fn english(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(En, text), want, "{text}");
 }
@@ -416,6 +439,11 @@ fn english(#[case] text: &str, #[case] want: &str) {
 #[case::en_score("Mali beat Niger 2-1 on Sunday.", "")]
 #[case::en_1990s("In the 1990s, rebels rose up.", "")]
 #[case::en_three_borders("In the three borders area, troops fought back.", "")]
+#[case::en_year_attacks("The 2019 attacks shocked the country.", "")]
+#[case::en_year_elections("Mali's 2020 elections were delayed.", "")]
+#[case::en_year_crisis("The 2012 crisis displaced many.", "")]
+#[case::en_year_soldiers("About 2000 soldiers were deployed.", "2000[1800,2200]~:soldiers")]
+#[case::en_france24("He told France 24 that 12 soldiers died.", "12:soldiers")]
 fn english_exclusions(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(En, text), want, "{text}");
 }
