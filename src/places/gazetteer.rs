@@ -321,9 +321,9 @@ impl Gazetteer {
 pub(crate) fn tier(country: Option<&str>) -> u8 {
     match country {
         Some("ML" | "NE" | "BF") => 2,
-        Some(
-            "MR" | "SN" | "GN" | "CI" | "GH" | "TG" | "BJ" | "NG" | "TD" | "DZ" | "LY" | "CM",
-        ) => 1,
+        Some("MR" | "SN" | "GN" | "CI" | "GH" | "TG" | "BJ" | "NG" | "TD" | "DZ" | "LY" | "CM") => {
+            1
+        }
         _ => 0,
     }
 }
@@ -393,13 +393,16 @@ pub fn contains(outer: &str, inner: &str) -> bool {
     if outs.is_empty() {
         return false;
     }
-    g.candidates(inner).iter().any(|&i| {
-        outs.contains(&i) || g.ancestors(i).any(|a| outs.contains(&a))
-    })
+    g.candidates(inner)
+        .iter()
+        .any(|&i| outs.contains(&i) || g.ancestors(i).any(|a| outs.contains(&a)))
 }
 
 /// Number of places and of distinct folded names in the gazetteer.
 pub fn size() -> (usize, usize) {
     let g = &*GAZETTEER;
-    (g.places.len(), g.patterns.iter().filter(|p| !p.blocked).count())
+    (
+        g.places.len(),
+        g.patterns.iter().filter(|p| !p.blocked).count(),
+    )
 }

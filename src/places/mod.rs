@@ -79,11 +79,14 @@ impl Lexicon {
                 })
             })
             .collect();
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then(a.words.cmp(&b.words)));
+        list.sort_by(|a, b| {
+            b.words
+                .len()
+                .cmp(&a.words.len())
+                .then(a.words.cmp(&b.words))
+        });
         let g = &*GAZETTEER;
-        let ambiguous = lines(ambiguous)
-            .filter_map(|l| g.pattern_id(l))
-            .collect();
+        let ambiguous = lines(ambiguous).filter_map(|l| g.pattern_id(l)).collect();
         let mut stop: HashSet<String> = lines(stop).map(fold).collect();
         for c in &list {
             stop.insert(c.words.clone());
@@ -304,9 +307,7 @@ fn scan_sentence(
         if !word_start || i < covered_to {
             continue;
         }
-        let m = g
-            .ac
-            .find(Input::new(ft).range(i..).anchored(Anchored::Yes));
+        let m = g.ac.find(Input::new(ft).range(i..).anchored(Anchored::Yes));
         if let Some(m) = m {
             let (ms, me) = (m.start(), m.end());
             let after_ok = !ft[me..].chars().next().is_some_and(is_word)
@@ -322,7 +323,7 @@ fn scan_sentence(
                 }
                 let (a, b) = f.orig_range(ms, me);
                 let text = &doc.text[a..b];
-                if accept_hit(pat, text, orig, a - start, b - start, headline) {
+                if accept_hit(lex, pat, text, orig, a - start, b - start, headline) {
                     hits.push(Hit {
                         start: a,
                         end: b,
@@ -349,6 +350,7 @@ fn scan_sentence(
 
 /// The guards on a gazetteer name written `text` at `orig[a..b]`.
 fn accept_hit(
+    lex: &Lexicon,
     pat: &gazetteer::Pattern,
     text: &str,
     orig: &str,
@@ -373,10 +375,8 @@ fn accept_hit(
             return false;
         }
     }
-    if capitalized_after(orig, b).is_some() {
-        return false;
-    }
-    true
+    // glued to a following capitalized word (« Niger Delta »), unless that word is a cue (« Niger River »)
+    !capitalized_after(orig, b).is_some_and(|w| !lex.stop.contains(&fold(w)))
 }
 
 /// An unknown toponym starting at folded byte `i` (original byte `a` of the
@@ -497,7 +497,13 @@ pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
 /// The places a hit may stand for, after the ambiguity guards and the context's kind.
 fn candidates(g: &Gazetteer, lex: &Lexicon, h: &Hit) -> Vec<usize> {
     let pat = &g.patterns[h.pattern];
-    if (lex.ambiguous.contains(&h.pattern) || pat.letters <= 3) && !h.ctx.any {
+    // short names need a cue, unless they name a country or a town of Mali, Niger, Burkina Faso (« Gao »)
+    let short = pat.letters <= 3
+        && !pat.places.iter().any(|&i| {
+            let p = &g.places[i];
+            p.kind == Kind::Country || (p.kind == Kind::City && tier(p.country.as_deref()) >= 2)
+        });
+    if (lex.ambiguous.contains(&h.pattern) || short) && !h.ctx.any {
         return Vec::new();
     }
     let mut c: Vec<usize> = pat
@@ -506,10 +512,7 @@ fn candidates(g: &Gazetteer, lex: &Lexicon, h: &Hit) -> Vec<usize> {
         .copied()
         .filter(|&i| {
             let p = &g.places[i];
-            h.ctx.any
-                || p.curated
-                || p.kind != Kind::Locality
-                || tier(p.country.as_deref()) >= 2
+            h.ctx.any || p.curated || p.kind != Kind::Locality || tier(p.country.as_deref()) >= 2
         })
         .collect();
     if let Some(k) = h.ctx.kind {
