@@ -1,0 +1,163 @@
+//! Sources of statements: the actor that says something in its sentence
+//! (« a annoncé le ministre … », « selon un responsable du ministère de la Défense »,
+//! « a military source told AFP »).
+
+use super::lexicon::{LangData, SourceKind};
+use super::persons::tokenize;
+use crate::text::{is_word_char, Folded};
+
+/// An actor of the sentence, as the source search sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    pub ext_start: usize,
+    pub ext_end: usize,
+    pub media: bool,
+}
+
+/// Words that may stand between a reporting verb and its inverted subject.
+const FILLER: [&str; 14] = [
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "the",
+    "a",
+    "an",
+    "egalement",
+    "aussi",
+    "encore",
+    "meme",
+    "lui",
+];
+/// Words that make the following media the addressee (« à l'AFP », « to AFP »).
+const RECIPIENT: [&str; 5] = ["a", "aux", "l'", "to", "la"];
+/// Words before a reporting form that make it a noun (« l'annonce »).
+const NOUN_DET: [&str; 10] = [
+    "l'", "la", "le", "une", "un", "cette", "son", "sa", "the", "an",
+];
+/// Auxiliaries between a subject and its verb.
+const AUX: [&str; 8] = [
+    "a", "ont", "avait", "avaient", "has", "have", "had", "aurait",
+];
+/// Words that open a clause: no subject or inverted source across them.
+const CLAUSE: [&str; 6] = ["que", "qu'", "that", "qui", "which", "dont"];
+
+fn words(text: &str, from: usize, to: usize) -> Vec<String> {
+    tokenize(&text[from..to], from)
+        .into_iter()
+        .map(|t| t.key)
+        .collect()
+}
+
+fn has_stop_punct(s: &str) -> bool {
+    s.chars().any(|c| ".;:!?()«»\"“”\n".contains(c))
+}
+
+/// Indices of `slots` (sorted by start) that are sources in the sentence `folded`.
+pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -> Vec<usize> {
+    let ft = &folded.text;
+    let mut out = Vec::new();
+    for m in ld.sources.find_iter(ft.as_str()) {
+        let (fs, fe) = (m.start(), m.end());
+        if ft[..fs].chars().next_back().is_some_and(is_word_char)
+            || ft[fe..].chars().next().is_some_and(is_word_char)
+        {
+            continue;
+        }
+        let (os, oe) = folded.orig_range(fs, fe);
+        let kind = ld.source_kinds[m.pattern().as_usize()];
+        let found = match kind {
+            SourceKind::Verb | SourceKind::Subject => {
+                let prev: Vec<&str> = ft[..fs].split_whitespace().rev().take(1).collect();
+                if prev
+                    .first()
+                    .is_some_and(|w| NOUN_DET.contains(w) || w.ends_with("l'"))
+                {
+                    continue;
+                }
+                let inverted = kind == SourceKind::Verb && after_quote_or_comma(&ft[..fs]);
+                let inv = if inverted {
+                    inverted_subject(text, oe, slots)
+                } else {
+                    None
+                };
+                inv.or_else(|| subject_before(text, os, slots))
+            }
+            SourceKind::Prep => slots
+                .iter()
+                .position(|s| s.ext_start >= oe && s.ext_start <= oe + 140)
+                .filter(|&i| {
+                    let gap = &text[oe..slots[i].ext_start];
+                    !has_stop_punct(gap) && !gap.contains(',')
+                }),
+            _ => None,
+        };
+        if let Some(i) = found {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// True when the text before a verb ends, past auxiliaries, with a comma or a closing quote.
+fn after_quote_or_comma(before: &str) -> bool {
+    let mut b = before.trim_end();
+    loop {
+        let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if !w.is_empty() && (AUX.contains(&w) || FILLER[9..].contains(&w)) {
+            b = b[..b.len() - w.len()].trim_end();
+        } else {
+            break;
+        }
+    }
+    b.ends_with([',', '"', '»', '\u{201d}', '\'', '-'])
+}
+
+/// The actor right after an inverted reporting verb, the addressee skipped.
+fn inverted_subject(text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize> {
+    let mut cursor = verb_end;
+    for (i, s) in slots.iter().enumerate() {
+        if s.ext_start < cursor {
+            continue;
+        }
+        let gap = &text[cursor..s.ext_start];
+        if gap.len() > 60 || has_stop_punct(gap) {
+            return None;
+        }
+        let w = words(text, cursor, s.ext_start);
+        if s.media && w.last().is_some_and(|l| RECIPIENT.contains(&l.as_str())) {
+            cursor = s.ext_end;
+            continue;
+        }
+        if w.iter().all(|x| FILLER.contains(&x.as_str())) && !gap.contains(',') {
+            return Some(i);
+        }
+        return None;
+    }
+    None
+}
+
+/// The subject before a reporting verb: the last actor ending before it, with only
+/// auxiliaries, adverbs or a parenthetical phrase between.
+fn subject_before(text: &str, verb_start: usize, slots: &[Slot]) -> Option<usize> {
+    let i = slots.iter().rposition(|s| s.ext_end <= verb_start)?;
+    let gap = &text[slots[i].ext_end..verb_start];
+    if gap.len() > 120 || has_stop_punct(gap) {
+        return None;
+    }
+    let w = words(text, slots[i].ext_end, verb_start);
+    if w.iter().any(|x| CLAUSE.contains(&x.as_str())) {
+        return None;
+    }
+    let commas = gap.matches(',').count();
+    let limit = if commas >= 2 { 14 } else { 5 };
+    if (commas == 1 && !gap.trim_start().starts_with(',')) || w.len() > limit {
+        return None;
+    }
+    Some(i)
+}
