@@ -88,6 +88,8 @@ pub(crate) struct LangData {
     pub country_names: Vec<CountryName>,
     pub notnames: HashSet<String>,
     pub determiners: HashSet<String>,
+    /// Nouns that make the name after them a place (« stade », « avenue »).
+    pub place_heads: HashSet<String>,
 }
 
 /// Everything, both languages.
@@ -153,6 +155,7 @@ struct LangFiles {
     sources: &'static str,
     notnames: &'static str,
     determiners: &'static str,
+    place_heads: &'static str,
 }
 
 const FR: LangFiles = LangFiles {
@@ -164,6 +167,7 @@ const FR: LangFiles = LangFiles {
     sources: include_str!("../../models/fr/sources.tsv"),
     notnames: include_str!("../../models/fr/notnames.txt"),
     determiners: include_str!("../../models/fr/determiners.txt"),
+    place_heads: include_str!("../../models/fr/place_heads.txt"),
 };
 
 const EN: LangFiles = LangFiles {
@@ -175,6 +179,7 @@ const EN: LangFiles = LangFiles {
     sources: include_str!("../../models/en/sources.tsv"),
     notnames: include_str!("../../models/en/notnames.txt"),
     determiners: "",
+    place_heads: include_str!("../../models/en/place_heads.txt"),
 };
 
 /// The lexicon, built on first use.
@@ -284,8 +289,12 @@ fn build_lang(
         for a in own {
             push(a, Target::Entry(i), &mut folded);
         }
-        // proper names (an uppercase letter) are shared across languages
-        for a in other.iter().filter(|a| a.chars().any(char::is_uppercase)) {
+        // proper names (an uppercase letter) are shared across languages, but not
+        // two-letter acronyms (« UN » in French, « UA » in English)
+        let shared = |a: &&&str| {
+            a.chars().any(char::is_uppercase) && a.chars().filter(|c| c.is_alphabetic()).count() > 2
+        };
+        for a in other.iter().filter(shared) {
             push(a, Target::Entry(i), &mut folded);
         }
     }
@@ -356,6 +365,7 @@ fn build_lang(
         country_names,
         notnames,
         determiners: folded_set(files.determiners),
+        place_heads: folded_set(files.place_heads),
     }
 }
 

@@ -294,6 +294,10 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     }
     // « ministre de la Communication »: a capitalized word after a preposition is a
     // complement, not a name, unless it is a full name with a first name
+    // « stade Modibo Keïta », « boulevard … »: a place named after a person
+    if i > 0 && !toks[i - 1].cap && ctx.ld.place_heads.contains(toks[i - 1].key.as_str()) {
+        return None;
+    }
     let after_prep = i > 0
         && matches!(
             toks[i - 1].key.as_str(),
@@ -420,6 +424,11 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
         .get(k)
         .is_some_and(|w| preps[..6].contains(&w.key.as_str()))
     {
+        // a complement closed by a comma within a few words is taken whole
+        // (« , le gouverneur de la région de Mopti, »)
+        if rest[stop..].starts_with(',') && words.len() - k <= 8 {
+            return words.last().map_or(end, |w| w.end);
+        }
         let mut last_cap = false;
         let mut taken = 0;
         for w in &words[k..] {
