@@ -90,6 +90,15 @@ pub(crate) struct LangData {
     pub determiners: HashSet<String>,
     /// Nouns that make the name after them a place (« stade », « avenue »).
     pub place_heads: HashSet<String>,
+    /// Closed word classes of `actor_grammar.tsv` (class → folded words).
+    grammar: HashMap<&'static str, HashSet<String>>,
+}
+
+impl LangData {
+    /// True when folded `word` belongs to the word class `class` of `actor_grammar.tsv`.
+    pub fn is(&self, class: &str, word: &str) -> bool {
+        self.grammar.get(class).is_some_and(|s| s.contains(word))
+    }
 }
 
 /// Everything, both languages.
@@ -97,6 +106,9 @@ pub(crate) struct Lexicon {
     pub entries: Vec<Entry>,
     pub demonyms: HashMap<String, &'static str>,
     pub firstnames: HashSet<String>,
+    /// Elided prefixes and name particles of every language.
+    pub elisions: HashSet<String>,
+    pub particles: HashSet<String>,
     pub fr: LangData,
     pub en: LangData,
 }
@@ -156,6 +168,7 @@ struct LangFiles {
     notnames: &'static str,
     determiners: &'static str,
     place_heads: &'static str,
+    grammar: &'static str,
 }
 
 const FR: LangFiles = LangFiles {
@@ -168,6 +181,7 @@ const FR: LangFiles = LangFiles {
     notnames: include_str!("../../models/fr/notnames.txt"),
     determiners: include_str!("../../models/fr/determiners.txt"),
     place_heads: include_str!("../../models/fr/place_heads.txt"),
+    grammar: include_str!("../../models/fr/actor_grammar.tsv"),
 };
 
 const EN: LangFiles = LangFiles {
@@ -180,6 +194,7 @@ const EN: LangFiles = LangFiles {
     notnames: include_str!("../../models/en/notnames.txt"),
     determiners: "",
     place_heads: include_str!("../../models/en/place_heads.txt"),
+    grammar: include_str!("../../models/en/actor_grammar.tsv"),
 };
 
 /// The lexicon, built on first use.
@@ -366,7 +381,16 @@ fn build_lang(
         notnames,
         determiners: folded_set(files.determiners),
         place_heads: folded_set(files.place_heads),
+        grammar: grammar(files.grammar),
     }
+}
+
+fn grammar(data: &'static str) -> HashMap<&'static str, HashSet<String>> {
+    let mut g: HashMap<&'static str, HashSet<String>> = HashMap::new();
+    for r in tsv_rows(data).filter(|r| r.len() >= 2) {
+        g.entry(r[1]).or_default().insert(fold(r[0]));
+    }
+    g
 }
 
 fn build() -> Lexicon {
@@ -385,10 +409,20 @@ fn build() -> Lexicon {
     }
     let fr = build_lang(&FR, Lang::Fr, &rows, &dem_fr);
     let en = build_lang(&EN, Lang::En, &rows, &dem_en);
+    let union = |class: &str| -> HashSet<String> {
+        [&fr, &en]
+            .iter()
+            .filter_map(|l| l.grammar.get(class))
+            .flatten()
+            .cloned()
+            .collect()
+    };
     Lexicon {
         entries: rows.into_iter().map(|(e, _, _)| e).collect(),
         demonyms,
         firstnames: folded_set(FIRSTNAMES),
+        elisions: union("elision"),
+        particles: union("particle"),
         fr,
         en,
     }

@@ -68,6 +68,8 @@ struct Cand {
     ctx_country: bool,
     /// For a bare head: the index of the actor it refers to.
     refers: Option<usize>,
+    /// Matched as a bare head (« l'armée »).
+    bare: bool,
     source: bool,
 }
 
@@ -86,6 +88,7 @@ impl Cand {
             rule: MatchRule::Any,
             ctx_country: false,
             refers: None,
+            bare: false,
             source: false,
         }
     }
@@ -112,9 +115,11 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     for (a, b) in sents {
         for mut c in scan_sentence(&doc.text, lex, ld, lang, a, b, &mut known) {
             if c.rule == MatchRule::Bare {
+                // a bare head refers back; with nothing to refer to, it is the
+                // document country's (resolved below, dropped without one)
                 match c.class.and_then(|k| last_of_class.get(k)) {
                     Some(&j) => c.refers = Some(j),
-                    None => continue,
+                    None => c.rule = MatchRule::Ctx,
                 }
             } else if let Some(k) = c.class {
                 last_of_class.insert(k, all.len());
@@ -123,12 +128,15 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
         }
     }
     let doc_country = document_country(&all, places);
-    for c in all.iter_mut() {
+    // a bare head with no antecedent and no actor for the document's country says nothing
+    let mut drop = vec![false; all.len()];
+    for (n, c) in all.iter_mut().enumerate() {
         if c.rule == MatchRule::Ctx {
             let entry = c
                 .class
                 .zip(doc_country.as_deref())
                 .and_then(|(k, iso)| lex.class_entry(k, iso));
+            drop[n] = c.bare && entry.is_none();
             if let Some((i, fill)) = entry {
                 let e = &lex.entries[i];
                 c.name = e.name.to_string();
@@ -175,7 +183,9 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
         }
     }
     all.into_iter()
-        .map(|c| ActorMention {
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(c, _)| ActorMention {
             span: Span::new(doc, c.start, c.end),
             name: c.name,
             kind: c.kind,
@@ -342,7 +352,6 @@ fn scan_sentence(
         text,
         lex,
         ld,
-        fr,
         sent_start: a,
         sent_end: b,
         toks: &toks,
@@ -407,6 +416,7 @@ fn cand_of(lex: &Lexicon, target: Target, os: usize, oe: usize) -> Option<Cand> 
     let mut c = Cand::new(os, oe, e.name, e.kind);
     c.class = e.class;
     c.rule = e.rule;
+    c.bare = e.rule == MatchRule::Bare;
     match (fill, e.country) {
         (Some(iso), _) => c.country = Some(iso.to_string()),
         (None, Country::Fixed(iso)) => c.country = Some(iso.to_string()),

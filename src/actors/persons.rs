@@ -1,7 +1,7 @@
 //! Persons: names found from titles and roles, honorifics, the first-name list and
 //! capitalization in context; short forms resolved to the full name given earlier.
 
-use super::lexicon::{LangData, Lexicon, SourceKind};
+use super::lexicon::{LangData, Lexicon, SourceKind, LEXICON};
 use crate::text::{fold, is_word_char};
 use std::collections::HashMap;
 
@@ -15,15 +15,6 @@ pub(crate) struct Tok {
     pub acronym: bool,
     pub alpha: bool,
 }
-
-/// Elided prefixes split off a word (« l'Armée », « d'Ansongo »); « N'Daw » keeps its « N' ».
-const ELISIONS: [&str; 10] = ["l", "d", "j", "s", "c", "m", "t", "qu", "lorsqu", "puisqu"];
-
-/// Particles inside a name (« Iyad Ag Ghaly », « Jean-Yves Le Drian »).
-const PARTICLES: [&str; 16] = [
-    "ag", "ould", "ben", "bin", "ibn", "el", "al", "de", "du", "da", "dos", "van", "von", "le",
-    "la", "ou",
-];
 
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
@@ -66,7 +57,7 @@ fn push_word(text: &str, base: usize, s: usize, e: usize, out: &mut Vec<Tok>) {
     if let Some(p) = w.find(is_apos) {
         let prefix = fold(&w[..p]);
         let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
-        if ELISIONS.contains(&prefix.as_str()) && after < w.len() {
+        if LEXICON.elisions.contains(&prefix) && after < w.len() {
             out.push(make_tok(text, base, s, s + after));
             push_word(text, base, s + after, e, out);
             return;
@@ -129,7 +120,7 @@ impl Known {
         }
         for k in 0..toks.len() {
             let key = toks[k..].join(" ");
-            if k > 0 && PARTICLES.contains(&key.as_str()) {
+            if k > 0 && LEXICON.particles.contains(&key) {
                 continue;
             }
             self.names.insert(key, full.to_string());
@@ -146,7 +137,6 @@ pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub lex: &'a Lexicon,
     pub ld: &'a LangData,
-    pub fr: bool,
     pub sent_start: usize,
     pub sent_end: usize,
     pub toks: &'a [Tok],
@@ -195,7 +185,7 @@ fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: 
     }
     if t.cap {
         let stop = ctx.ld.notnames.contains(k) || ctx.lex.demonyms.contains_key(k);
-        return !stop || (!first && PARTICLES.contains(&k));
+        return !stop || (!first && ctx.ld.is("particle", k));
     }
     // « al-Sahraoui », « el-Béchir »: a lowercase particle glued to a capitalized name
     !first
@@ -229,7 +219,7 @@ pub(crate) fn find(
             }
             if name_part(ctx, &toks[j], blocked, false) {
                 j += 1;
-            } else if PARTICLES.contains(&toks[j].key.as_str())
+            } else if ctx.ld.is("particle", &toks[j].key)
                 && !toks[j].cap
                 && j + 1 < toks.len()
                 && only_spaces(&ctx.text[toks[j].end..toks[j + 1].start])
@@ -241,7 +231,8 @@ pub(crate) fn find(
                 break;
             }
         }
-        if let Some(hit) = judge(ctx, i, j, known) {
+        // a leading capitalized word may be a complement (« de l'Intérieur Hama Souley »)
+        if let Some(hit) = (i..j).find_map(|k| judge(ctx, k, j, known)) {
             out.push(hit);
         }
         i = j;
@@ -295,14 +286,12 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     // « ministre de la Communication »: a capitalized word after a preposition is a
     // complement, not a name, unless it is a full name with a first name
     // « stade Modibo Keïta », « boulevard … »: a place named after a person
-    if i > 0 && !toks[i - 1].cap && ctx.ld.place_heads.contains(toks[i - 1].key.as_str()) {
+    if (i > 0 && ctx.ld.place_heads.contains(toks[i - 1].key.as_str()))
+        || ctx.ld.place_heads.contains(toks[j - 1].key.as_str())
+    {
         return None;
     }
-    let after_prep = i > 0
-        && matches!(
-            toks[i - 1].key.as_str(),
-            "de" | "du" | "des" | "d'" | "la" | "l'" | "of" | "for"
-        );
+    let after_prep = i > 0 && ctx.ld.is("prep", &toks[i - 1].key);
     if after_prep && known_name.is_none() && !first && honor.is_none() {
         return None;
     }
@@ -345,21 +334,11 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
     if words.len() > 8 {
         return None;
     }
-    let bad = |k: &str| {
-        matches!(
-            k,
-            "et" | "and" | "que" | "qui" | "who" | "said" | "ou" | "or"
-        ) || (ctx.fr && matches!(k, "a" | "ont" | "est"))
-    };
-    if words.iter().any(|w| bad(&w.key)) {
+    if words.iter().any(|w| ctx.ld.is("role_bad", &w.key)) {
         return None;
     }
     if let Some(w) = words.first() {
-        let ok = ctx.lex.demonyms.contains_key(w.key.as_str())
-            || matches!(
-                w.key.as_str(),
-                "de" | "du" | "des" | "d'" | "of" | "for" | "l'" | "la" | "le" | "at"
-            );
+        let ok = ctx.lex.demonyms.contains_key(w.key.as_str()) || ctx.ld.is("prep", &w.key);
         if !ok {
             return None;
         }
@@ -388,11 +367,7 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let lead_ok = lead.iter().all(|t| {
-        matches!(
-            t.key.as_str(),
-            "le" | "la" | "l'" | "un" | "une" | "the" | "a" | "an" | "'s" | "son" | "his" | "her"
-        ) || t.cap
-            || ctx.lex.demonyms.contains_key(t.key.as_str())
+        ctx.ld.is("role_lead", &t.key) || t.cap || ctx.lex.demonyms.contains_key(t.key.as_str())
     });
     if !lead_ok {
         return None;
@@ -417,13 +392,8 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
         end = words[0].end;
         k = 1;
     }
-    let preps = [
-        "de", "du", "des", "d'", "of", "for", "l'", "la", "le", "the", "et", "and",
-    ];
-    if words
-        .get(k)
-        .is_some_and(|w| preps[..6].contains(&w.key.as_str()))
-    {
+
+    if words.get(k).is_some_and(|w| ctx.ld.is("prep", &w.key)) {
         // a complement closed by a comma within a few words is taken whole
         // (« , le gouverneur de la région de Mopti, »)
         if rest[stop..].starts_with(',') && words.len() - k <= 8 {
@@ -435,7 +405,7 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
             if taken >= 6 {
                 break;
             }
-            if preps.contains(&w.key.as_str()) {
+            if ctx.ld.is("prep", &w.key) || ctx.ld.is("role_lead", &w.key) {
                 last_cap = false;
             } else if w.cap {
                 end = w.end;

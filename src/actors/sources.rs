@@ -14,36 +14,6 @@ pub(crate) struct Slot {
     pub media: bool,
 }
 
-/// Words that may stand between a reporting verb and its inverted subject.
-const FILLER: [&str; 14] = [
-    "le",
-    "la",
-    "les",
-    "l'",
-    "un",
-    "une",
-    "the",
-    "a",
-    "an",
-    "egalement",
-    "aussi",
-    "encore",
-    "meme",
-    "lui",
-];
-/// Words that make the following media the addressee (« à l'AFP », « to AFP »).
-const RECIPIENT: [&str; 5] = ["a", "aux", "l'", "to", "la"];
-/// Words before a reporting form that make it a noun (« l'annonce »).
-const NOUN_DET: [&str; 10] = [
-    "l'", "la", "le", "une", "un", "cette", "son", "sa", "the", "an",
-];
-/// Auxiliaries between a subject and its verb.
-const AUX: [&str; 8] = [
-    "a", "ont", "avait", "avaient", "has", "have", "had", "aurait",
-];
-/// Words that open a clause: no subject or inverted source across them.
-const CLAUSE: [&str; 6] = ["que", "qu'", "that", "qui", "which", "dont"];
-
 fn words(text: &str, from: usize, to: usize) -> Vec<String> {
     tokenize(&text[from..to], from)
         .into_iter()
@@ -73,17 +43,17 @@ pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -
                 let prev: Vec<&str> = ft[..fs].split_whitespace().rev().take(1).collect();
                 if prev
                     .first()
-                    .is_some_and(|w| NOUN_DET.contains(w) || w.ends_with("l'"))
+                    .is_some_and(|w| ld.is("noun_det", w) || w.ends_with("l'"))
                 {
                     continue;
                 }
-                let inverted = kind == SourceKind::Verb && after_quote_or_comma(&ft[..fs]);
+                let inverted = kind == SourceKind::Verb && after_quote_or_comma(ld, &ft[..fs]);
                 let inv = if inverted {
-                    inverted_subject(text, oe, slots)
+                    inverted_subject(ld, text, oe, slots)
                 } else {
                     None
                 };
-                inv.or_else(|| subject_before(text, os, slots))
+                inv.or_else(|| subject_before(ld, text, os, slots))
             }
             SourceKind::Prep => slots
                 .iter()
@@ -105,11 +75,11 @@ pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -
 }
 
 /// True when the text before a verb ends, past auxiliaries, with a comma or a closing quote.
-fn after_quote_or_comma(before: &str) -> bool {
+fn after_quote_or_comma(ld: &LangData, before: &str) -> bool {
     let mut b = before.trim_end();
     loop {
         let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        if !w.is_empty() && (AUX.contains(&w) || FILLER[9..].contains(&w)) {
+        if !w.is_empty() && ld.is("aux", w) {
             b = b[..b.len() - w.len()].trim_end();
         } else {
             break;
@@ -119,7 +89,7 @@ fn after_quote_or_comma(before: &str) -> bool {
 }
 
 /// The actor right after an inverted reporting verb, the addressee skipped.
-fn inverted_subject(text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize> {
+fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize> {
     let mut cursor = verb_end;
     for (i, s) in slots.iter().enumerate() {
         if s.ext_start < cursor {
@@ -130,11 +100,11 @@ fn inverted_subject(text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize
             return None;
         }
         let w = words(text, cursor, s.ext_start);
-        if s.media && w.last().is_some_and(|l| RECIPIENT.contains(&l.as_str())) {
+        if s.media && w.last().is_some_and(|l| ld.is("recipient", l)) {
             cursor = s.ext_end;
             continue;
         }
-        if w.iter().all(|x| FILLER.contains(&x.as_str())) && !gap.contains(',') {
+        if w.len() <= 5 && w.iter().all(|x| ld.is("filler", x)) && !gap.contains(',') {
             return Some(i);
         }
         return None;
@@ -144,14 +114,18 @@ fn inverted_subject(text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize
 
 /// The subject before a reporting verb: the last actor ending before it, with only
 /// auxiliaries, adverbs or a parenthetical phrase between.
-fn subject_before(text: &str, verb_start: usize, slots: &[Slot]) -> Option<usize> {
-    let i = slots.iter().rposition(|s| s.ext_end <= verb_start)?;
+fn subject_before(ld: &LangData, text: &str, verb_start: usize, slots: &[Slot]) -> Option<usize> {
+    // the actor ending last before the verb; an enclosing one (a person with its
+    // appositive role) wins over one inside it
+    let i = (0..slots.len())
+        .filter(|&i| slots[i].ext_end <= verb_start)
+        .max_by_key(|&i| (slots[i].ext_end, std::cmp::Reverse(slots[i].ext_start)))?;
     let gap = &text[slots[i].ext_end..verb_start];
     if gap.len() > 120 || has_stop_punct(gap) {
         return None;
     }
     let w = words(text, slots[i].ext_end, verb_start);
-    if w.iter().any(|x| CLAUSE.contains(&x.as_str())) {
+    if w.iter().any(|x| ld.is("clause", x)) {
         return None;
     }
     let commas = gap.matches(',').count();
