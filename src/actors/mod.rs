@@ -228,6 +228,12 @@ fn document_country(cands: &[Cand], places: &[PlaceMention]) -> Option<String> {
     counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
 }
 
+/// True when `s..e` overlaps one of `taken`, sorted by start and disjoint.
+fn overlaps(taken: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let i = taken.partition_point(|&(x, _)| x < e);
+    taken[..i].iter().rev().take(4).any(|&(_, y)| s < y)
+}
+
 /// True when a folded match `fs..fe` is a whole word sequence.
 fn whole_words(ft: &str, fs: usize, fe: usize) -> bool {
     !ft[..fs].chars().next_back().is_some_and(is_word_char)
@@ -368,7 +374,7 @@ fn scan_sentence(
         }
     }
     let taken: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
-    let blocked = |s: usize, e: usize| taken.iter().any(|&(x, y)| s < y && x < e);
+    let blocked = |s: usize, e: usize| overlaps(&taken, s, e);
     let hits = persons::find(&ctx, &blocked, known);
     for h in hits {
         let mut c = Cand::new(h.start, h.end, &h.name, ActorType::Person);
@@ -395,6 +401,7 @@ fn scan_sentence(
     let slots: Vec<sources::Slot> = cands
         .iter()
         .map(|c| sources::Slot {
+            start: c.start,
             ext_start: c.ext_start,
             ext_end: c.ext_end,
             media: c.kind == ActorType::Media,
@@ -442,6 +449,7 @@ fn country_actors(
         .filter(|m| whole_words(ft, m.start(), m.end()))
         .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
         .collect();
+    let taken: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
     let mut add = Vec::new();
     for m in ld.countries.find_iter(ft) {
         let (fs, fe) = (m.start(), m.end());
@@ -450,14 +458,17 @@ fn country_actors(
         }
         let (os, oe) = folded.orig_range(fs, fe);
         if !text[os..oe].chars().next().is_some_and(char::is_uppercase)
-            || cands.iter().any(|c| os < c.end && c.start < oe)
+            || overlaps(&taken, os, oe)
         {
             continue;
         }
         let iso = ld.country_names[m.pattern().as_usize()].iso;
-        let cue = src.iter().any(|&(s, e, k)| {
-            k == SourceKind::Cue && ft[e..fs].trim().is_empty() && s < fs && fs - e <= 1
-        });
+        // source patterns are disjoint and sorted: the one before and the one after
+        let at = src.partition_point(|&(s, _, _)| s < fs);
+        let cue = at > 0 && {
+            let (s, e, k) = src[at - 1];
+            k == SourceKind::Cue && e <= fs && fs - e <= 1 && s < fs
+        };
         // past an auxiliary, the next word opens an act or a statement
         let rest = ft[fe..].trim_start();
         let off = ft.len() - rest.len();
@@ -466,8 +477,9 @@ fn country_actors(
             .find(|x| rest.starts_with(*x))
             .map_or(0, |x| x.len());
         let verb_at = off + skip;
-        let act = src
+        let act = src[at..]
             .iter()
+            .take(2)
             .find(|&&(s, _, k)| {
                 (s == verb_at || s == off)
                     && matches!(k, SourceKind::Act | SourceKind::Verb | SourceKind::Subject)

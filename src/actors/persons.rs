@@ -176,10 +176,12 @@ fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: 
     }
     let k = t.key.as_str();
     if ctx.ld.role_words.contains(k)
-        || ctx
-            .roles
-            .iter()
-            .any(|r| r.start <= t.start && t.end <= r.end)
+        || {
+            // roles are sorted and disjoint: only the last one starting at or before
+            // the token can cover it
+            let i = ctx.roles.partition_point(|r| r.start <= t.start);
+            i > 0 && t.end <= ctx.roles[i - 1].end
+        }
     {
         return false;
     }
@@ -321,7 +323,8 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
 
 /// The role written just before a name (« le ministre de la Communication, »): its span.
 pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)> {
-    let r = ctx.roles.iter().rev().find(|r| r.end <= name_start)?;
+    let i = ctx.roles.partition_point(|r| r.end <= name_start);
+    let r = ctx.roles.get(i.checked_sub(1)?)?;
     let gap = &ctx.text[r.end..name_start];
     if gap.len() > 90 || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c)) {
         return None;
@@ -354,10 +357,8 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     let after_comma = rest.trim_start().strip_prefix(',')?;
     let from = to - after_comma.len();
     // up to two words (an article, « France's ») before the role
-    let r = ctx
-        .roles
-        .iter()
-        .find(|r| r.start >= from && r.start <= from + 24)?;
+    let i = ctx.roles.partition_point(|r| r.start < from);
+    let r = ctx.roles.get(i).filter(|r| r.start <= from + 24)?;
     let lead = tokenize(&ctx.text[from..r.start], from);
     if lead.len() > 3
         || ctx.text[from..r.start]

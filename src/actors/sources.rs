@@ -9,6 +9,7 @@ use crate::text::{is_word_char, Folded};
 /// An actor of the sentence, as the source search sees it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Slot {
+    pub start: usize,
     pub ext_start: usize,
     pub ext_end: usize,
     pub media: bool,
@@ -28,7 +29,7 @@ fn has_stop_punct(s: &str) -> bool {
 /// Indices of `slots` (sorted by start) that are sources in the sentence `folded`.
 pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -> Vec<usize> {
     let ft = &folded.text;
-    let mut out = Vec::new();
+    let mut is_source = vec![false; slots.len()];
     for m in ld.sources.find_iter(ft.as_str()) {
         let (fs, fe) = (m.start(), m.end());
         if ft[..fs].chars().next_back().is_some_and(is_word_char)
@@ -55,9 +56,8 @@ pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -
                 };
                 inv.or_else(|| subject_before(ld, text, os, slots))
             }
-            SourceKind::Prep => slots
-                .iter()
-                .position(|s| s.ext_start >= oe && s.ext_start <= oe + 140)
+            SourceKind::Prep => near(slots, oe, oe + 140)
+                .find(|&i| slots[i].ext_start >= oe && slots[i].ext_start <= oe + 140)
                 .filter(|&i| {
                     let gap = &text[oe..slots[i].ext_start];
                     !has_stop_punct(gap) && !gap.contains(',')
@@ -65,13 +65,18 @@ pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -
             _ => None,
         };
         if let Some(i) = found {
-            if !out.contains(&i) {
-                out.push(i);
-            }
+            is_source[i] = true;
         }
     }
-    out.sort_unstable();
-    out
+    (0..slots.len()).filter(|&i| is_source[i]).collect()
+}
+
+/// Indices of the slots that may start in `from..=to` (slots are sorted by start;
+/// a person's role may open up to a few hundred bytes before it).
+fn near(slots: &[Slot], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    let a = slots.partition_point(|s| s.start + 300 < from);
+    let b = slots.partition_point(|s| s.start <= to + 300);
+    a..b.max(a)
 }
 
 /// True when the text before a verb ends, past auxiliaries, with a comma or a closing quote.
@@ -91,7 +96,8 @@ fn after_quote_or_comma(ld: &LangData, before: &str) -> bool {
 /// The actor right after an inverted reporting verb, the addressee skipped.
 fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize> {
     let mut cursor = verb_end;
-    for (i, s) in slots.iter().enumerate() {
+    for i in near(slots, verb_end, verb_end + 400) {
+        let s = &slots[i];
         if s.ext_start < cursor {
             continue;
         }
@@ -117,7 +123,7 @@ fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) 
 fn subject_before(ld: &LangData, text: &str, verb_start: usize, slots: &[Slot]) -> Option<usize> {
     // the actor ending last before the verb; an enclosing one (a person with its
     // appositive role) wins over one inside it
-    let i = (0..slots.len())
+    let i = near(slots, verb_start.saturating_sub(400), verb_start)
         .filter(|&i| slots[i].ext_end <= verb_start)
         .max_by_key(|&i| (slots[i].ext_end, std::cmp::Reverse(slots[i].ext_start)))?;
     let gap = &text[slots[i].ext_end..verb_start];
