@@ -249,17 +249,16 @@ fn caps_agree(text: &str, caps: &[bool]) -> bool {
     got.iter().zip(caps).all(|(g, need)| *g || !*need)
 }
 
-/// The word before folded byte `fs` (elided articles kept: « d' »).
+/// The word before folded byte `fs`, punctuation dropped (elided articles kept: « d' »).
 fn word_before(ft: &str, fs: usize) -> &str {
-    let b = &ft[..fs];
-    if b.ends_with('\'') {
-        let w = b.trim_end_matches('\'');
-        let start = w
-            .rfind(|c: char| !is_word_char(c))
-            .map_or(0, |i| i + w[i..].chars().next().map_or(1, char::len_utf8));
-        return &b[start..];
-    }
-    b.split_whitespace().next_back().unwrap_or("")
+    let b = ft[..fs].trim_end();
+    let start = b
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c) || c == '\'')
+        .last()
+        .map_or(b.len(), |(i, _)| i);
+    &b[start..]
 }
 
 /// How many folded bytes of a definite article stand right before `fs`.
@@ -329,8 +328,12 @@ fn scan_sentence(
         let Some(mut c) = cand_of(lex, target, os, oe) else {
             continue;
         };
+        let k = article_len(ft, fs);
+        // a bare head (« l'armée ») needs its definite article: « une armée » is no one
+        if c.rule == MatchRule::Bare && k == 0 {
+            continue;
+        }
         if c.kind != ActorType::Person {
-            let k = article_len(ft, fs);
             if k > 0 {
                 c.start = folded.orig(fs - k);
                 c.ext_start = c.start;
@@ -457,9 +460,13 @@ fn country_actors(
             continue;
         }
         let (os, oe) = folded.orig_range(fs, fe);
-        if !text[os..oe].chars().next().is_some_and(char::is_uppercase)
-            || overlaps(&taken, os, oe)
+        if !text[os..oe].chars().next().is_some_and(char::is_uppercase) || overlaps(&taken, os, oe)
         {
+            continue;
+        }
+        // « à Bamako », « in Niamey »: a place
+        let prev = word_before(ft, fs);
+        if ld.is("loc", prev) {
             continue;
         }
         let iso = ld.country_names[m.pattern().as_usize()].iso;

@@ -175,14 +175,12 @@ fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: 
         return false;
     }
     let k = t.key.as_str();
-    if ctx.ld.role_words.contains(k)
-        || {
-            // roles are sorted and disjoint: only the last one starting at or before
-            // the token can cover it
-            let i = ctx.roles.partition_point(|r| r.start <= t.start);
-            i > 0 && t.end <= ctx.roles[i - 1].end
-        }
-    {
+    if ctx.ld.role_words.contains(k) || {
+        // roles are sorted and disjoint: only the last one starting at or before
+        // the token can cover it
+        let i = ctx.roles.partition_point(|r| r.start <= t.start);
+        i > 0 && t.end <= ctx.roles[i - 1].end
+    } {
         return false;
     }
     if t.cap {

@@ -389,6 +389,38 @@ use Lang::{En, Fr};
     Other,
     None
 )]
+#[case::fr_terroristes_citation(
+    Fr,
+    "Un témoin a raconté que « les terroristes étaient nombreux ».",
+    "les terroristes",
+    "jihadistes",
+    ArmedGroup,
+    None
+)]
+#[case::fr_ei(
+    Fr,
+    "Le groupe EI a revendiqué l'attentat.",
+    "Le groupe EI",
+    "État islamique",
+    ArmedGroup,
+    None
+)]
+#[case::fr_hrw(
+    Fr,
+    "Selon Human Rights Watch, des civils ont été exécutés.",
+    "Human Rights Watch",
+    "Human Rights Watch",
+    Other,
+    None
+)]
+#[case::en_icrc(
+    En,
+    "The ICRC said it had evacuated 40 wounded.",
+    "The ICRC",
+    "Comité international de la Croix-Rouge",
+    Other,
+    None
+)]
 #[case::en_gunmen(
     En,
     "Gunmen on motorbikes stormed the village.",
@@ -727,6 +759,31 @@ fn marks_sources(#[case] lang: Lang, #[case] text: &str, #[case] name: &str, #[c
 #[case::fr_armee_sans_antecedent(Fr, "L'armée a repris la ville.", "Forces armées (contexte)")]
 #[case::fr_complement(Fr, "Le ministre de la Communication a démenti.", "Communication")]
 #[case::fr_stade(Fr, "Le match se jouera au stade Modibo Keïta.", "Modibo Keïta")]
+#[case::fr_capitale_lieu(
+    Fr,
+    "Une source à Bamako a indiqué que le convoi était arrivé.",
+    "Gouvernement du Mali"
+)]
+#[case::fr_armee_indefinie(
+    Fr,
+    "L'armée malienne recrute. Le pays veut une armée plus forte.",
+    "une armée"
+)]
+#[case::fr_organisation(
+    Fr,
+    "Le rapport de la Commission Vérité Justice a déclaré la responsabilité de l'Etat.",
+    "Commission Vérité Justice"
+)]
+#[case::en_capital_place(
+    En,
+    "A resident in Niamey said the curfew had been lifted.",
+    "Gouvernement du Niger"
+)]
+#[case::en_org_not_person(
+    En,
+    "Human Rights Watch researcher Corinne Dufka said the killings were systematic.",
+    "Human Rights Watch researcher"
+)]
 #[case::en_un_word(En, "It was un-announced.", "Organisation des Nations unies")]
 #[case::en_may(En, "In May Timbuktu was attacked.", "May Timbuktu")]
 #[case::en_sentence_start(En, "Meanwhile Niamey remained calm.", "Meanwhile Niamey")]
