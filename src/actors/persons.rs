@@ -232,7 +232,10 @@ pub(crate) fn find(
             }
         }
         // a leading capitalized word may be a complement (« de l'Intérieur Hama Souley »)
-        if let Some(hit) = (i..j).find_map(|k| judge(ctx, k, j, known)) {
+        // a name opens at a first name when there is one (« Defense Secretary Lloyd … »)
+        let firsts = (i..j).filter(|&k| is_first_name(ctx.lex, &toks[k].key));
+        let order: Vec<usize> = firsts.chain(i..j).collect();
+        if let Some(hit) = order.into_iter().find_map(|k| judge(ctx, k, j, known)) {
             out.push(hit);
         }
         i = j;
