@@ -348,7 +348,23 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
         }
     }
     let end = r.end + trimmed.len();
-    Some((r.start, end.max(r.end)))
+    // a demonym right before the head belongs to the role (« Senegalese President »)
+    let lead = ctx.text[..r.start].trim_end_matches(' ');
+    let lead_start = lead
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(lead.len(), |(i, _)| i);
+    let start = if lead_start >= ctx.sent_start
+        && lead.len() < r.start
+        && ctx.lex.demonyms.contains_key(&fold(&lead[lead_start..]))
+    {
+        lead_start
+    } else {
+        r.start
+    };
+    Some((start, end.max(r.end)))
 }
 
 /// The role given in apposition just after a name (« , le ministre malien de la Communication »).

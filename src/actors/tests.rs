@@ -421,6 +421,30 @@ use Lang::{En, Fr};
     Other,
     None
 )]
+#[case::en_junta(
+    En,
+    "Mali's military government expelled the French ambassador.",
+    "Mali's military government",
+    "Gouvernement du Mali",
+    Government,
+    Some("ML")
+)]
+#[case::fr_junte(
+    Fr,
+    "La junte malienne a expulsé l'ambassadeur de France.",
+    "La junte malienne",
+    "Gouvernement du Mali",
+    Government,
+    Some("ML")
+)]
+#[case::en_peacekeeping(
+    En,
+    "The UN peacekeeping mission said two Chadian peacekeepers died.",
+    "The UN peacekeeping mission",
+    "MINUSMA",
+    International,
+    None
+)]
 #[case::en_gunmen(
     En,
     "Gunmen on motorbikes stormed the village.",
@@ -557,6 +581,13 @@ fn finds_actor(
     "Amadou Toure",
     Some("spokesman for the regional government")
 )]
+#[case::en_demonym_role(
+    En,
+    "Senegalese President Macky Sall called for calm.",
+    "Macky Sall",
+    "Macky Sall",
+    Some("Senegalese President")
+)]
 #[case::en_firstname(
     En,
     "Witnesses said Boubacar Traore was taken away by the gunmen.",
@@ -685,6 +716,18 @@ fn resolves_short_form(
     "Les jihadistes ont attaqué un poste de l'armée malienne.",
     "Forces armées maliennes",
     false
+)]
+#[case::fr_dementi(
+    Fr,
+    "Le gouvernement nigérien a démenti ces informations.",
+    "Gouvernement du Niger",
+    true
+)]
+#[case::en_capital_denies(
+    En,
+    "Bamako denies that the Russians are mercenaries.",
+    "Gouvernement du Mali",
+    true
 )]
 #[case::en_told_afp(
     En,
