@@ -274,7 +274,6 @@ fn article_len(ft: &str, fs: usize) -> usize {
     0
 }
 
-#[allow(clippy::too_many_arguments)]
 fn scan_sentence(
     text: &str,
     lex: &Lexicon,
@@ -333,11 +332,9 @@ fn scan_sentence(
         if c.rule == MatchRule::Bare && k == 0 {
             continue;
         }
-        if c.kind != ActorType::Person {
-            if k > 0 {
-                c.start = folded.orig(fs - k);
-                c.ext_start = c.start;
-            }
+        if c.kind != ActorType::Person && k > 0 {
+            c.start = folded.orig(fs - k);
+            c.ext_start = c.start;
         }
         last_end = oe;
         cands.push(c);

@@ -214,7 +214,7 @@ pub(crate) fn find(
         let mut j = i + 1;
         while j < toks.len() && j - i < 6 {
             let gap = &ctx.text[toks[j - 1].end..toks[j].start];
-            if !only_spaces(gap) && !(gap.is_empty() && toks[j].key.starts_with('\'')) {
+            if !(only_spaces(gap) || gap.is_empty() && toks[j].key.starts_with('\'')) {
                 break;
             }
             if name_part(ctx, &toks[j], blocked, false) {
@@ -418,8 +418,7 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
             return words.last().map_or(end, |w| w.end);
         }
         let mut last_cap = false;
-        let mut taken = 0;
-        for w in &words[k..] {
+        for (taken, w) in words[k..].iter().enumerate() {
             if taken >= 6 {
                 break;
             }
@@ -434,7 +433,6 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
             } else {
                 break;
             }
-            taken += 1;
         }
     }
     end

@@ -974,3 +974,28 @@ fn offsets_after_date_prefix() {
     );
     assert!(found[0].source);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any text of news-like pieces: no panic, spans on the original text.
+    #[test]
+    fn never_panics_on_random_text(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "M.", "Mr.", "Col.", "le ministre", "de la Défense", ",", " ", "\u{a0}", "\u{202f}",
+                "Yaya", "Sangaré", "Keïta", "l'", "L’", "armée", "malienne", "Malian", "army",
+                "a annoncé", "said", "told", "AFP", "à l'", "selon", "according to", "«", "»",
+                "\"", ".", "\n\n", "jihadistes", "les", "Bamako", "France", "UN", "É", "œ",
+                "stade", "Modibo", "Abou", "Dhabi", "'s", "-", "gouvernement", "the", "ﬁ", "İ",
+            ]),
+            0..40,
+        ),
+        fr in proptest::bool::ANY,
+    ) {
+        let text: String = parts.concat();
+        let found = run(if fr { Fr } else { En }, &text);
+        for m in &found {
+            proptest::prop_assert!(m.span.start <= m.span.end && m.span.end <= text.len());
+        }
+    }
+}
