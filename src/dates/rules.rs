@@ -888,7 +888,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
             }))
         }
         Handler::UnitRelative => {
-            let Some((unit, _)) = r.g("u").and_then(|u| r.lex.unit(u)) else {
+            let Some((unit, _)) = r.g("u").or(r.g("det")).and_then(|u| r.lex.unit(u)) else {
                 return vec![];
             };
             let rel_word = r.g("rel").and_then(|w| r.lex.word("rel", w));
@@ -907,6 +907,8 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 }
                 Some(w) => w.value.parse().unwrap_or(0),
                 None if det_this || modifier.is_some() => 0,
+                // « over the weekend », « pendant le week-end »: the one just past
+                None if unit == Unit::Weekend && r.g("det").is_some() => 0,
                 None => return vec![],
             };
             one(Some(Expr::UnitRel {

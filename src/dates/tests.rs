@@ -1199,6 +1199,41 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "5 heures",
     "PT5H"
 )]
+#[case::fr_a_l_aube(
+    "fr",
+    "2019-11-05",
+    "Dimanche, les jihadistes ont attaqué à l'aube.",
+    "l'aube",
+    "2019-11-03TMO"
+)]
+#[case::en_at_dawn(
+    "en",
+    "2019-11-05",
+    "On Sunday, jihadists attacked at dawn.",
+    "dawn",
+    "2019-11-03TMO"
+)]
+#[case::fr_dernierement(
+    "fr",
+    "2019-11-05",
+    "Le village a été dernièrement attaqué.",
+    "dernièrement",
+    "PAST_REF"
+)]
+#[case::en_over_the_weekend(
+    "en",
+    "2019-11-05",
+    "Clashes broke out over the weekend in Mopti.",
+    "the weekend",
+    "2019-W44-WE"
+)]
+#[case::fr_pendant_le_week_end(
+    "fr",
+    "2019-11-05",
+    "Des affrontements ont eu lieu pendant le week-end.",
+    "week-end",
+    "2019-W44-WE"
+)]
 // ---- English: absolute
 #[case::en_mdy(
     "en",
@@ -1802,6 +1837,8 @@ fn finds(
 #[case::en_age("en", "A 38-year-old man was arrested.")]
 #[case::en_age_old("en", "The victim, 38 years old, was a teacher.")]
 #[case::en_citation("en", "The camp was attacked by jihadists[4].")]
+#[case::fr_mirage("fr", "Deux Mirage 2000 ont frappé les positions jihadistes.")]
+#[case::en_resolution("en", "The UN adopted Resolution 2085 on Mali.")]
 #[case::fr_decree_number("fr", "Le décret n°2019 du ministre a été publié.")]
 #[case::fr_url_path("fr", "Le lien www.exemple.ml/2019/11/ ne répond plus.")]
 #[case::fr_round_the_clock("fr", "Le dispensaire est ouvert 24h/24.")]
