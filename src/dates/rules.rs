@@ -873,8 +873,8 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 return vec![];
             }
             let word_one = n == 1.0 && !ns.starts_with('1');
-            if word_one && unit == Unit::Day {
-                // « un jour », « one day »: someday, not a duration
+            if word_one && matches!(unit, Unit::Day | Unit::Second) {
+                // « un jour », « one day »: someday; « a second term », « une seconde attaque »
                 return vec![];
             }
             if r.g("half").is_some() {
@@ -1037,8 +1037,13 @@ fn time_expr(r: &Reader) -> Option<Expr> {
         }
         return None;
     }
+    // « vers 15 h 30, hier »: the time of that day
+    let base = match r.g("dw").and_then(|w| r.lex.word("day", w)) {
+        Some(w) => DayBase::Doc(w.value.parse().unwrap_or(0)),
+        None => DayBase::Last,
+    };
     Some(Expr::Day {
-        base: DayBase::Last,
+        base,
         wd: None,
         time: Some((h, min)),
         pod: None,

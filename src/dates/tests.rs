@@ -1234,6 +1234,20 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "week-end",
     "2019-W44-WE"
 )]
+#[case::fr_time_then_hier(
+    "fr",
+    "2003-02-23",
+    "L'accident s'est produit vers 15 h 30, hier, sur la RN 83.",
+    "vers 15 h 30, hier",
+    "2003-02-22T15:30"
+)]
+#[case::fr_deuxieme_quatrieme_jeudis(
+    "fr",
+    "2002-09-10",
+    "Le club se réunit les deuxième et quatrième jeudis du mois.",
+    "jeudis",
+    "XXXX-WXX-4"
+)]
 // ---- English: absolute
 #[case::en_mdy(
     "en",
@@ -1839,6 +1853,8 @@ fn finds(
 #[case::en_citation("en", "The camp was attacked by jihadists[4].")]
 #[case::fr_mirage("fr", "Deux Mirage 2000 ont frappé les positions jihadistes.")]
 #[case::en_resolution("en", "The UN adopted Resolution 2085 on Mali.")]
+#[case::en_a_second("en", "He was re-elected for a second term.")]
+#[case::fr_une_seconde("fr", "Une seconde attaque a visé le camp.")]
 #[case::fr_decree_number("fr", "Le décret n°2019 du ministre a été publié.")]
 #[case::fr_url_path("fr", "Le lien www.exemple.ml/2019/11/ ne répond plus.")]
 #[case::fr_round_the_clock("fr", "Le dispensaire est ouvert 24h/24.")]
