@@ -17,7 +17,7 @@ mod rules;
 #[cfg(test)]
 mod tests;
 
-use crate::document::{Annotations, DateMention, DateType, Document, Span};
+use crate::document::{Annotations, DateMention, DateType, DocDate, Document, Span};
 use crate::pipeline::Stage;
 use crate::text::{fold, Folded};
 use std::collections::HashMap;
@@ -78,6 +78,43 @@ fn after_reporting_verb(doc: &Document, lex: &lexicon::Lexicon, start: usize) ->
         .any(|w| lex.has("reportcue", w))
 }
 
+/// How far into the body a dateline (« BAMAKO, 2 nov 2019 (AFP) - ») may end.
+const DATELINE_BYTES: usize = 120;
+
+/// A month-only document date made a day by the dateline: the first match, when it is a
+/// full date of that month near the top of the text.
+fn dateline_day(
+    doc_date: Option<DocDate>,
+    cands: &[rules::Cand],
+    folded: &Folded,
+) -> Option<DocDate> {
+    let dd = doc_date?;
+    if dd.day.is_some() {
+        return Some(dd);
+    }
+    let first = cands.first()?;
+    let rules::Expr::Day {
+        base: rules::DayBase::Abs { y, m, d, .. },
+        time: None,
+        pod: None,
+        ..
+    } = first.expr
+    else {
+        return Some(dd);
+    };
+    if first.end <= DATELINE_BYTES.min(folded.text.len())
+        && y.unwrap_or(dd.year) == dd.year
+        && m == dd.month
+    {
+        return Some(DocDate {
+            year: dd.year,
+            month: m,
+            day: Some(d),
+        });
+    }
+    Some(dd)
+}
+
 /// Every date mention of `doc`, in text order.
 pub fn extract(doc: &Document) -> Vec<DateMention> {
     let lex = lexicon::lexicon(doc.language());
@@ -89,7 +126,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
     let cands = rules::select(rules::candidates(lex, &folded, &doc.text[body_start..]));
 
     let mut ctx = resolve::Ctx {
-        doc: doc.doc_date,
+        doc: dateline_day(doc.doc_date, &cands, &folded),
         ..Default::default()
     };
     let mut counts: HashMap<u32, Vec<chrono::NaiveDate>> = HashMap::new();

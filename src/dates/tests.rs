@@ -1248,6 +1248,34 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "jeudis",
     "XXXX-WXX-4"
 )]
+#[case::fr_dateline_weekday(
+    "fr",
+    "2019-11",
+    "BAMAKO, 2 nov 2019 (AFP) - L'EI a revendiqué samedi l'attaque de vendredi.",
+    "vendredi",
+    "2019-11-01"
+)]
+#[case::fr_dateline_same_day(
+    "fr",
+    "2019-11",
+    "BAMAKO, 2 nov 2019 (AFP) - L'EI a revendiqué samedi l'attaque de vendredi.",
+    "samedi",
+    "2019-11-02"
+)]
+#[case::fr_a_partir_de_lundi(
+    "fr",
+    "2019-11-02",
+    "Un deuil national a été décrété à partir de lundi.",
+    "lundi",
+    "2019-11-04"
+)]
+#[case::en_dateline(
+    "en",
+    "2019-11",
+    "BAMAKO, Nov 2 (Reuters) - Fifty-three soldiers were killed on Friday.",
+    "Friday",
+    "2019-11-01"
+)]
 // ---- English: absolute
 #[case::en_mdy(
     "en",
