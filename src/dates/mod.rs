@@ -55,7 +55,7 @@ fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
     let clause = fold(&doc.text[from..start]);
     // only the clause the mention is in
     let clause = clause
-        .rsplit(|c: char| matches!(c, ',' | ';' | '.' | '!' | '?' | '«' | '»' | '"' | '(' | ')'))
+        .rsplit([',', ';', '.', '!', '?', '«', '»', '"', '(', ')'])
         .next()
         .unwrap_or("");
     clause

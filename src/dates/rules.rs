@@ -499,7 +499,18 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
             let Some(m) = r.month("m", true, true) else {
                 return vec![];
             };
-            let e = day_expr(DayBase::Abs { y, m, d, rel }, r.weekday("wd"), r.modifier());
+            let pod = if end == r.end_of("pod").unwrap_or(0) {
+                r.pod()
+            } else {
+                None
+            };
+            let e = Expr::Day {
+                base: DayBase::Abs { y, m, d, rel },
+                wd: r.weekday("wd"),
+                time: None,
+                pod,
+                modifier: r.modifier(),
+            };
             vec![(start, end, e)]
         }
         Handler::Numeric | Handler::Iso => {

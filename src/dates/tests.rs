@@ -1276,6 +1276,41 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "Friday",
     "2019-11-01"
 )]
+#[case::fr_date_au_soir(
+    "fr",
+    "2019-11-05",
+    "Samedi 2 novembre au soir, le camp a été attaqué.",
+    "Samedi 2 novembre au soir",
+    "2019-11-02TEV"
+)]
+#[case::fr_date_dans_la_nuit(
+    "fr",
+    "2019-11-05",
+    "Le 2 novembre dans la nuit, des tirs ont éclaté.",
+    "2 novembre dans la nuit",
+    "2019-11-02TNI"
+)]
+#[case::en_past_24_hours(
+    "en",
+    "2019-11-05",
+    "Twelve people died in the past 24 hours.",
+    "the past 24 hours",
+    "PT24H"
+)]
+#[case::en_decade_ago(
+    "en",
+    "2019-11-05",
+    "A decade ago, the north fell.",
+    "A decade ago",
+    "200"
+)]
+#[case::en_end_of_the_year(
+    "en",
+    "2019-11-05",
+    "Troops will leave by the end of the year.",
+    "end of the year",
+    "2019"
+)]
 // ---- English: absolute
 #[case::en_mdy(
     "en",
