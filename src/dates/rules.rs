@@ -374,7 +374,16 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
     if r.lex.has("agecue", &w1) || (r.lex.has("agecue", before_w1) && w1 == "de") {
         return true;
     }
-    if (w1 == "de" || w1 == "d'" || w1 == "of") && w2 != w1 && r.lex.has("agenoun", before_w1) {
+    let after_de = (w1 == "de" || w1 == "d'" || w1 == "of") && w2 != w1;
+    if after_de && r.lex.has("agenoun", before_w1) {
+        return true;
+    }
+    // « un chauffeur de bus de 38 ans »: digits after « de » are an age unless a duration
+    // noun comes first (« une peine de 10 ans », « plus de 10 ans »)
+    let digits = r
+        .g("n")
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    if after_de && digits && w1 != "of" && !r.lex.has("agekeep", before_w1) {
         return true;
     }
     next_word(text, end).is_some_and(|(_, w)| r.lex.has("agenext", w))

@@ -1311,6 +1311,13 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "end of the year",
     "2019"
 )]
+#[case::fr_prison_sentence(
+    "fr",
+    "2019-11-05",
+    "Il a été condamné à une peine de 10 ans de prison.",
+    "10 ans",
+    "P10Y"
+)]
 // ---- English: absolute
 #[case::en_mdy(
     "en",
@@ -1918,6 +1925,8 @@ fn finds(
 #[case::en_resolution("en", "The UN adopted Resolution 2085 on Mali.")]
 #[case::en_a_second("en", "He was re-elected for a second term.")]
 #[case::fr_une_seconde("fr", "Une seconde attaque a visé le camp.")]
+#[case::fr_age_after_noun_phrase("fr", "Un chauffeur de bus de 38 ans a été pris à partie.")]
+#[case::fr_age_demonym("fr", "Une Alsacienne de 6 ans se noie.")]
 #[case::fr_decree_number("fr", "Le décret n°2019 du ministre a été publié.")]
 #[case::fr_url_path("fr", "Le lien www.exemple.ml/2019/11/ ne répond plus.")]
 #[case::fr_round_the_clock("fr", "Le dispensaire est ouvert 24h/24.")]
