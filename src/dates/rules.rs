@@ -784,6 +784,25 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 .g("det")
                 .is_some_and(|d| r.lex.word("rel", d).is_some_and(|w| w.value == "0"));
             let base = if this { DayBase::Doc(0) } else { DayBase::Last };
+            // « le soir du 5 novembre », « the morning of Friday »
+            let base = match (
+                r.day("d"),
+                r.g("m").and_then(|_| r.month("m", true, true)),
+                r.weekday("wd"),
+            ) {
+                (Some(d), Some(m), _) => DayBase::Abs {
+                    y: r.year("y"),
+                    m,
+                    d,
+                    rel: 0,
+                },
+                (_, _, Some(wd)) => DayBase::Weekday {
+                    wd,
+                    rel: None,
+                    d: None,
+                },
+                _ => base,
+            };
             one(Some(Expr::Day {
                 base,
                 wd: None,

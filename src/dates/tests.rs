@@ -1318,6 +1318,34 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "10 ans",
     "P10Y"
 )]
+#[case::fr_soir_du_date(
+    "fr",
+    "2019-11-10",
+    "Le soir du 5 novembre, le camp a été attaqué.",
+    "Le soir du 5 novembre",
+    "2019-11-05TEV"
+)]
+#[case::fr_matin_de_weekday(
+    "fr",
+    "2019-11-05",
+    "Le matin de dimanche, des tirs ont éclaté.",
+    "Le matin de dimanche",
+    "2019-11-03TMO"
+)]
+#[case::fr_weekday_day_no_month(
+    "fr",
+    "2019-11-10",
+    "Vendredi 8, les renforts sont arrivés.",
+    "Vendredi 8",
+    "2019-11-08"
+)]
+#[case::en_morning_of(
+    "en",
+    "2019-11-10",
+    "On the morning of November 5, gunmen struck.",
+    "morning of November 5",
+    "2019-11-05TMO"
+)]
 // ---- English: absolute
 #[case::en_mdy(
     "en",
