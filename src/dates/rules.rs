@@ -189,7 +189,11 @@ fn year_slash_year(text: &str, i: usize) -> bool {
 
 /// True when the whitespace-delimited token around `i` looks like a path or a URL.
 fn in_url(text: &str, i: usize) -> bool {
-    let a = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let a = text[..i]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let b = text[i..]
         .find(char::is_whitespace)
         .map_or(text.len(), |p| i + p);
