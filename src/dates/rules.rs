@@ -850,15 +850,13 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 return vec![];
             }
             let word_one = n == 1.0 && r.g("n").is_some_and(|x| !x.starts_with('1'));
-            if word_one && unit == Unit::Day {
+            let word_follows = next_char(&r.folded.text, end).is_some_and(|c| c.is_alphanumeric());
+            if word_one && unit == Unit::Day && dir.offset == 1 && word_follows {
                 // « a day after the summit »: the day after something unnamed
                 return vec![];
             }
             let sub_day = matches!(unit, Unit::Hour | Unit::Minute | Unit::Second);
-            if sub_day
-                || dir.offset == 1
-                    && next_char(&r.folded.text, end).is_some_and(|c| c.is_alphanumeric())
-            {
+            if sub_day || dir.offset == 1 && word_follows {
                 // « deux jours après l'attaque »: anchored on something unknown; keep the duration
                 let uend = r.end_of("u").unwrap_or(end);
                 return vec![(

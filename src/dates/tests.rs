@@ -1346,6 +1346,27 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "morning of November 5",
     "2019-11-05TMO"
 )]
+#[case::fr_fin_debut_months(
+    "fr",
+    "2019-11-20",
+    "Les combats de fin octobre-début novembre ont fait 100 morts.",
+    "fin octobre-début novembre",
+    "2019-10/2019-11"
+)]
+#[case::fr_nuit_derniere(
+    "fr",
+    "2019-11-05",
+    "Des tirs ont retenti la nuit dernière à Gao.",
+    "la nuit dernière",
+    "2019-11-04TNI"
+)]
+#[case::en_a_day_earlier(
+    "en",
+    "2019-11-10",
+    "A camp was attacked on November 3. A day earlier, a convoy was hit.",
+    "A day earlier",
+    "2019-11-02"
+)]
 // ---- English: absolute
 #[case::en_mdy(
     "en",
