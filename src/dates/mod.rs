@@ -3,13 +3,24 @@
 //!
 //! How it works:
 //! 1. the body is case- and accent-folded ([`crate::text::Folded`], offsets kept);
-//! 2. every rule of `models/<lang>/dates_patterns.tsv` runs over it ([`rules`]); overlapping
-//!    matches are settled leftmost-longest;
-//! 3. matches are resolved in text order ([`resolve`]): year-less dates take their year from
+//! 2. every rule of `models/<lang>/dates_patterns.tsv` runs over it; overlapping
+//!    matches are settled leftmost-longest (`rules.rs`);
+//! 3. matches are resolved in text order (`resolve.rs`): year-less dates take their year from
 //!    the document date with a past bias, « hier » and « vendredi » are counted from the
 //!    document date, « le lendemain » and bare times from the last event day in the text.
 //!
-//! Each mention records how its value was obtained (`anchor`) and its `grain`.
+//! More anchoring rules: a weekday in a month-dated document takes the full date given for
+//! the same weekday elsewhere in the text, else only the month (`2019-11`); a dateline
+//! (« BAMAKO, 2 nov 2019 (AFP) ») gives a month-dated document its day; a weekday right
+//! after a reporting verb (« a annoncé vendredi ») is the day of a statement and does not
+//! move the event timeline; a future clause (« doit », « will ») turns a bare weekday forward.
+//!
+//! Each mention records how its value was obtained (`anchor`) and its `grain`
+//! (`year`, `month`, `week`, `day`, `minute`, `part_of_day`, `interval`, `duration`,
+//! `season`, `decade`, `ref`, `set`…); `mod` holds START/MID/END/APPROX/BEFORE/AFTER.
+//!
+//! Left out on purpose: time zones (`T12:30-07`), generic readings (`XXXX-SU` for « l'été »
+//! in a timeless text), and adjectives as sets (« quotidien », « annuel »).
 
 mod lexicon;
 mod resolve;
