@@ -692,6 +692,11 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
         }
         Handler::Decade => {
             let Some(dd) = r.g("dd") else { return vec![] };
+            let (w1, _) = previous_words(&r.folded.text, start);
+            if r.lex.has("agecue", &w1) {
+                // « in his 90s »: an age
+                return vec![];
+            }
             let c = r.g("c").unwrap_or(if dd.parse::<u32>().unwrap_or(0) >= 2 {
                 "19"
             } else {
@@ -987,7 +992,15 @@ fn word_expr(r: &Reader) -> Option<Expr> {
         });
     }
     if let Some(x) = r.lex.word("event", w) {
-        let base = DayBase::Event(x.value.parse().ok()?);
+        let off: i64 = x.value.parse().ok()?;
+        let end = r.caps.get(0).map_or(0, |m| m.end());
+        let named = next_word(&r.folded.text, end).is_some_and(|(_, n)| r.lex.has("eventof", n));
+        if off < 0 && pod.is_none() && named {
+            // « à la veille du sommet », « the day before the vote »: counted from something
+            // the text names, not from the last date
+            return None;
+        }
+        let base = DayBase::Event(off);
         return Some(Expr::Day {
             base,
             wd: None,
