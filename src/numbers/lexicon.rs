@@ -108,6 +108,7 @@ pub(crate) enum Class {
     WordBreak,
     DayBefore,
     HyphenCount,
+    Fraction,
 }
 
 impl Class {
@@ -146,6 +147,7 @@ impl Class {
             "word_break" => WordBreak,
             "day_before" => DayBefore,
             "hyphen_count" => HyphenCount,
+            "fraction" => Fraction,
             _ => return None,
         })
     }

@@ -536,7 +536,10 @@ impl<'a> Seg<'a> {
             {
                 continue;
             }
-            if e - s == 1 && self.is(Class::OneWord, s) {
+            // « un » is decided later; a plural scale alone (« millions ») is no count
+            if e - s == 1
+                && (self.is(Class::OneWord, s) || self.is(Class::Scale, s) && self.plural_word(s))
+            {
                 continue;
             }
             let lone_needs_noun = e - s == 1 && self.is(Class::NeedsNoun, s);
@@ -625,6 +628,15 @@ impl<'a> Seg<'a> {
             })
     }
 
+    /// True when token `i` has a plural ending.
+    fn plural_word(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.lex
+            .entries(Class::Plural)
+            .iter()
+            .any(|e| e.key.len() == 1 && w.ends_with(e.key[0].as_str()))
+    }
+
     /// A plural common noun outside the lexicon (« deux assauts »).
     fn plural_at(&self, i: usize) -> Option<Head> {
         let w = self.w(i);
@@ -632,11 +644,7 @@ impl<'a> Seg<'a> {
             && w.chars().count() >= 3
             && !w.contains('\'')
             && !self.capitalized(i)
-            && self
-                .lex
-                .entries(Class::Plural)
-                .iter()
-                .any(|e| e.key.len() == 1 && w.ends_with(e.key[0].as_str()))
+            && self.plural_word(i)
             && ![
                 Class::Stop,
                 Class::Month,
@@ -736,6 +744,7 @@ impl<'a> Seg<'a> {
                 return true;
             }
             if self.class_at(Class::Percent, l).is_some()
+                || self.class_at(Class::Fraction, l).is_some()
                 || self.class_before(Class::Label, f).is_some()
                 || self.class_before(Class::DecadeBefore, f).is_some()
                 || self.in_fixed_phrase(f)
@@ -745,7 +754,10 @@ impl<'a> Seg<'a> {
                 return true;
             }
             // the minutes of « 17 h 30 »
-            if let Some(u) = self.class_before(Class::TimeUnit, f) {
+            let unit_before = self
+                .class_before(Class::TimeUnit, f)
+                .or_else(|| self.class_before(Class::TimeMarker, f));
+            if let Some(u) = unit_before {
                 if f > u.key.len() && self.kind(f - u.key.len() - 1) == Some(Kind::Num) {
                     return true;
                 }
@@ -775,7 +787,9 @@ impl<'a> Seg<'a> {
             {
                 return true;
             }
-            if c.kind == CoreKind::NeedsNoun && self.head(l, c.linkable).is_none() {
+            // a bare decimal (« 4,5 ») is a score, a rate or a magnitude
+            let decimal = c.value.fract() != 0.0 && c.scale_exp == 0;
+            if (c.kind == CoreKind::NeedsNoun || decimal) && self.head(l, c.linkable).is_none() {
                 return true;
             }
         }

@@ -140,6 +140,11 @@ use Lang::{En, Fr};
     "200[200,999]~:réfugiés"
 )]
 #[case::fr_des_milliers("Des milliers de personnes ont fui.", "2000[2000,9999]~:personnes")]
+#[case::fr_des_millions(
+    "Des millions de personnes ont besoin d'aide.",
+    "2000000[2000000,9999999]~:personnes"
+)]
+#[case::fr_deux_a_trois_mille("Deux à trois mille personnes ont fui.", "2500[2000,3000]:personnes")]
 #[case::fr_dizaines_de_milliers(
     "Des dizaines de milliers de personnes ont fui.",
     "20000[20000,99999]~:personnes"
@@ -298,6 +303,10 @@ fn french(#[case] text: &str, #[case] want: &str) {
 #[case::fr_law_code("La loi n°2019-33 a été promulguée.", "")]
 #[case::fr_date_iso("Le rapport daté 2019-11-01 est paru.", "")]
 #[case::fr_coords("Le village est situé à 14°N.", "")]
+#[case::fr_deux_tiers("Les deux tiers du territoire échappent à l'État.", "")]
+#[case::fr_bare_decimal("La croissance a atteint 4,5 l'an dernier.", "")]
+#[case::fr_entre_heures("Les tirs ont duré entre 10 h et 12 h.", "")]
+#[case::fr_numero_deux("Le numéro deux du mouvement a été arrêté.", "")]
 fn french_exclusions(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(Fr, text), want, "{text}");
 }
@@ -343,6 +352,8 @@ fn french_exclusions(#[case] text: &str, #[case] want: &str) {
 #[case::en_a_few_thousand("A few thousand troops remain.", "2000[2000,9999]~:troops")]
 #[case::en_a_score_of("A score of gunmen stormed the village.", "20[15,25]~:gunmen")]
 #[case::en_two_dozen("Two dozen soldiers were killed.", "24[20,28]~:soldiers")]
+#[case::en_millions_of("Millions of people need aid.", "2000000[2000000,9999999]~:people")]
+#[case::en_lone_millions("The fund is worth millions.", "")]
 #[case::en_about("About 15 soldiers were killed.", "15[14,17]~:soldiers")]
 #[case::en_some("Some 40 attackers were killed.", "40[36,44]~:attackers")]
 #[case::en_around("Around 200 homes were burned.", "200[180,220]~:homes")]
@@ -444,6 +455,8 @@ fn english(#[case] text: &str, #[case] want: &str) {
 #[case::en_year_crisis("The 2012 crisis displaced many.", "")]
 #[case::en_year_soldiers("About 2000 soldiers were deployed.", "2000[1800,2200]~:soldiers")]
 #[case::en_france24("He told France 24 that 12 soldiers died.", "12:soldiers")]
+#[case::en_two_thirds("Two thirds of the country is insecure.", "")]
+#[case::en_magnitude("A quake of magnitude 5.6 struck.", "")]
 fn english_exclusions(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(En, text), want, "{text}");
 }
