@@ -668,6 +668,8 @@ fn stage_appends_to_annotations() {
 )]
 #[case::decimal_words("trois virgule un deux trois quatre cinq six sept huit neuf un deux trois quatre cinq six sept huit neuf")]
 #[case::point_words("three point one two three four five six seven eight nine one two three four five six seven eight nine")]
+#[case::concatenated_groups("neuf cent quatre-vingt-dix-neuf neuf cent quatre-vingt-dix-neuf neuf cent quatre-vingt-dix-neuf neuf cent quatre-vingt-dix-neuf neuf cent quatre-vingt-dix-neuf")]
+#[case::english_groups("nine hundred ninety-nine nine hundred ninety-nine nine hundred ninety-nine nine hundred ninety-nine nine hundred ninety-nine")]
 #[case::apostrophes("d' l' ' '' d'un' jusqu' à'")]
 fn never_panics(#[case] text: &str) {
     for lang in [Fr, En] {
@@ -675,6 +677,39 @@ fn never_panics(#[case] text: &str) {
         for m in find_numbers(&d, &[]) {
             assert_eq!(&d.text[m.span.start..m.span.end], m.span.text);
             assert!(m.value.is_finite());
+        }
+    }
+}
+
+use proptest::strategy::Strategy as _;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Random mixes of digits, separators, number words and odd characters.
+    #[test]
+    fn never_panics_on_random_text(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[0-9]{1,25}").unwrap(),
+                proptest::string::string_regex("[ ,.\u{a0}\u{202f}'’°%\\[\\]/:+–-]{1,3}").unwrap(),
+                proptest::sample::select(vec![
+                    "un", "une", "vingt", "et", "mille", "millions", "milliards", "cent",
+                    "dizaines", "de", "des", "au moins", "plus d'", "entre", "à", "one",
+                    "a", "dozen", "hundred", "billion", "point", "virgule", "soldats",
+                    "novembre", "May", "h", "pm", "[", "]", "sept", "autres",
+                ]).prop_map(String::from),
+                proptest::string::string_regex("\\PC{1,4}").unwrap(),
+            ],
+            0..40,
+        ),
+        english in proptest::bool::ANY,
+    ) {
+        let text = parts.join(" ");
+        let lang = if english { En } else { Fr };
+        let d = doc(lang, &text);
+        for m in find_numbers(&d, &[]) {
+            proptest::prop_assert_eq!(&d.text[m.span.start..m.span.end], m.span.text.as_str());
+            proptest::prop_assert!(m.value.is_finite());
         }
     }
 }
