@@ -240,7 +240,7 @@ use Lang::{En, Fr};
     "2:soldats | 1:civil"
 )]
 #[case::fr_demi_douzaine("Une demi-douzaine de soldats ont été blessés.", "6[5,7]~:soldats")]
-#[case::fr_la_centaine("La centaine de soldats présents a riposté.", "100[80,120]~:soldats")]
+#[case::fr_la_quarantaine("Ils ont été placés dans la quarantaine sanitaire.", "")]
 #[case::fr_deux_centaines_people("Ils ont libéré deux cent trente otages.", "230:otages")]
 fn french(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(Fr, text), want, "{text}");
