@@ -109,6 +109,8 @@ pub(crate) enum Class {
     DayBefore,
     HyphenCount,
     Fraction,
+    TollVerb,
+    TollBefore,
 }
 
 impl Class {
@@ -148,6 +150,8 @@ impl Class {
             "day_before" => DayBefore,
             "hyphen_count" => HyphenCount,
             "fraction" => Fraction,
+            "toll_verb" => TollVerb,
+            "toll_before" => TollBefore,
             _ => return None,
         })
     }

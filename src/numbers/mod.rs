@@ -610,7 +610,12 @@ impl<'a> Seg<'a> {
             k += 1;
         }
         if k > j {
-            return self.unit_at(k);
+            // « deux autres blessés »: the casualty word is the outcome, the
+            // unit is the earlier noun (see `emit`)
+            let outcome_only = self.is(Class::Anaphor, j);
+            return self
+                .unit_at(k)
+                .filter(|h| !(outcome_only && h.kind == Some(UnitKind::Toll)));
         }
         self.plural_at(j)
     }
@@ -958,7 +963,8 @@ impl<'a> Seg<'a> {
                 let toll = kind == UnitKind::Toll && arg == "toll";
                 let strong = person && arg == "strong";
                 let cued = person && self.one_cued(c.first, &out[seg_start..]);
-                if !(toll || strong || cued || modifier.is_some()) {
+                let casualty = person && head.is_some_and(|h| self.toll_context(c.first, h.last));
+                if !(toll || strong || cued || casualty || modifier.is_some()) {
                     continue;
                 }
             }
@@ -1003,6 +1009,22 @@ impl<'a> Seg<'a> {
         };
         let cue_start = self.orig(k - cue.key.len(), k).0;
         earlier.last().is_some_and(|m| m.span.end <= cue_start)
+    }
+
+    /// « la mort d'un soldat », « un soldat (malien) a été tué »: a casualty
+    /// word right before `first` (past a linker) or within four words after
+    /// the head noun ending at `head_end`, in the same clause.
+    fn toll_context(&self, first: usize, head_end: usize) -> bool {
+        let mut k = first;
+        if let Some(l) = self.class_before(Class::Linker, k) {
+            k -= l.key.len();
+        }
+        if self.class_before(Class::TollBefore, k).is_some() {
+            return true;
+        }
+        (head_end..(head_end + 4).min(self.toks.len()))
+            .take_while(|&i| self.toks[i].kind == Kind::Word)
+            .any(|i| self.is(Class::TollVerb, i))
     }
 
     /// The longest modifier ending right before token `first`.

@@ -231,7 +231,15 @@ use Lang::{En, Fr};
 #[case::fr_un_vehicule_piege("Un véhicule piégé a explosé.", "")]
 #[case::fr_un_camp("Une attaque contre un camp militaire.", "")]
 #[case::fr_l_un_des("L'un des soldats a été blessé.", "")]
-#[case::fr_un_soldat_alone("Un soldat a été tué dans l'attaque.", "")]
+#[case::fr_un_soldat_tue("Un soldat a été tué dans l'attaque.", "1:soldat")]
+#[case::fr_un_soldat_malien_tue(
+    "Un soldat malien a été tué et deux autres blessés.",
+    "1:soldat | 2:soldat"
+)]
+#[case::fr_la_mort_d_un("L'explosion a causé la mort d'un gendarme.", "1:gendarme")]
+#[case::fr_tuant_un("Ils ont ouvert le feu, tuant un civil.", "1:civil")]
+#[case::fr_un_soldat_raconte("Un soldat a raconté l'attaque à l'AFP.", "")]
+#[case::fr_un_homme_arme("Un homme armé a ouvert le feu sur la foule.", "")]
 #[case::fr_un_camion_neuf("Ils ont acheté un camion neuf.", "")]
 #[case::fr_un_rescape_raconte("« Ils étaient armés », a raconté un rescapé.", "")]
 #[case::fr_et_un_vehicule("Deux soldats ont été tués et un véhicule incendié.", "2:soldats")]
@@ -406,7 +414,10 @@ fn french_exclusions(#[case] text: &str, #[case] want: &str) {
 #[case::en_both("The two countries signed a deal.", "2:countries")]
 // --- « a/an » that are not quantities
 #[case::en_an_attack("An attack hit the camp.", "")]
-#[case::en_a_soldier("A soldier was killed in the attack.", "")]
+#[case::en_a_soldier("A soldier was killed in the attack.", "1:soldier")]
+#[case::en_a_soldier_said("A soldier said the camp had fallen.", "")]
+#[case::en_death_of_a("The death of a peacekeeper was confirmed.", "1:peacekeeper")]
+#[case::en_killing_a("Gunmen opened fire, killing a civilian.", "1:civilian")]
 #[case::en_a_car_bomb("A car bomb exploded near a checkpoint.", "")]
 #[case::en_no_one("No one was hurt.", "")]
 #[case::en_one_attack("In one attack, rebels burned the camp.", "")]
