@@ -16,15 +16,28 @@
 //! (« RPG7 », « G5 », « 4X4 », « B-52 »), citation marks « [4] »,
 //! percentages, labels (« article 5 »), phone numbers and scores (« 2-1 »).
 //!
-//! « un »/« une » (« a/an ») count only where they are quantities: right
+//! « un »/« une » (« a/an/one ») count only where they are quantities: right
 //! before a casualty noun (« un mort »), after a bound (« au moins un
-//! soldat »), or coordinated with an earlier quantity of the sentence
-//! (« 49 militaires et un civil », « 54 corps dont un civil »).
+//! soldat »), coordinated with an earlier quantity of the sentence
+//! (« 49 militaires et un civil », « 54 corps dont un civil »), or counting
+//! a person in a casualty context (« un soldat a été tué », « la mort d'un
+//! gendarme », « killing a civilian »); « one » also before any person noun
+//! (« one civilian »). Never as articles (« un camp », « une de ses pertes »).
+//!
+//! Years: a 4-digit number 1900–2099 is a year after « en/in/depuis/since… »,
+//! and elsewhere unless it counts people, money or a measure (« 2000 soldats »).
+//! Bare decimals without a head noun (« 4,5 ») are scores or rates, not counts.
 //!
 //! « trois autres » (« three others »): no head noun follows, so the unit is
 //! taken from the previous quantity of the same sentence when it has one
-//! (« quatre véhicules détruits et trois autres emportés » → « véhicules »),
-//! and is `None` otherwise; the mention's text is « trois autres ».
+//! (« quatre véhicules détruits et trois autres emportés » → « véhicules »;
+//! « deux autres blessés » → the earlier noun too, « blessés » being the
+//! outcome), and is `None` otherwise; the mention's text is « trois autres ».
+//!
+//! Language data: `models/<lang>/numbers_approx.tsv` (approximate nouns and
+//! their ranges), `numbers_modifiers.tsv` (approximations and bounds),
+//! `numbers_units.tsv` (head nouns), `numbers_context.tsv` (every other
+//! context word, by class; each file documents its columns).
 
 mod digits;
 mod lexicon;
