@@ -111,6 +111,7 @@ pub(crate) enum Class {
     Fraction,
     TollVerb,
     TollBefore,
+    Ratio,
 }
 
 impl Class {
@@ -152,6 +153,7 @@ impl Class {
             "fraction" => Fraction,
             "toll_verb" => TollVerb,
             "toll_before" => TollBefore,
+            "ratio" => Ratio,
             _ => return None,
         })
     }

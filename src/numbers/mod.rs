@@ -805,6 +805,33 @@ impl<'a> Seg<'a> {
             {
                 return true;
             }
+            // proportions: « un sur cinq », « 3 out of 12 »
+            // (« 3 sur 4 » always; « 3 écoles sur 4 » when the 4 counts nothing else)
+            let head = self.head(l, false);
+            if let Some(r) = self.class_at(Class::Ratio, l) {
+                if self.small_number_at(l + r.key.len()) {
+                    return true;
+                }
+            }
+            if let Some(h) = head {
+                if let Some(r) = self.class_at(Class::Ratio, h.last) {
+                    let d = h.last + r.key.len();
+                    if self.small_number_at(d) && self.head(d + 1, false).is_none() {
+                        return true;
+                    }
+                }
+            }
+            if let Some(r) = self.class_before(Class::Ratio, f) {
+                let k = f - r.key.len();
+                let counted = |i: usize| self.small_number_at(i) || self.is(Class::OneWord, i);
+                let noun_between = k > 1
+                    && self.kind(k - 1) == Some(Kind::Word)
+                    && counted(k - 2)
+                    && head.is_none();
+                if k > 0 && (counted(k - 1) || noun_between) {
+                    return true;
+                }
+            }
             // a bare decimal (« 4,5 ») is a score, a rate or a magnitude
             let decimal = c.value.fract() != 0.0 && c.scale_exp == 0;
             if (c.kind == CoreKind::NeedsNoun || decimal) && self.head(l, c.linkable).is_none() {
@@ -812,6 +839,18 @@ impl<'a> Seg<'a> {
             }
         }
         false
+    }
+
+    /// A number at token `i` that is not year-shaped (digits up to 1000, or a
+    /// spelled number).
+    fn small_number_at(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(Kind::Num) => {
+                digits::parse(self.w(i), self.lex.lang, false).is_some_and(|d| d.value() <= 1000.0)
+            }
+            Some(Kind::Word) => self.word_value(i).is_some(),
+            _ => false,
+        }
     }
 
     /// True when a fixed phrase holding a number (« France 24 », « trois

@@ -315,6 +315,10 @@ fn french(#[case] text: &str, #[case] want: &str) {
 #[case::fr_bare_decimal("La croissance a atteint 4,5 l'an dernier.", "")]
 #[case::fr_entre_heures("Les tirs ont duré entre 10 h et 12 h.", "")]
 #[case::fr_numero_deux("Le numéro deux du mouvement a été arrêté.", "")]
+#[case::fr_un_sur_cinq("Un enfant sur cinq souffre de malnutrition.", "")]
+#[case::fr_trois_sur_quatre("Trois écoles sur quatre sont fermées.", "")]
+#[case::fr_sur_km("Des combats ont eu lieu sur 100 km.", "100:km")]
+#[case::fr_soldats_sur_km("Ils ont déployé 500 soldats sur 100 km.", "500:soldats | 100:km")]
 fn french_exclusions(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(Fr, text), want, "{text}");
 }
@@ -468,6 +472,9 @@ fn english(#[case] text: &str, #[case] want: &str) {
 #[case::en_france24("He told France 24 that 12 soldiers died.", "12:soldiers")]
 #[case::en_two_thirds("Two thirds of the country is insecure.", "")]
 #[case::en_magnitude("A quake of magnitude 5.6 struck.", "")]
+#[case::en_one_in_five("One in five schools is closed.", "")]
+#[case::en_out_of("Three out of 12 detainees escaped.", "")]
+#[case::en_in_year_not_ratio("They killed 5 in 2019.", "5")]
 fn english_exclusions(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(En, text), want, "{text}");
 }
