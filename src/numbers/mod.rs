@@ -1117,9 +1117,13 @@ fn apply_modifier(c: &mut Core, kind: ModKind) {
     }
     match kind {
         ModKind::Approx => {
-            (c.min, c.max, c.approx) = (Some(round(0.9 * n)), Some(round(1.1 * n)), true)
+            (c.min, c.max, c.approx) = (
+                Some(round(n * 9.0 / 10.0)),
+                Some(round(n * 11.0 / 10.0)),
+                true,
+            )
         }
-        ModKind::Near => (c.min, c.max, c.approx) = (Some(round(0.9 * n)), Some(n), true),
+        ModKind::Near => (c.min, c.max, c.approx) = (Some(round(n * 9.0 / 10.0)), Some(n), true),
         ModKind::AtLeast => (c.min, c.max) = (Some(n), None),
         ModKind::Over => (c.min, c.max) = (Some(n + 1.0), None),
         ModKind::Under => (c.min, c.max) = (None, Some(n - 1.0)),

@@ -196,6 +196,13 @@ use Lang::{En, Fr};
 #[case::fr_descending_not_range("Ils étaient 40 à 30 km de là.", "40 | 30:km")]
 // --- head nouns and « et »
 #[case::fr_et_un_civil("La mort de 53 soldats et d'un civil.", "53:soldats | 1:civil")]
+#[case::fr_typographic_apostrophe("La mort de 53 soldats et d’un civil.", "53:soldats | 1:civil")]
+#[case::fr_jusqu_typographic("Jusqu’à 30 personnes ont été enlevées.", "30[_,30]:personnes")]
+#[case::fr_thin_space(
+    "Près de 4\u{2009}000 personnes ont fui.",
+    "4000[3600,4000]~:personnes"
+)]
+#[case::fr_environ_25("Environ 25 soldats.", "25[23,28]~:soldats")]
 #[case::fr_militaires_et_un_civil(
     "49 militaires et un civil ont été tués.",
     "49:militaires | 1:civil"
