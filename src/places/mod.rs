@@ -316,7 +316,8 @@ fn scan_sentence(
                 && ft[..ms - 1].chars().next_back().is_some_and(is_word)
                 && cue_before(lex, ft, ms).is_none_or(|c| c.role != Role::Compound);
             if after_ok && !glued_before {
-                let pat = &g.patterns[m.pattern().as_usize()];
+                let pid = g.ac_ids[m.pattern().as_usize()];
+                let pat = &g.patterns[pid];
                 if pat.blocked {
                     covered_to = me;
                     continue;
@@ -327,7 +328,7 @@ fn scan_sentence(
                     hits.push(Hit {
                         start: a,
                         end: b,
-                        pattern: m.pattern().as_usize(),
+                        pattern: pid,
                         ctx: context(lex, ft, ms, me),
                     });
                     covered_to = me;
@@ -335,9 +336,23 @@ fn scan_sentence(
                 }
             }
         }
-        // not a known name: an unknown toponym after a cue?
+        // not a known name: a village looked up after a cue, or an unknown toponym
         let (a, _) = f.orig_range(i, i + c.len_utf8());
         if let Some(u) = unknown_at(lex, ft, i, orig, a - start) {
+            let (ua, ub) = (start + u.0, start + u.1);
+            if let Some(pid) = g
+                .pattern_id(&doc.text[ua..ub])
+                .filter(|&p| g.patterns[p].gated)
+            {
+                hits.push(Hit {
+                    start: ua,
+                    end: ub,
+                    pattern: pid,
+                    ctx: context(lex, ft, i, i + fold(&doc.text[ua..ub]).len()),
+                });
+                covered_to = i + fold(&doc.text[ua..ub]).len();
+                continue;
+            }
             covered_to = i + fold(&orig[u.0..u.1]).len();
             unknown.push(Unknown {
                 start: start + u.0,
@@ -510,10 +525,7 @@ fn candidates(g: &Gazetteer, lex: &Lexicon, h: &Hit) -> Vec<usize> {
         .places
         .iter()
         .copied()
-        .filter(|&i| {
-            let p = &g.places[i];
-            h.ctx.any || p.curated || p.kind != Kind::Locality || tier(p.country.as_deref()) >= 2
-        })
+        .filter(|&i| h.ctx.any || !g.places[i].gated())
         .collect();
     if let Some(k) = h.ctx.kind {
         let fits = |p: &Place| match k {

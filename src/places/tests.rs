@@ -268,7 +268,7 @@ fn nigerien_and_nigerian_are_not_confused() {
 fn gazetteer_is_loaded_with_sahel_places() {
     let (rows, names) = size();
     assert!(rows > 8000, "{rows}");
-    assert!(names > 20000, "{names}");
+    assert!(names > rows, "{names}");
     for n in [
         "Indelimane",
         "Boulkessy",
