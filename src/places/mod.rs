@@ -221,13 +221,13 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A headline-like sentence: most long words capitalized.
+/// A headline-like sentence: nine in ten long words capitalized.
 fn title_case(s: &str) -> bool {
     let long: Vec<&str> = s
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 4)
         .collect();
-    long.len() >= 4 && long.iter().filter(|w| starts_upper(w)).count() * 10 >= long.len() * 7
+    long.len() >= 4 && long.iter().filter(|w| starts_upper(w)).count() * 10 >= long.len() * 9
 }
 
 /// The word (letters, digits, inner hyphens and apostrophes) starting at byte `at` of `s`.

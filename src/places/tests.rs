@@ -319,3 +319,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn credit_lines_are_not_headlines() {
+    let found = places(
+        Lang::En,
+        "Reporting by Tiemoko Diallo in Bamako and Edward McAllister in Dakar; writing by Aaron Ross; editing by Alison Williams.",
+    );
+    assert_eq!(summary(&found), ["Bamako=Bamako/ML", "Dakar=Dakar/SN"]);
+}
