@@ -300,6 +300,7 @@ fn scan_sentence(
     let ft = f.text.as_str();
     let headline = title_case(orig);
     let mut covered_to = 0usize; // folded offset up to which words are taken
+    let mut last_hit_end: Option<usize> = None; // folded end of the last name taken
     let mut prev: Option<char> = None;
     for (i, c) in ft.char_indices() {
         let word_start = is_word(c) && !prev.is_some_and(is_word);
@@ -310,10 +311,15 @@ fn scan_sentence(
         let m = g.ac.find(Input::new(ft).range(i..).anchored(Anchored::Yes));
         if let Some(m) = m {
             let (ms, me) = (m.start(), m.end());
+            // a hyphen glues names into a larger one (« France-Presse »), except between
+            // countries (« la frontière Mali-Niger ») and after a compass prefix (« nord-Mali »)
+            let hyphen_after =
+                ft[me..].starts_with('-') && ft[me + 1..].chars().next().is_some_and(is_word);
             let after_ok = !ft[me..].chars().next().is_some_and(is_word)
-                && !(ft[me..].starts_with('-') && ft[me + 1..].chars().next().is_some_and(is_word));
+                && (!hyphen_after || country_at(g, ft, me + 1));
             let glued_before = ft[..ms].ends_with('-')
                 && ft[..ms - 1].chars().next_back().is_some_and(is_word)
+                && last_hit_end != Some(ms - 1)
                 && cue_before(lex, ft, ms).is_none_or(|c| c.role != Role::Compound);
             if after_ok && !glued_before {
                 let pid = g.ac_ids[m.pattern().as_usize()];
@@ -332,6 +338,7 @@ fn scan_sentence(
                         ctx: context(lex, ft, ms, me),
                     });
                     covered_to = me;
+                    last_hit_end = Some(me);
                     continue;
                 }
             }
@@ -361,6 +368,18 @@ fn scan_sentence(
             });
         }
     }
+}
+
+/// True when a country's name starts at folded byte `at` and ends on a word boundary.
+fn country_at(g: &Gazetteer, ft: &str, at: usize) -> bool {
+    g.ac.find(Input::new(ft).range(at..).anchored(Anchored::Yes))
+        .is_some_and(|m| {
+            !ft[m.end()..].chars().next().is_some_and(is_word)
+                && g.patterns[g.ac_ids[m.pattern().as_usize()]]
+                    .places
+                    .iter()
+                    .any(|&p| g.places[p].kind == Kind::Country)
+        })
 }
 
 /// The guards on a gazetteer name written `text` at `orig[a..b]`.

@@ -83,6 +83,10 @@ fn summary(found: &[PlaceMention]) -> Vec<String> {
     "Moussa Bamba a déclaré que Kaya était prêt. La ville de Kaya a été visée.",
     &["Kaya=Kaya/BF"]
 )]
+#[case::fr_hyphens(
+    "Le Nord-Mali et la frontière Mali-Niger restent instables, selon l'Agence France-Presse.",
+    &["Mali=Mali/ML", "Mali=Mali/ML", "Niger=Niger/NE"]
+)]
 #[case::fr_lowercase_is_not_a_place(
     "Pour sa part, le mali de la situation reste entier.",
     &[]
