@@ -410,7 +410,7 @@ fn accept_hit(
         }
     }
     // glued to a following capitalized word (« Niger Delta »), unless that word is a cue (« Niger River »)
-    !capitalized_after(orig, b).is_some_and(|w| !lex.stop.contains(&fold(w)))
+    capitalized_after(orig, b).is_none_or(|w| lex.stop.contains(&fold(w)))
 }
 
 /// An unknown toponym starting at folded byte `i` (original byte `a` of the
@@ -457,6 +457,9 @@ fn unknown_at(
     Some((a, end, cue.kind))
 }
 
+/// Longest stretch of text folded at once.
+const MAX_SPAN: usize = 1 << 16;
+
 /// Finds and resolves the places of a document.
 pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
     let g = &*GAZETTEER;
@@ -475,7 +478,24 @@ pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
             .collect()
     };
     for (s, e) in ranges {
-        scan_sentence(g, lex, doc, s, e, &mut hits, &mut unknown);
+        // a run-on « sentence » (a document without punctuation) is scanned in pieces cut at spaces
+        let mut from = s;
+        while from < e {
+            let mut to = e;
+            if e - from > MAX_SPAN {
+                let mut cut = from + MAX_SPAN;
+                while !doc.text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                to = doc.text[from..cut]
+                    .rfind(char::is_whitespace)
+                    .map(|k| from + k)
+                    .filter(|&k| k > from)
+                    .unwrap_or(cut);
+            }
+            scan_sentence(g, lex, doc, from, to, &mut hits, &mut unknown);
+            from = to;
+        }
     }
 
     // candidates allowed by the guards and the context
