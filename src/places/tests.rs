@@ -60,8 +60,12 @@ fn summary(found: &[PlaceMention]) -> Vec<String> {
     &["Soum=Soum/BF", "Burkina=Burkina Faso/BF", "Djibo=Djibo/BF", "Arbinda=Aribinda/BF"]
 )]
 #[case::fr_unresolved_after_cues(
-    "Les militaires ont été pris en embuscade près de Tin Hama, puis dans la localité d'Ouattagouna.",
-    &["Tin Hama=Tin Hama/-", "Ouattagouna=Ouattagouna/-"]
+    "Les militaires ont été pris en embuscade près de Tin Hama, puis dans la localité de Fafa.",
+    &["Tin Hama=Tin Hama/-", "Fafa=Fafa/-"]
+)]
+#[case::fr_added_localities(
+    "Des jihadistes ont tué 51 civils à Ouatagouna, puis attaqué Sokolo et Makalondi.",
+    &["Ouatagouna=Ouatagouna/ML", "Sokolo=Sokolo/ML", "Makalondi=Makalondi/NE"]
 )]
 #[case::fr_unresolved_weak_cue(
     "Douze civils ont été tués mardi à Dinangourou, a indiqué un élu local.",
