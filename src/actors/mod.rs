@@ -112,8 +112,11 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     let mut all: Vec<Cand> = Vec::new();
     let mut known = Known::default();
     let mut last_of_class: HashMap<&'static str, usize> = HashMap::new();
+    // countries and capitals named in the text, for the document's country
+    let mut named: Vec<(usize, &'static str)> = Vec::new();
     for (a, b) in sents {
-        for mut c in scan_sentence(&doc.text, lex, ld, lang, a, b, &mut known) {
+        let found = scan_sentence(&doc.text, lex, ld, lang, (a, b), &mut known, &mut named);
+        for mut c in found {
             if c.rule == MatchRule::Bare {
                 // a bare head refers back; with nothing to refer to, it is the
                 // document country's (resolved below, dropped without one)
@@ -127,7 +130,13 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
             all.push(c);
         }
     }
-    let doc_country = document_country(&all, places);
+    // a short form seen before the full name takes it too
+    for c in all.iter_mut().filter(|c| c.kind == ActorType::Person) {
+        if let Some(full) = known.full(&c.name) {
+            c.name = full.clone();
+        }
+    }
+    let doc_country = document_country(&all, places, &named);
     // a bare head with no antecedent and no actor for the document's country says nothing
     let mut drop = vec![false; all.len()];
     for (n, c) in all.iter_mut().enumerate() {
@@ -206,7 +215,11 @@ fn role_country(role: &str) -> Option<String> {
 
 /// The country the document is mostly about: the most frequent country of its
 /// places and of its national institutions (first seen wins a tie).
-fn document_country(cands: &[Cand], places: &[PlaceMention]) -> Option<String> {
+fn document_country(
+    cands: &[Cand],
+    places: &[PlaceMention],
+    named: &[(usize, &'static str)],
+) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut add = |iso: &str| match counts.iter_mut().find(|(c, _)| c == iso) {
         Some(e) => e.1 += 1,
@@ -220,6 +233,7 @@ fn document_country(cands: &[Cand], places: &[PlaceMention]) -> Option<String> {
         let iso = c.country.as_deref()?;
         (c.class.is_some() && !c.ctx_country && c.rule == MatchRule::Any).then_some((c.start, iso))
     }));
+    events.extend(named.iter().copied());
     events.sort();
     for (_, iso) in events {
         add(iso);
@@ -279,9 +293,9 @@ fn scan_sentence(
     lex: &Lexicon,
     ld: &LangData,
     lang: Lang,
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     known: &mut Known,
+    named: &mut Vec<(usize, &'static str)>,
 ) -> Vec<Cand> {
     let fr = lang == Lang::Fr;
     let folded = Folded::new(&text[a..b], a);
@@ -341,7 +355,7 @@ fn scan_sentence(
     }
 
     // 2. countries and capitals acting as governments
-    country_actors(text, lex, ld, &folded, &mut cands);
+    country_actors(text, lex, ld, &folded, &mut cands, named);
 
     // 3. persons
     let toks = persons::tokenize(s, a);
@@ -441,6 +455,7 @@ fn country_actors(
     ld: &LangData,
     folded: &Folded,
     cands: &mut Vec<Cand>,
+    named: &mut Vec<(usize, &'static str)>,
 ) {
     let ft = folded.text.as_str();
     let src: Vec<(usize, usize, SourceKind)> = ld
@@ -461,6 +476,7 @@ fn country_actors(
         {
             continue;
         }
+        named.push((os, ld.country_names[m.pattern().as_usize()].iso));
         // « à Bamako », « in Niamey »: a place
         let prev = word_before(ft, fs);
         if ld.is("loc", prev) {

@@ -130,6 +130,16 @@ impl Known {
     pub fn get(&self, key: &str) -> Option<&String> {
         self.names.get(key)
     }
+
+    /// The full name for a name written short before its full form appeared
+    /// (« le président Keïta » in a headline, « Ibrahim Boubacar Keïta » below).
+    pub fn full(&self, name: &str) -> Option<&String> {
+        let key: Vec<String> = tokenize(name, 0).into_iter().map(|t| t.key).collect();
+        if key.len() != 1 {
+            return None;
+        }
+        self.names.get(&key[0])
+    }
 }
 
 /// The context a person search needs.

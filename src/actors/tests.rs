@@ -445,6 +445,14 @@ use Lang::{En, Fr};
     International,
     None
 )]
+#[case::fr_cnsp(
+    Fr,
+    "Au Niger, le CNSP a suspendu la Constitution.",
+    "le CNSP",
+    "Conseil national pour la sauvegarde de la patrie",
+    Government,
+    Some("NE")
+)]
 #[case::en_gunmen(
     En,
     "Gunmen on motorbikes stormed the village.",
@@ -624,6 +632,7 @@ fn finds_person(
     "Amadou Toumani Touré"
 )]
 #[case::fr_lexique_court(Fr, "Le président malien Ibrahim Boubacar Keïta a décrété un deuil national. Keïta s'adressera à la nation.", "Keïta", "Ibrahim Boubacar Keïta")]
+#[case::fr_titre_avant(Fr, "Mali: le président Keïta destitué\n\nLe président malien Ibrahim Boubacar Keïta a démissionné.", "Keïta", "Ibrahim Boubacar Keïta")]
 #[case::en_mr(
     En,
     "Niger's President Mohamed Bazoum visited the site. Mr. Bazoum promised an inquiry.",
