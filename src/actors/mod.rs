@@ -166,20 +166,22 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
         if c.country.is_none() {
             c.country = c.role.as_deref().and_then(role_country);
         }
-        let e = seen
-            .entry(c.name.clone())
-            .or_insert((c.role.clone(), c.country.clone()));
+        let e = seen.entry(c.name.clone()).or_default();
         if e.0.is_none() {
             e.0 = c.role.clone();
         }
         if e.1.is_none() {
             e.1 = c.country.clone();
         }
-        if c.role.is_none() {
-            c.role = e.0.clone();
-        }
-        if c.country.is_none() {
-            c.country = e.1.clone();
+    }
+    for c in all.iter_mut().filter(|c| c.kind == ActorType::Person) {
+        if let Some((role, country)) = seen.get(&c.name) {
+            if c.role.is_none() {
+                c.role = role.clone();
+            }
+            if c.country.is_none() {
+                c.country = country.clone();
+            }
         }
     }
     for i in 0..all.len() {
