@@ -383,7 +383,7 @@ fn scan_sentence(
         known.add(&c.name);
         if let Some((rs, re)) = persons::role_before(&ctx, c.start) {
             c.role = Some(text[rs..re].to_string());
-            c.ext_start = rs;
+            c.ext_start = persons::role_chain_start(&ctx, rs);
         } else if let Some((rs, re)) = persons::role_after(&ctx, c.end) {
             c.role = Some(text[rs..re].to_string());
             c.ext_end = re;

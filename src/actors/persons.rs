@@ -325,7 +325,7 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     Some(PersonHit {
         start: span_start,
         end,
-        ext_start: before.map_or(span_start, |(s, _)| s),
+        ext_start: before.map_or(span_start, |(s, _)| role_chain_start(ctx, s)),
         ext_end: after.map_or(end, |(_, e)| e),
         name,
         role,
@@ -375,6 +375,29 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
         r.start
     };
     Some((start, end.max(r.end)))
+}
+
+/// The start of a chain of roles ending with the role at `start` (« le porte-parole
+/// de l'armée, le colonel » before a name): the source search treats it as one.
+pub(crate) fn role_chain_start(ctx: &Ctx, mut start: usize) -> usize {
+    for _ in 0..3 {
+        let i = ctx.roles.partition_point(|r| r.end <= start);
+        let Some(r) = i.checked_sub(1).and_then(|i| ctx.roles.get(i)) else {
+            break;
+        };
+        let gap = &ctx.text[r.end..start];
+        let words = tokenize(gap, r.end);
+        if gap.len() > 60
+            || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c))
+            || gap.matches(',').count() > 1
+            || words.len() > 6
+            || words.iter().any(|w| ctx.ld.is("role_bad", &w.key))
+        {
+            break;
+        }
+        start = r.start;
+    }
+    start
 }
 
 /// The role given in apposition just after a name (« , le ministre malien de la Communication »).

@@ -56,12 +56,10 @@ pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -
                 };
                 inv.or_else(|| subject_before(ld, text, os, slots))
             }
-            SourceKind::Prep => near(slots, oe, oe + 140)
-                .find(|&i| slots[i].ext_start >= oe && slots[i].ext_start <= oe + 140)
-                .filter(|&i| {
-                    let gap = &text[oe..slots[i].ext_start];
-                    !has_stop_punct(gap) && !gap.contains(',')
-                }),
+            SourceKind::Prep => first_after(slots, oe, oe + 140).filter(|&i| {
+                let gap = &text[oe..slots[i].ext_start];
+                !has_stop_punct(gap) && !gap.contains(',')
+            }),
             _ => None,
         };
         if let Some(i) = found {
@@ -96,11 +94,10 @@ fn after_quote_or_comma(ld: &LangData, before: &str) -> bool {
 /// The actor right after an inverted reporting verb, the addressee skipped.
 fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize> {
     let mut cursor = verb_end;
-    for i in near(slots, verb_end, verb_end + 400) {
+    // at most a few hops: an addressee (« à l'AFP ») may be skipped
+    for _ in 0..4 {
+        let i = first_after(slots, cursor, cursor + 400)?;
         let s = &slots[i];
-        if s.ext_start < cursor {
-            continue;
-        }
         let gap = &text[cursor..s.ext_start];
         if gap.len() > 60 || has_stop_punct(gap) {
             return None;
@@ -116,6 +113,14 @@ fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) 
         return None;
     }
     None
+}
+
+/// The actor whose extent opens first at or after `from` (an enclosing one, such as
+/// a person with the role before the name, wins over one inside it).
+fn first_after(slots: &[Slot], from: usize, to: usize) -> Option<usize> {
+    near(slots, from, to)
+        .filter(|&i| slots[i].ext_start >= from && slots[i].ext_start <= to)
+        .min_by_key(|&i| (slots[i].ext_start, std::cmp::Reverse(slots[i].ext_end)))
 }
 
 /// The subject before a reporting verb: the last actor ending before it, with only

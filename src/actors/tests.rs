@@ -738,6 +738,13 @@ fn resolves_short_form(
     "Gouvernement du Mali",
     true
 )]
+#[case::fr_chaine_roles(
+    Fr,
+    "Le camp a été repris, a indiqué le porte-parole de l'armée, le colonel Souleymane Dembélé.",
+    "Souleymane Dembélé",
+    true
+)]
+#[case::fr_selon_chaine(Fr, "Selon le porte-parole de l'armée malienne, le colonel Souleymane Dembélé, 20 jihadistes ont été tués.", "Souleymane Dembélé", true)]
 #[case::en_told_afp(
     En,
     "Fourteen soldiers died, a military source told AFP.",
