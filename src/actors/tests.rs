@@ -453,6 +453,14 @@ use Lang::{En, Fr};
     Government,
     Some("NE")
 )]
+#[case::en_interior_ministry(
+    En,
+    "Gunmen killed 15 worshippers in Niger's Tillaberi region, the interior ministry said.",
+    "the interior ministry",
+    "Ministère de l'Intérieur",
+    Government,
+    Some("NE")
+)]
 #[case::en_gunmen(
     En,
     "Gunmen on motorbikes stormed the village.",
