@@ -30,6 +30,14 @@ fn show(found: &[ActorMention]) -> String {
         .join("\n")
 }
 
+/// The mention written `span`, or a failure listing what was found.
+fn by_span<'a>(found: &'a [ActorMention], span: &str) -> &'a ActorMention {
+    found
+        .iter()
+        .find(|m| m.span.text == span)
+        .unwrap_or_else(|| panic!("no {span:?} in\n{}", show(found)))
+}
+
 use ActorType::*;
 use Lang::{En, Fr};
 
@@ -510,10 +518,7 @@ fn finds_actor(
     #[case] country: Option<&str>,
 ) {
     let found = run(lang, text);
-    let m = found
-        .iter()
-        .find(|m| m.span.text == span)
-        .unwrap_or_else(|| panic!("no {span:?} in\n{}", show(&found)));
+    let m = by_span(&found, span);
     assert_eq!(m.name, name, "{}", show(&found));
     assert_eq!(m.kind, kind, "{}", show(&found));
     assert_eq!(m.country.as_deref(), country, "{}", show(&found));
@@ -619,10 +624,7 @@ fn finds_person(
     #[case] role: Option<&str>,
 ) {
     let found = run(lang, text);
-    let m = found
-        .iter()
-        .find(|m| m.span.text == span)
-        .unwrap_or_else(|| panic!("no {span:?} in\n{}", show(&found)));
+    let m = by_span(&found, span);
     assert_eq!(m.kind, ActorType::Person, "{}", show(&found));
     assert_eq!(m.name, name, "{}", show(&found));
     assert_eq!(m.role.as_deref(), role, "{}", show(&found));
@@ -660,10 +662,7 @@ fn resolves_short_form(
     #[case] name: &str,
 ) {
     let found = run(lang, text);
-    let m = found
-        .iter()
-        .find(|m| m.span.text == span)
-        .unwrap_or_else(|| panic!("no {span:?} in\n{}", show(&found)));
+    let m = by_span(&found, span);
     assert_eq!(m.name, name, "{}", show(&found));
     assert_eq!(m.kind, ActorType::Person);
     assert!(
