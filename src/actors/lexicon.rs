@@ -56,6 +56,9 @@ pub(crate) struct Pattern {
     pub caps: Vec<bool>,
     /// True when the alias is all uppercase letters (an acronym).
     pub acronym: bool,
+    /// True when, in French, it needs a determiner before it (« un militaire malien »,
+    /// not « camp militaire malien »).
+    pub det: bool,
 }
 
 /// Kinds of source patterns (see `models/fr/sources.tsv`).
@@ -281,7 +284,7 @@ fn build_lang(
     let mut folded: Vec<String> = Vec::new();
     let mut patterns: Vec<Pattern> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    let mut push = |alias: &str, target: Target, folded: &mut Vec<String>| {
+    let mut push = |alias: &str, target: Target, det: bool, folded: &mut Vec<String>| {
         let key = fold(alias);
         let caps = caps_of(alias);
         let acronym = caps.len() >= 2 && caps.iter().all(|c| *c);
@@ -294,6 +297,7 @@ fn build_lang(
             target,
             caps,
             acronym,
+            det,
         });
     };
     for (i, (_, fr, en)) in rows.iter().enumerate() {
@@ -302,7 +306,7 @@ fn build_lang(
             Lang::En => (en, fr),
         };
         for a in own {
-            push(a, Target::Entry(i), &mut folded);
+            push(a, Target::Entry(i), false, &mut folded);
         }
         // proper names (an uppercase letter) are shared across languages, but not
         // two-letter acronyms (« UN » in French, « UA » in English)
@@ -310,7 +314,7 @@ fn build_lang(
             a.chars().any(char::is_uppercase) && a.chars().filter(|c| c.is_alphabetic()).count() > 2
         };
         for a in other.iter().filter(shared) {
-            push(a, Target::Entry(i), &mut folded);
+            push(a, Target::Entry(i), false, &mut folded);
         }
     }
     // institution templates × demonyms and countries
@@ -318,15 +322,21 @@ fn build_lang(
         tsv_rows(files.countries).filter(|r| r.len() >= 4).collect();
     for r in tsv_rows(files.institutions).filter(|r| r.len() >= 2) {
         let (template, class) = (r[0], r[1]);
+        let det = r.get(2) == Some(&"det");
         if template.contains("{D}") {
             for (d, iso) in demonyms {
                 let t = template.replace("{D}", d).to_lowercase();
-                push(&t, Target::Class(class, iso), &mut folded);
+                push(&t, Target::Class(class, iso), det, &mut folded);
             }
         } else {
             for c in countries.iter().filter(|c| c[2] == "country") {
                 let t = template.replace("{OF}", c[3]).replace("{C}", c[0]);
-                push(&t.to_lowercase(), Target::Class(class, c[1]), &mut folded);
+                push(
+                    &t.to_lowercase(),
+                    Target::Class(class, c[1]),
+                    det,
+                    &mut folded,
+                );
             }
         }
     }

@@ -319,17 +319,26 @@ fn scan_sentence(
         if !caps_agree(&text[os..oe], &p.caps) || (p.acronym && shouting) {
             continue;
         }
-        if let Target::Entry(i) = p.target {
-            let e = &lex.entries[i];
-            if e.rule == MatchRule::Det && fr && !ft[fs..fe].contains(' ') {
-                let w = word_before(ft, fs);
-                let ok = w.is_empty()
-                    || ld.determiners.contains(w)
-                    || w.chars().all(|c| c.is_ascii_digit());
-                if !ok {
-                    continue;
-                }
+        let det_rule = match p.target {
+            Target::Entry(i) => lex.entries[i].rule == MatchRule::Det && !ft[fs..fe].contains(' '),
+            Target::Class(..) => p.det,
+        };
+        if det_rule && fr {
+            let w = word_before(ft, fs);
+            let ok =
+                w.is_empty() || ld.determiners.contains(w) || w.chars().all(|c| c.is_ascii_digit());
+            if !ok {
+                continue;
             }
+        }
+        // « Malian military camp »: an adjective before a noun
+        let next = ft[fe..]
+            .split(|c: char| !(is_word_char(c) || c == '\''))
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let last = ft[fs..fe].rsplit(' ').next().unwrap_or("");
+        if ft[fe..].starts_with(' ') && ld.is("adj_head", last) && ld.is("noun_after", next) {
+            continue;
         }
         raw.push((os, oe, fs, fe, p.target));
     }

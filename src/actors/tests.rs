@@ -469,6 +469,14 @@ use Lang::{En, Fr};
     Government,
     Some("NE")
 )]
+#[case::fr_un_militaire(
+    Fr,
+    "Un militaire malien a été tué par une mine.",
+    "militaire malien",
+    "Forces armées maliennes",
+    Military,
+    Some("ML")
+)]
 #[case::en_gunmen(
     En,
     "Gunmen on motorbikes stormed the village.",
@@ -849,6 +857,16 @@ fn marks_sources(#[case] lang: Lang, #[case] text: &str, #[case] name: &str, #[c
     En,
     "Human Rights Watch researcher Corinne Dufka said the killings were systematic.",
     "Human Rights Watch researcher"
+)]
+#[case::fr_camp_militaire(
+    Fr,
+    "Le camp militaire malien de Boulkessy a été attaqué.",
+    "Forces armées maliennes"
+)]
+#[case::en_military_camp(
+    En,
+    "Gunmen attacked a Malian military camp near Mopti.",
+    "Forces armées maliennes"
 )]
 #[case::en_un_word(En, "It was un-announced.", "Organisation des Nations unies")]
 #[case::en_may(En, "In May Timbuktu was attacked.", "May Timbuktu")]
