@@ -3,20 +3,30 @@
 //! Every actor gets one canonical name, a type and, where the text says so, a
 //! country and a role:
 //! - the lexicon `models/actors.tsv` (armies, armed groups, governments,
-//!   ministries, missions, media, known persons, generic and anonymous actors)
-//!   is matched with Aho-Corasick over accent- and case-folded sentences
-//!   ([`crate::text::Folded`] maps offsets back to the original text);
+//!   ministries, juntas, missions, media, NGOs, known persons, generic and
+//!   anonymous actors) is matched with Aho-Corasick over accent- and
+//!   case-folded sentences ([`crate::text::Folded`] maps offsets back to the
+//!   original text); an uppercase letter of an alias must be uppercase in the
+//!   text (« UN » is not « un »);
 //! - institution templates × demonyms and country names
 //!   (`models/<lang>/institutions.tsv`, `demonyms.tsv`, `countries.tsv`) give
 //!   « l'armée malienne », « soldats nigériens », « the Burkinabe army » their
-//!   actor and country;
-//! - persons come from roles (`roles.txt`), honorifics, the first-name list
-//!   (`models/firstnames.txt`) and capitalization next to a reporting verb;
-//!   short forms (« M. Sangaré », « Keïta ») take the full name given earlier;
+//!   actor and country; « Forces de défense et de sécurité » and bare heads
+//!   (« l'armée », « the government ») take the last actor of their class or the
+//!   document's country;
+//! - persons come from roles (`roles.txt`), honorifics (`honorifics.txt`), the
+//!   first-name list (`models/firstnames.txt`) and capitalization next to a
+//!   reporting verb, never from stoplisted words (`notnames.txt`, places named
+//!   after people: `place_heads.txt`); short forms (« M. Sangaré », « Keïta »)
+//!   take the full name given in the document, and share its role and country;
 //! - a country or capital acting (« à l'initiative de la France », « Bamako a
 //!   annoncé ») is its government;
 //! - the source of a statement (`sources.tsv`: « a annoncé le ministre »,
 //!   « selon … », « told AFP ») is flagged with `source: true`.
+//!
+//! The closed word classes the rules use (determiners, particles, fillers…) are
+//! in `models/<lang>/actor_grammar.tsv` and `determiners.txt`. Work is per
+//! sentence, with bounded look-arounds, so time is linear in the document.
 
 mod lexicon;
 mod persons;
