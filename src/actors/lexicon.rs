@@ -5,7 +5,7 @@
 use crate::document::{ActorType, Lang};
 use crate::models::{lines, tsv_rows};
 use crate::text::fold;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -28,6 +28,8 @@ pub(crate) enum MatchRule {
     Ctx,
     /// Refers back to the last actor of the same class; dropped when none.
     Bare,
+    /// The document country's actor of the class; dropped when none.
+    Doc,
 }
 
 /// One row of `models/actors.tsv`.
@@ -228,6 +230,7 @@ fn entries() -> Vec<(Entry, Vec<&'static str>, Vec<&'static str>)> {
                 "det" => MatchRule::Det,
                 "ctx" => MatchRule::Ctx,
                 "bare" => MatchRule::Bare,
+                "doc" => MatchRule::Doc,
                 _ => MatchRule::Any,
             };
             let split = |i: usize| -> Vec<&'static str> {
@@ -267,6 +270,7 @@ where
 {
     AhoCorasickBuilder::new()
         .match_kind(kind)
+        .start_kind(StartKind::Both)
         .build(patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"))
 }

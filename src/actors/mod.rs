@@ -121,7 +121,8 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     };
     let mut all: Vec<Cand> = Vec::new();
     let mut known = Known::default();
-    let mut last_of_class: HashMap<&'static str, usize> = HashMap::new();
+    // the last actor of each class (and of each family `*_x` of classes `…_x`)
+    let mut last_of_class: HashMap<String, usize> = HashMap::new();
     // countries and capitals named in the text, for the document's country
     let mut named: Vec<(usize, &'static str)> = Vec::new();
     for (a, b) in sents {
@@ -135,7 +136,10 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
                     None => c.rule = MatchRule::Ctx,
                 }
             } else if let Some(k) = c.class {
-                last_of_class.insert(k, all.len());
+                last_of_class.insert(k.to_string(), all.len());
+                if let Some(i) = k.rfind('_') {
+                    last_of_class.insert(format!("*{}", &k[i..]), all.len());
+                }
             }
             all.push(c);
         }
@@ -355,7 +359,7 @@ fn scan_sentence(
     raw.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
     let mut cands: Vec<Cand> = Vec::new();
     let mut last_end = a;
-    for (os, oe, fs, _fe, target) in raw {
+    for (os, oe, fs, fe, target) in raw {
         if os < last_end {
             continue;
         }
@@ -364,7 +368,14 @@ fn scan_sentence(
         };
         let k = article_len(ft, fs);
         // a bare head (« l'armée ») needs its definite article: « une armée » is no one
-        if c.rule == MatchRule::Bare && k == 0 {
+        if c.rule == MatchRule::Bare
+            && k == 0
+            && !ld.is("bare_det", word_before(ft, fs))
+            && !sources::statement_follows(
+                ld,
+                &ft[fe..persons::floor_char(ft, fe + persons::WINDOW)],
+            )
+        {
             continue;
         }
         if c.kind != ActorType::Person && k > 0 {
@@ -458,7 +469,10 @@ fn cand_of(lex: &Lexicon, target: Target, os: usize, oe: usize) -> Option<Cand> 
     let mut c = Cand::new(os, oe, e.name, e.kind);
     c.class = e.class;
     c.rule = e.rule;
-    c.bare = e.rule == MatchRule::Bare;
+    c.bare = matches!(e.rule, MatchRule::Bare | MatchRule::Doc);
+    if e.rule == MatchRule::Doc {
+        c.rule = MatchRule::Ctx;
+    }
     match (fill, e.country) {
         (Some(iso), _) => c.country = Some(iso.to_string()),
         (None, Country::Fixed(iso)) => c.country = Some(iso.to_string()),

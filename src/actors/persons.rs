@@ -485,20 +485,7 @@ fn honorific_before(ctx: &Ctx, name_start: usize) -> Option<usize> {
 /// True when a reporting verb follows the name (« X a déclaré », « X said »).
 fn verb_after(ctx: &Ctx, end: usize) -> bool {
     let to = floor_char(ctx.text, (end + WINDOW).min(ctx.sent_end));
-    let rest = fold(&ctx.text[end..to]);
-    let rest = rest.trim_start();
-    let rest = ["a ", "ont ", "has ", "have "]
-        .iter()
-        .find_map(|a| rest.strip_prefix(a))
-        .unwrap_or(rest);
-    ctx.ld.sources.find(rest).is_some_and(|m| {
-        m.start() == 0
-            && matches!(
-                ctx.ld.source_kinds[m.pattern().as_usize()],
-                SourceKind::Verb | SourceKind::Subject
-            )
-            && !rest[m.end()..].chars().next().is_some_and(is_word_char)
-    })
+    super::sources::statement_follows(ctx.ld, &fold(&ctx.text[end..to]))
 }
 
 /// True when « selon » / « according to » opens the phrase just before the name.

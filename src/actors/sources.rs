@@ -77,6 +77,25 @@ fn near(slots: &[Slot], from: usize, to: usize) -> impl Iterator<Item = usize> +
     a..b.max(a)
 }
 
+/// True when folded `rest` opens, past an auxiliary, with a reporting verb
+/// (« a déclaré », « said », « says »).
+pub(crate) fn statement_follows(ld: &LangData, rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = rest
+        .split_once(' ')
+        .filter(|(w, _)| ld.is("aux", w))
+        .map_or(rest, |(_, r)| r.trim_start());
+    let input = aho_corasick::Input::new(rest).anchored(aho_corasick::Anchored::Yes);
+    ld.sources.try_find(input).ok().flatten().is_some_and(|m| {
+        m.start() == 0
+            && matches!(
+                ld.source_kinds[m.pattern().as_usize()],
+                SourceKind::Verb | SourceKind::Subject
+            )
+            && !rest[m.end()..].chars().next().is_some_and(is_word_char)
+    })
+}
+
 /// True when the text before a verb ends, past auxiliaries, with a comma or a closing quote.
 fn after_quote_or_comma(ld: &LangData, before: &str) -> bool {
     let mut b = before.trim_end();

@@ -477,6 +477,39 @@ use Lang::{En, Fr};
     Military,
     Some("ML")
 )]
+#[case::en_junta(
+    En,
+    "Niger, ruled by a military junta since July, expelled the French ambassador from Niamey.",
+    "military junta",
+    "Gouvernement du Niger",
+    Government,
+    Some("NE")
+)]
+#[case::fr_meme_source(Fr, "Selon une source sécuritaire, le camp est tombé. « Les renforts arrivent », a ajouté la même source.", "la même source", "source sécuritaire", Other, None)]
+#[case::fr_ministere_bare(
+    Fr,
+    "Le ministère malien de la Défense a publié un bilan. Le ministère évoque 20 morts.",
+    "Le ministère",
+    "Ministère de la Défense",
+    Government,
+    Some("ML")
+)]
+#[case::en_mission_bare(
+    En,
+    "MINUSMA said two peacekeepers died. The mission was deployed in 2013.",
+    "The mission",
+    "MINUSMA",
+    International,
+    None
+)]
+#[case::fr_notre_armee(
+    Fr,
+    "Les Forces armées maliennes ont riposté. « Notre armée tiendra », a dit le président.",
+    "armée",
+    "Forces armées maliennes",
+    Military,
+    Some("ML")
+)]
 #[case::en_gunmen(
     En,
     "Gunmen on motorbikes stormed the village.",
@@ -760,6 +793,7 @@ fn resolves_short_form(
     true
 )]
 #[case::fr_selon_chaine(Fr, "Selon le porte-parole de l'armée malienne, le colonel Souleymane Dembélé, 20 jihadistes ont été tués.", "Souleymane Dembélé", true)]
+#[case::en_headline_bare(En, "Burkina Faso: 12 soldiers killed near Djibo, army says\n\nThe Burkinabe army said on Monday that 12 soldiers died.", "Forces armées burkinabè", true)]
 #[case::en_told_afp(
     En,
     "Fourteen soldiers died, a military source told AFP.",
