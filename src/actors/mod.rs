@@ -173,29 +173,22 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
             c.country = doc_country.clone();
         }
     }
-    // persons: a demonym in the role gives the country; short forms keep the
-    // role and country given with the full name
-    let mut seen: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    // persons: a demonym in the role gives the country, shared by every mention of
+    // the person; the role stays the one written at each mention
+    let mut countries: HashMap<String, String> = HashMap::new();
     for c in all.iter_mut().filter(|c| c.kind == ActorType::Person) {
         if c.country.is_none() {
             c.country = c.role.as_deref().and_then(role_country);
         }
-        let e = seen.entry(c.name.clone()).or_default();
-        if e.0.is_none() {
-            e.0 = c.role.clone();
-        }
-        if e.1.is_none() {
-            e.1 = c.country.clone();
+        if let Some(iso) = &c.country {
+            countries
+                .entry(c.name.clone())
+                .or_insert_with(|| iso.clone());
         }
     }
     for c in all.iter_mut().filter(|c| c.kind == ActorType::Person) {
-        if let Some((role, country)) = seen.get(&c.name) {
-            if c.role.is_none() {
-                c.role = role.clone();
-            }
-            if c.country.is_none() {
-                c.country = country.clone();
-            }
+        if c.country.is_none() {
+            c.country = countries.get(&c.name).cloned();
         }
     }
     for i in 0..all.len() {

@@ -674,43 +674,44 @@ fn finds_person(
 }
 
 #[rstest]
-#[case::fr_monsieur(Fr, "Le ministre de la Sécurité, Salif Traoré, s'est rendu sur place. M. Traoré a promis des renforts.", "M. Traoré", "Salif Traoré")]
-#[case::fr_ministre_court(Fr, "Le ministre de la Communication, Hamadoun Touré, a annoncé un bilan. « Les recherches continuent », a ajouté le ministre Touré.", "Touré", "Hamadoun Touré")]
+#[case::fr_monsieur(Fr, "Le ministre de la Sécurité, Salif Traoré, s'est rendu sur place. M. Traoré a promis des renforts.", "M. Traoré", "Salif Traoré", None)]
+#[case::fr_ministre_court(Fr, "Le ministre de la Communication, Hamadoun Touré, a annoncé un bilan. « Les recherches continuent », a ajouté le ministre Touré.", "Touré", "Hamadoun Touré", Some("ministre"))]
 #[case::fr_nom_seul(
     Fr,
     "Le président Amadou Toumani Touré a reçu les familles. Touré a promis une enquête.",
     "Touré",
-    "Amadou Toumani Touré"
+    "Amadou Toumani Touré",
+    None
 )]
-#[case::fr_lexique_court(Fr, "Le président malien Ibrahim Boubacar Keïta a décrété un deuil national. Keïta s'adressera à la nation.", "Keïta", "Ibrahim Boubacar Keïta")]
-#[case::fr_titre_avant(Fr, "Mali: le président Keïta destitué\n\nLe président malien Ibrahim Boubacar Keïta a démissionné.", "Keïta", "Ibrahim Boubacar Keïta")]
+#[case::fr_lexique_court(Fr, "Le président malien Ibrahim Boubacar Keïta a décrété un deuil national. Keïta s'adressera à la nation.", "Keïta", "Ibrahim Boubacar Keïta", None)]
+#[case::fr_titre_avant(Fr, "Mali: le président Keïta destitué\n\nLe président malien Ibrahim Boubacar Keïta a démissionné.", "Keïta", "Ibrahim Boubacar Keïta", Some("président"))]
 #[case::en_mr(
     En,
     "Niger's President Mohamed Bazoum visited the site. Mr. Bazoum promised an inquiry.",
     "Mr. Bazoum",
-    "Mohamed Bazoum"
+    "Mohamed Bazoum",
+    None
 )]
 #[case::en_surname(
     En,
     "Army spokesman Souleymane Dembele confirmed the toll. Dembele said 20 soldiers were missing.",
     "Dembele",
-    "Souleymane Dembele"
+    "Souleymane Dembele",
+    None
 )]
 fn resolves_short_form(
     #[case] lang: Lang,
     #[case] text: &str,
     #[case] span: &str,
     #[case] name: &str,
+    #[case] role: Option<&str>,
 ) {
     let found = run(lang, text);
     let m = by_span(&found, span);
     assert_eq!(m.name, name, "{}", show(&found));
     assert_eq!(m.kind, ActorType::Person);
-    assert!(
-        m.role.is_some(),
-        "short form keeps a role: {}",
-        show(&found)
-    );
+    // the role is the one written at this mention
+    assert_eq!(m.role.as_deref(), role, "{}", show(&found));
 }
 
 #[rstest]
