@@ -67,6 +67,7 @@ pub(crate) struct Pattern {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SourceKind {
     Verb,
+    Participle,
     Subject,
     Prep,
     Recipient,
@@ -360,6 +361,7 @@ fn build_lang(
         let kind = match r[1] {
             "verb" => SourceKind::Verb,
             "subject" => SourceKind::Subject,
+            "participle" => SourceKind::Participle,
             "prep" => SourceKind::Prep,
             "recipient" => SourceKind::Recipient,
             "act" => SourceKind::Act,

@@ -435,6 +435,11 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
         .unwrap_or(rest.len());
     let words = tokenize(&rest[..stop], head_end);
     let mut end = head_end;
+    // an apposition closed by a comma within a few words is taken whole
+    // (« , porte-parole militaire, »)
+    if rest[stop..].starts_with(',') && words.len() <= 3 {
+        return words.last().map_or(end, |w| w.end);
+    }
     let mut k = 0;
     if words
         .first()

@@ -56,6 +56,10 @@ pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -
                 };
                 inv.or_else(|| subject_before(ld, text, os, slots))
             }
+            SourceKind::Participle => near(slots, os.saturating_sub(400), os)
+                .filter(|&i| slots[i].ext_end <= os)
+                .max_by_key(|&i| (slots[i].ext_end, std::cmp::Reverse(slots[i].ext_start)))
+                .filter(|&i| !has_stop_punct(&text[slots[i].ext_end..os])),
             SourceKind::Prep => first_after(slots, oe, oe + 140).filter(|&i| {
                 let gap = &text[oe..slots[i].ext_start];
                 !has_stop_punct(gap) && !gap.contains(',')
@@ -151,7 +155,9 @@ fn subject_before(ld: &LangData, text: &str, verb_start: usize, slots: &[Slot]) 
         .filter(|&i| slots[i].ext_end <= verb_start)
         .max_by_key(|&i| (slots[i].ext_end, std::cmp::Reverse(slots[i].ext_start)))?;
     let gap = &text[slots[i].ext_end..verb_start];
-    if gap.len() > 120 || has_stop_punct(gap) {
+    // « the United Nations mission in Mali (MINUSMA) said »: a closing gloss is no stop
+    let gap_open = gap.trim_start().strip_prefix(')').unwrap_or(gap);
+    if gap.len() > 120 || has_stop_punct(gap_open) {
         return None;
     }
     let w = words(text, slots[i].ext_end, verb_start);

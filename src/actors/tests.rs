@@ -795,6 +795,36 @@ fn resolves_short_form(
 )]
 #[case::fr_selon_chaine(Fr, "Selon le porte-parole de l'armée malienne, le colonel Souleymane Dembélé, 20 jihadistes ont été tués.", "Souleymane Dembélé", true)]
 #[case::en_headline_bare(En, "Burkina Faso: 12 soldiers killed near Djibo, army says\n\nThe Burkinabe army said on Monday that 12 soldiers died.", "Forces armées burkinabè", true)]
+#[case::fr_participe(
+    Fr,
+    "Le lendemain, l'armée nigérienne a revu le bilan à la baisse, annonçant 12 morts.",
+    "Forces armées nigériennes",
+    true
+)]
+#[case::fr_apposition_courte(
+    Fr,
+    "Le commandant Moussa Diarra, porte-parole militaire, a assuré que le calme était revenu.",
+    "Moussa Diarra",
+    true
+)]
+#[case::fr_appris_de(
+    Fr,
+    "Dix civils ont été enlevés, a-t-on appris vendredi de sources locales.",
+    "source locale",
+    true
+)]
+#[case::en_given_by(
+    En,
+    "An initial toll given by a security source put the number of dead at 10.",
+    "source sécuritaire",
+    true
+)]
+#[case::en_gloss(
+    En,
+    "Two peacekeepers died near Kidal, the UN mission in Mali (MINUSMA) said.",
+    "MINUSMA",
+    true
+)]
 #[case::en_told_afp(
     En,
     "Fourteen soldiers died, a military source told AFP.",
@@ -833,11 +863,10 @@ fn resolves_short_form(
 )]
 fn marks_sources(#[case] lang: Lang, #[case] text: &str, #[case] name: &str, #[case] source: bool) {
     let found = run(lang, text);
-    let m = found
-        .iter()
-        .find(|m| m.name == name)
-        .unwrap_or_else(|| panic!("no {name:?} in\n{}", show(&found)));
-    assert_eq!(m.source, source, "{}", show(&found));
+    let named: Vec<_> = found.iter().filter(|m| m.name == name).collect();
+    assert!(!named.is_empty(), "no {name:?} in\n{}", show(&found));
+    // one of its mentions is the source, or none is
+    assert_eq!(named.iter().any(|m| m.source), source, "{}", show(&found));
 }
 
 #[rstest]
