@@ -1,7 +1,42 @@
-//! The claims stage (first version: filled in by its own issue).
+//! The claims stage: casualty tolls and attack events, assembled from what
+//! the earlier stages found (numbers, places, dates, actors) and the claim
+//! lexicons of `models/<lang>/claims_*.tsv`.
+//!
+//! - **Casualties** (see [`casualties`]): a count (number or approximation)
+//!   with an outcome and victims. Only tolls with a count are claims.
+//! - **Attacks**: a trigger (« attaque », « assaut », « embuscade »,
+//!   « attacked ») gives one event per distinct place and date; mentions
+//!   without their own place and date are the document's main event.
+//!   A plural trigger (« deux assauts ») counts only with its own place.
+//!   Perpetrator: the armed group named in the sentence; target: the attacked
+//!   site (« contre un camp militaire » → `military camp`), else a military actor.
+//! - **Slots**: place and date from the claim's sentence (the most specific
+//!   place, nearest first; the nearest calendar date), else from the
+//!   document's main event (the first event sentence that has one), with
+//!   `place_from`/`date_from`. A toll in a revision sentence (« le lendemain,
+//!   l'armée revoit le bilan ») keeps the event's date, not the report's.
+//!   A lone country in the sentence gives way to the main event's place when
+//!   that place lies in the same country.
+//! - **Source**: the actor marked as a source in the sentence, else the
+//!   nearest such actor in the document (earlier first on ties).
+//! - **Revisions**: a toll in a sentence with a revision cue, after a toll of
+//!   the same outcome, victims and place, is the `revision`; the earlier is `revised`.
 
-use crate::document::{Annotations, Document};
+pub mod casualties;
+pub mod lexicon;
+
+#[cfg(test)]
+mod tests;
+
+use crate::document::{
+    ActorType, Annotations, Claim, ClaimKind, DateMention, DateType, Document, Outcome,
+    PlaceMention, SlotSource, Span, Victims,
+};
 use crate::pipeline::Stage;
+use crate::text::name_key;
+use casualties::Count;
+use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, REVISION, TARGET};
+use std::collections::HashMap;
 
 #[derive(Debug, Default)]
 pub struct ClaimStage;
@@ -10,5 +45,405 @@ impl Stage for ClaimStage {
     fn name(&self) -> &'static str {
         "claims"
     }
-    fn run(&self, _doc: &Document, _ann: &mut Annotations) {}
+    fn run(&self, doc: &Document, ann: &mut Annotations) {
+        let claims = extract(doc, ann);
+        ann.claims.extend(claims);
+    }
+}
+
+/// What one sentence holds for claims.
+struct SentenceClaims {
+    index: usize,
+    claims: Vec<Claim>,
+    revision: bool,
+    /// Position of the first event word (toll or trigger), for slot choice.
+    anchor: Option<usize>,
+}
+
+/// The claims of a document, from its annotations (numbers, places, dates, actors).
+pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
+    let lang = doc.language();
+    let lex = lexicon(lang);
+    let mut numbers: Vec<&crate::document::NumberMention> = ann.numbers.iter().collect();
+    numbers.sort_by_key(|n| (n.span.start, n.span.end));
+    let mut per_sentence: Vec<SentenceClaims> = Vec::new();
+    let mut ni = 0;
+    for (index, s) in doc.sentences.iter().enumerate() {
+        let (Some(text), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
+            continue;
+        };
+        while ni < numbers.len() && numbers[ni].span.start < s.start {
+            ni += 1;
+        }
+        let mut counts: Vec<Count> = Vec::new();
+        let mut last_end = 0;
+        let mut j = ni;
+        while j < numbers.len() && numbers[j].span.start < s.end {
+            let n = numbers[j];
+            if n.span.end <= s.end && n.span.start >= last_end {
+                counts.push(Count::from(n));
+                last_end = n.span.end;
+            }
+            j += 1;
+        }
+        let toks = Tokens::new(text, s.start, lex);
+        let mut claims = Vec::new();
+        for toll in casualties::tolls(&toks, &counts, lang) {
+            let mut c = Claim::new(ClaimKind::Casualties, &span(doc, toll.start, toll.end));
+            c.outcome = Some(toll.outcome);
+            c.victims = Some(toll.victims);
+            c.count = Some(toll.count.value);
+            c.min = toll.count.min;
+            c.max = toll.count.max;
+            c.approx = toll.count.approx;
+            claims.push(c);
+        }
+        let revision = toks.matches.iter().any(|m| m.entry.has(REVISION));
+        if let Some(c) = attack(doc, ann, &toks, s.start, s.end) {
+            claims.push(c);
+        }
+        if claims.is_empty() {
+            continue;
+        }
+        let anchor = claims.iter().map(|c| c.start).min();
+        per_sentence.push(SentenceClaims {
+            index,
+            claims,
+            revision,
+            anchor,
+        });
+    }
+    let slots = Slots::new(doc, ann);
+    // the main event: the first event sentence with a place, with a date
+    let main_place = per_sentence
+        .iter()
+        .find_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
+    let main_date = per_sentence
+        .iter()
+        .filter(|s| !s.revision)
+        .find_map(|s| slots.date(s.index, s.anchor.unwrap_or(0)));
+    let mut out: Vec<Claim> = Vec::new();
+    for s in per_sentence {
+        for mut c in s.claims {
+            let own_place = slots.place(s.index, c.start).filter(|p| {
+                // a lone country gives way to a main place inside it
+                !(is_country(p)
+                    && main_place.is_some_and(|m| {
+                        !is_country(m) && m.country.is_some() && m.country == p.country
+                    }))
+            });
+            match (own_place, main_place) {
+                (Some(p), _) => {
+                    c.place = Some(p.name.clone());
+                    c.place_from = Some(SlotSource::Sentence);
+                }
+                (None, Some(p)) => {
+                    c.place = Some(p.name.clone());
+                    c.place_from = Some(SlotSource::Document);
+                }
+                _ => {}
+            }
+            let own_date = if s.revision {
+                None
+            } else {
+                slots.date(s.index, c.start)
+            };
+            match (own_date, main_date) {
+                (Some(d), _) => {
+                    c.date = Some(d.value.clone());
+                    c.date_from = Some(SlotSource::Sentence);
+                }
+                (None, Some(d)) => {
+                    c.date = Some(d.value.clone());
+                    c.date_from = Some(SlotSource::Document);
+                }
+                _ => {}
+            }
+            c.source = slots.source(s.index, c.start);
+            if c.kind == ClaimKind::Casualties && s.revision {
+                c.revision = true;
+            }
+            out.push(c);
+        }
+    }
+    link_revisions(&mut out);
+    merge_attacks(out)
+}
+
+fn span(doc: &Document, start: usize, end: usize) -> Span {
+    if doc.text.is_char_boundary(start) && doc.text.is_char_boundary(end) && start <= end {
+        Span::new(doc, start, end)
+    } else {
+        Span::default()
+    }
+}
+
+fn is_country(p: &PlaceMention) -> bool {
+    p.kind.as_deref() == Some("country")
+}
+
+/// The attack event of a sentence, from its first qualifying trigger.
+fn attack(
+    doc: &Document,
+    ann: &Annotations,
+    toks: &Tokens,
+    start: usize,
+    end: usize,
+) -> Option<Claim> {
+    let has_place = ann
+        .places
+        .iter()
+        .any(|p| p.span.start >= start && p.span.end <= end);
+    let m = toks.matches.iter().find(|m| {
+        m.entry.has(ATTACK)
+            && (!m.entry.has(ATTACK_PLURAL) || has_place)
+            // « contre-attaque » is no attack
+            && !(m.first > 0 && toks.toks[m.first - 1].text == "-")
+    })?;
+    let (a, b) = (toks.toks[m.first].start, toks.toks[m.last - 1].end);
+    let mut c = Claim::new(ClaimKind::Attack, &span(doc, a, b));
+    let in_sentence =
+        |x: &crate::document::ActorMention| x.span.start >= start && x.span.end <= end;
+    let near = |x: &crate::document::ActorMention| x.span.start.abs_diff(a);
+    c.perpetrator = ann
+        .actors
+        .iter()
+        .filter(|x| in_sentence(x) && x.kind == ActorType::ArmedGroup)
+        .min_by_key(|x| near(x))
+        .map(|x| x.name.clone());
+    c.target = toks
+        .matches
+        .iter()
+        .filter(|t| t.entry.has(TARGET) && t.first >= m.last)
+        .find_map(|t| t.entry.target.map(str::to_string))
+        .or_else(|| {
+            ann.actors
+                .iter()
+                .filter(|x| in_sentence(x) && x.kind == ActorType::Military)
+                .min_by_key(|x| near(x))
+                .map(|x| x.name.clone())
+        });
+    Some(c)
+}
+
+/// Place, date and source lookups by sentence.
+struct Slots<'a> {
+    places: HashMap<usize, Vec<&'a PlaceMention>>,
+    dates: HashMap<usize, Vec<&'a DateMention>>,
+    /// (sentence, position, name) of actors stated as sources, in order.
+    sources: Vec<(usize, usize, &'a str)>,
+}
+
+impl<'a> Slots<'a> {
+    fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
+        let mut places: HashMap<usize, Vec<&PlaceMention>> = HashMap::new();
+        for p in &ann.places {
+            places
+                .entry(doc.sentence_of(p.span.start))
+                .or_default()
+                .push(p);
+        }
+        let mut dates: HashMap<usize, Vec<&DateMention>> = HashMap::new();
+        for d in ann.dates.iter().filter(|d| is_calendar(d)) {
+            dates
+                .entry(doc.sentence_of(d.span.start))
+                .or_default()
+                .push(d);
+        }
+        let mut sources: Vec<(usize, usize, &str)> = ann
+            .actors
+            .iter()
+            .filter(|a| a.source)
+            .map(|a| (doc.sentence_of(a.span.start), a.span.start, a.name.as_str()))
+            .collect();
+        sources.sort();
+        Slots {
+            places,
+            dates,
+            sources,
+        }
+    }
+
+    /// The most specific place of sentence `s`, nearest to `pos` among equals.
+    fn place(&self, s: usize, pos: usize) -> Option<&'a PlaceMention> {
+        let rank = |p: &PlaceMention| match p.kind.as_deref() {
+            Some("country") => 0,
+            Some("region") => 1,
+            _ => 2,
+        };
+        self.places.get(&s)?.iter().copied().min_by_key(|p| {
+            (
+                std::cmp::Reverse(rank(p)),
+                p.span.start.abs_diff(pos),
+                p.span.start,
+            )
+        })
+    }
+
+    /// The calendar date of sentence `s` nearest to `pos`.
+    fn date(&self, s: usize, pos: usize) -> Option<&'a DateMention> {
+        self.dates
+            .get(&s)?
+            .iter()
+            .copied()
+            .min_by_key(|d| (d.span.start.abs_diff(pos), d.span.start))
+    }
+
+    /// The source of a claim at `pos` in sentence `s`.
+    fn source(&self, s: usize, pos: usize) -> Option<String> {
+        let i = self.sources.partition_point(|&(x, _, _)| x < s);
+        let here = self.sources[i..]
+            .iter()
+            .take_while(|&&(x, _, _)| x == s)
+            .min_by_key(|&&(_, p, _)| p.abs_diff(pos));
+        if let Some(&(_, _, name)) = here {
+            return Some(name.to_string());
+        }
+        let before = i.checked_sub(1).map(|k| self.sources[k]);
+        let after = self.sources.get(i).copied();
+        match (before, after) {
+            (Some(b), Some(a)) => Some(if s - b.0 <= a.0 - s { b.2 } else { a.2 }),
+            (Some(b), None) => Some(b.2),
+            (None, Some(a)) => Some(a.2),
+            (None, None) => None,
+        }
+        .map(str::to_string)
+    }
+}
+
+/// A date usable as an event date: a calendar value with at least one digit.
+fn is_calendar(d: &DateMention) -> bool {
+    matches!(d.kind, DateType::Date | DateType::Time)
+        && !d.value.starts_with('P')
+        && d.value.bytes().any(|b| b.is_ascii_digit())
+        && d.value
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'X')
+}
+
+/// Marks revised tolls: a claim flagged `revision` (its sentence has a revision
+/// cue) revises the earlier claims of the same outcome, victims and place; when
+/// there is none, it is no revision.
+fn link_revisions(claims: &mut [Claim]) {
+    let mut seen: HashMap<(Outcome, Victims), Vec<usize>> = HashMap::new();
+    for i in 0..claims.len() {
+        let (Some(o), Some(v)) = (claims[i].outcome, claims[i].victims) else {
+            continue;
+        };
+        let key = (o, v);
+        if claims[i].revision {
+            let earlier: Vec<usize> = seen
+                .get(&key)
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&j| {
+                            claims[j].sentence < claims[i].sentence
+                                && places_equal(
+                                    claims[j].place.as_deref(),
+                                    claims[i].place.as_deref(),
+                                )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if earlier.is_empty() {
+                claims[i].revision = false;
+            }
+            for j in earlier {
+                claims[j].revised = true;
+            }
+        }
+        seen.entry(key).or_default().push(i);
+    }
+}
+
+/// Attack mentions of the same event (same place, agreeing dates) become one
+/// claim, the first mention's, with slots filled from later ones.
+fn merge_attacks(claims: Vec<Claim>) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    let mut events: Vec<usize> = Vec::new();
+    for c in claims {
+        if c.kind != ClaimKind::Attack {
+            out.push(c);
+            continue;
+        }
+        let same = events.iter().copied().find(|&k| {
+            let e = &out[k];
+            e.place.as_deref().map(name_key) == c.place.as_deref().map(name_key)
+                && dates_agree(e.date.as_deref(), c.date.as_deref())
+        });
+        match same {
+            Some(k) => {
+                let e = &mut out[k];
+                if e.perpetrator.is_none() {
+                    e.perpetrator = c.perpetrator;
+                }
+                if e.target.is_none() {
+                    e.target = c.target;
+                }
+                if e.date.is_none() {
+                    e.date = c.date;
+                    e.date_from = c.date_from;
+                }
+            }
+            None => {
+                events.push(out.len());
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Two optional place names that are the same (or one unknown).
+pub fn places_equal(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => name_key(a) == name_key(b),
+        _ => true,
+    }
+}
+
+/// The calendar part of a date value as (year, month, day), each `None` when
+/// unknown (`X`) and absent beyond the value's grain; `None` for values that
+/// are no calendar date (durations, `PRESENT_REF`).
+fn calendar(v: &str) -> Option<Vec<Option<u32>>> {
+    let v = v.split(['T', '/']).next()?;
+    let parts: Vec<&str> = v.split('-').collect();
+    if parts.is_empty() || parts.len() > 3 || parts[0].len() != 4 {
+        return None;
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i > 0 && p.len() != 2 {
+                None
+            } else if p.bytes().all(|b| b == b'X') {
+                Some(None)
+            } else {
+                p.parse::<u32>().ok().map(Some)
+            }
+        })
+        .collect()
+}
+
+/// Two optional date values agree at their common grain, `X` matching anything:
+/// `XXXX-11-01` agrees with `2019-11-01`, `2019-11` with `2019-11-01`. Days one
+/// apart agree too (an event overnight, or dated by its report). Unknown or
+/// non-calendar values agree with everything.
+pub fn dates_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a.and_then(calendar), b.and_then(calendar)) else {
+        return true;
+    };
+    for (i, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+        if let (Some(x), Some(y)) = (x, y) {
+            let ok = if i == 2 { x.abs_diff(*y) <= 1 } else { x == y };
+            if !ok {
+                return false;
+            }
+        }
+    }
+    true
 }

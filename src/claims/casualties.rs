@@ -1,0 +1,291 @@
+//! Casualty tolls in one sentence: numbers with a counted noun (victims) and
+//! an outcome, from the structures wire stories use:
+//! - the noun itself gives the outcome: « 14 morts », « 17 blessés », « 54 corps », « 53 dead »;
+//! - an outcome follows the noun: « 53 soldats tués », « ont été tués », « were killed »;
+//! - an outcome precedes the number: « la mort de 53 soldats », « killing 53 soldiers »,
+//!   « le bilan est de 54 »;
+//! - lists share an outcome: « 49 militaires et un civil ont été tués » (from the right),
+//!   « 54 corps dont un civil », « la mort de 53 soldats et d'un civil » (from the left);
+//!   a bare outcome noun in a list takes the victims of the member before it
+//!   (« 71 militaires tués, 12 blessés » → 12 wounded soldiers).
+//!
+//! A number without an outcome (« 80 soldats », « quatre véhicules ») is no claim,
+//! and a toll without a count (« des portés disparus ») neither.
+
+use super::lexicon::{Tokens, AFTER, ARTICLE, BEFORE, CONNECTOR, FILLER, MODIFIER, NOUN, TOLL};
+use crate::document::{Lang, NumberMention, Outcome, Victims};
+
+/// The count of a toll: a number mention, or one for an article before a singular noun.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub approx: bool,
+}
+
+impl From<&NumberMention> for Count {
+    fn from(n: &NumberMention) -> Count {
+        Count {
+            start: n.span.start,
+            end: n.span.end,
+            value: n.value,
+            min: n.min,
+            max: n.max,
+            approx: n.approx,
+        }
+    }
+}
+
+/// A toll found in a sentence: byte range of its text, count, outcome and victims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toll {
+    pub start: usize,
+    pub end: usize,
+    pub count: Count,
+    pub outcome: Outcome,
+    pub victims: Victims,
+}
+
+/// A number with what surrounds it.
+#[derive(Debug, Clone)]
+struct Cand {
+    count: Count,
+    /// First token of the number.
+    first: usize,
+    /// Token after the noun phrase (its outcome cue included).
+    np_end: usize,
+    /// Byte end of the noun phrase.
+    end: usize,
+    victims: Option<Victims>,
+    /// Outcome given by the noun or a cue after it, and whether from a cue after it.
+    own: Option<(Outcome, bool)>,
+    before: Option<Outcome>,
+    has_head: bool,
+}
+
+/// Tolls of one tokenized sentence, given the counts (number mentions) inside it in order.
+pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
+    let counts = with_articles(t, numbers);
+    let firsts: Vec<usize> = counts.iter().map(|c| t.token_at(c.start)).collect();
+    let mut cands: Vec<Cand> = Vec::new();
+    for (k, c) in counts.iter().enumerate() {
+        let limit = firsts.get(k + 1).copied().unwrap_or(t.toks.len());
+        if let Some(cand) = candidate(t, c, firsts[k], limit, lang) {
+            cands.push(cand);
+        }
+    }
+    // lists: members joined by connectors only
+    let mut group = vec![0usize; cands.len()];
+    let mut via_dont = vec![false; cands.len()];
+    for k in 1..cands.len() {
+        let (a, b) = (cands[k - 1].np_end, cands[k].first);
+        let joined = a < b && all_connectors(t, a, b);
+        group[k] = if joined {
+            group[k - 1]
+        } else {
+            group[k - 1] + 1
+        };
+        via_dont[k] =
+            joined && (a..b).any(|i| matches!(t.toks[i].text.as_str(), "dont" | "including"));
+    }
+    let mut outcomes: Vec<Option<Outcome>> = cands.iter().map(|c| c.own.map(|(o, _)| o)).collect();
+    for k in 0..cands.len() {
+        if outcomes[k].is_some() {
+            continue;
+        }
+        // from the right: « 49 militaires et un civil ont été tués »
+        let right = (k + 1..cands.len())
+            .take_while(|&j| group[j] == group[k])
+            .find_map(|j| cands[j].own)
+            .filter(|&(_, after)| after)
+            .map(|(o, _)| o);
+        outcomes[k] = right.or(cands[k].before);
+        if outcomes[k].is_none() && k > 0 && group[k - 1] == group[k] {
+            // from the left: « 54 corps dont un civil »
+            outcomes[k] = outcomes[k - 1];
+        }
+    }
+    let mut victims: Vec<Option<Victims>> = cands.iter().map(|c| c.victims).collect();
+    for k in 1..cands.len() {
+        if victims[k].is_none() && group[k] == group[k - 1] && !via_dont[k] && cands[k].has_head {
+            victims[k] = cands[k - 1].victims;
+        }
+    }
+    cands
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| {
+            Some(Toll {
+                start: c.count.start,
+                end: c.end.max(c.count.end),
+                count: c.count.clone(),
+                outcome: outcomes[k]?,
+                victims: victims[k].unwrap_or(Victims::People),
+            })
+        })
+        .collect()
+}
+
+/// The number mentions plus a count of one for each article directly before a
+/// singular victim or outcome noun (« d'un civil », « a soldier »), in order.
+fn with_articles(t: &Tokens, numbers: &[Count]) -> Vec<Count> {
+    let mut out: Vec<Count> = numbers.to_vec();
+    for m in &t.matches {
+        let e = m.entry;
+        if !e.singular || (e.victims.is_none() && e.role(NOUN).is_none()) || m.first == 0 {
+            continue;
+        }
+        let Some(art) = t.match_ending(m.first) else {
+            continue;
+        };
+        if !art.entry.has(ARTICLE) || art.last - art.first != 1 {
+            continue;
+        }
+        let tok = &t.toks[art.first];
+        if numbers
+            .iter()
+            .any(|n| n.start < t.toks[m.first].end && tok.start < n.end)
+        {
+            continue;
+        }
+        out.push(Count {
+            start: tok.start,
+            end: tok.end,
+            value: 1.0,
+            min: Some(1.0),
+            max: Some(1.0),
+            approx: false,
+        });
+    }
+    out.sort_by_key(|c| (c.start, c.end));
+    out
+}
+
+/// Reads the noun phrase after a number and the cues around it.
+fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> Option<Cand> {
+    let span_end = t.token_at(c.end).min(limit);
+    let is_head = |i: usize| {
+        t.match_starting(i)
+            .filter(|m| m.entry.victims.is_some() || m.entry.role(NOUN).is_some())
+    };
+    // the head noun: inside the number's span, or after it past modifiers
+    let mut head = (first..span_end).find_map(is_head);
+    if head.is_none() {
+        let mut unknown = if lang == Lang::En { 1 } else { 0 };
+        let mut i = span_end;
+        while i < limit {
+            if let Some(m) = is_head(i) {
+                head = Some(m);
+                break;
+            }
+            if let Some(m) = t.match_starting(i) {
+                if m.entry.has(MODIFIER) {
+                    i = m.last;
+                    continue;
+                }
+                break;
+            }
+            let tok = &t.toks[i];
+            if tok.word && unknown > 0 && !tok.text.starts_with(|c: char| c.is_ascii_digit()) {
+                unknown -= 1;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+    }
+    let before = before_cue(t, first);
+    let Some(head) = head else {
+        // « killing 53 », « le bilan est de 54 »: people, outcome before
+        let (o, _) = before?;
+        return Some(Cand {
+            count: c.clone(),
+            first,
+            np_end: span_end,
+            end: c.end,
+            victims: None,
+            own: None,
+            before: Some(o),
+            has_head: false,
+        });
+    };
+    let mut own = head.entry.role(NOUN).map(|o| (o, false));
+    let mut np_end = head.last;
+    if own.is_none() || head.entry.victims.is_some() {
+        if let Some((o, end)) = after_cue(t, head.last, limit) {
+            own = Some((o, true));
+            np_end = end;
+        }
+    }
+    Some(Cand {
+        count: c.clone(),
+        first,
+        np_end,
+        end: t.toks[np_end - 1].end,
+        victims: head.entry.victims,
+        own,
+        before: before.map(|(o, _)| o),
+        has_head: true,
+    })
+}
+
+/// An outcome cue after the noun, past fillers and at most two unknown words
+/// (« soldats maliens ont été tués »); returns the outcome and the token after the cue.
+fn after_cue(t: &Tokens, from: usize, limit: usize) -> Option<(Outcome, usize)> {
+    let mut unknown = 2;
+    let mut i = from;
+    while i < limit {
+        if let Some(m) = t.match_starting(i) {
+            if let Some(o) = m.entry.role(AFTER) {
+                return Some((o, m.last));
+            }
+            if m.entry.has(FILLER) && !m.entry.has(CONNECTOR) {
+                i = m.last;
+                continue;
+            }
+            return None;
+        }
+        let tok = &t.toks[i];
+        if !tok.word || unknown == 0 || tok.text.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        unknown -= 1;
+        i += 1;
+    }
+    None
+}
+
+/// An outcome cue before the number, past fillers (« la mort de », « killing »,
+/// « le bilan est de »); the flag says it is a toll word.
+fn before_cue(t: &Tokens, first: usize) -> Option<(Outcome, bool)> {
+    let mut i = first;
+    for _ in 0..5 {
+        let m = t.match_ending(i)?;
+        if let Some(o) = m.entry.role(BEFORE) {
+            return Some((o, false));
+        }
+        if let Some(o) = m.entry.role(TOLL) {
+            return Some((o, true));
+        }
+        if !m.entry.has(FILLER) {
+            return None;
+        }
+        i = m.first;
+    }
+    None
+}
+
+/// True when tokens `a..b` are all list connectors (« et », « dont », « , », « d' »).
+fn all_connectors(t: &Tokens, a: usize, b: usize) -> bool {
+    let mut i = a;
+    while i < b {
+        match t.match_starting(i) {
+            Some(m) if m.entry.has(CONNECTOR) && m.last <= b => i = m.last,
+            _ => return false,
+        }
+    }
+    true
+}
