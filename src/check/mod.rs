@@ -33,11 +33,10 @@
 #[cfg(test)]
 mod tests;
 
-use crate::claims::{dates_agree, places_equal};
+use crate::claims::{dates_agree, PlaceTree};
 use crate::document::{Annotations, Claim, ClaimKind, Document, Evidence, Verdict, Victims};
 use crate::error::Error;
 use crate::output::{ClaimRecord, DocRecord};
-use crate::text::name_key;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -54,8 +53,8 @@ pub struct Reference {
 #[derive(Debug, Clone, Default)]
 pub struct References {
     pub claims: Vec<Reference>,
-    /// Folded place name → folded parent name, from place mentions.
-    parents: HashMap<String, String>,
+    /// The place hierarchy of the references' (and checked documents') place mentions.
+    places: PlaceTree,
 }
 
 impl References {
@@ -77,14 +76,7 @@ impl References {
 
     /// Learns the parents of the places of `ann` (claims checked may use them too).
     pub fn learn_places(&mut self, ann: &Annotations) {
-        for p in &ann.places {
-            if let Some(parent) = &p.parent {
-                let (k, v) = (name_key(&p.name), name_key(parent));
-                if !k.is_empty() && !v.is_empty() && k != v {
-                    self.parents.entry(k).or_insert(v);
-                }
-            }
-        }
+        self.places.learn(&ann.places);
     }
 
     pub fn len(&self) -> usize {
@@ -95,33 +87,9 @@ impl References {
         self.claims.is_empty()
     }
 
-    /// True when place `outer` is or contains `inner`.
-    fn contains(&self, outer: &str, inner: &str) -> bool {
-        let outer = name_key(outer);
-        let mut cur = name_key(inner);
-        for _ in 0..8 {
-            if cur == outer {
-                return true;
-            }
-            match self.parents.get(&cur) {
-                Some(p) => cur = p.clone(),
-                None => return false,
-            }
-        }
-        false
-    }
-
-    /// Places equal, or one containing the other; unknown agrees.
-    fn places_agree(&self, a: Option<&str>, b: Option<&str>) -> bool {
-        match (a, b) {
-            (Some(x), Some(y)) => places_equal(a, b) || self.contains(x, y) || self.contains(y, x),
-            _ => true,
-        }
-    }
-
     /// Same event: places and dates agree.
     fn same_event(&self, a: &Claim, b: &Claim) -> bool {
-        self.places_agree(a.place.as_deref(), b.place.as_deref())
+        self.places.agree(a.place.as_deref(), b.place.as_deref())
             && dates_agree(a.date.as_deref(), b.date.as_deref())
     }
 }

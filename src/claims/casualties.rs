@@ -63,7 +63,8 @@ struct Cand {
     /// Outcome given by the noun or a cue after it, and whether from a cue after it.
     own: Option<(Outcome, bool)>,
     before: Option<Outcome>,
-    has_head: bool,
+    /// The head is an outcome noun right after the number (« 12 blessés »).
+    elliptical: bool,
 }
 
 /// Tolls of one tokenized sentence, given the counts (number mentions) inside it in order.
@@ -110,7 +111,14 @@ pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
     }
     let mut victims: Vec<Option<Victims>> = cands.iter().map(|c| c.victims).collect();
     for k in 1..cands.len() {
-        if victims[k].is_none() && group[k] == group[k - 1] && !via_dont[k] && cands[k].has_head {
+        // an elliptical outcome noun (« 12 blessés », « quatre autres blessés ») in a list
+        // counts the victims named before it; survivors are told apart
+        if victims[k].is_none()
+            && group[k] == group[k - 1]
+            && !via_dont[k]
+            && cands[k].elliptical
+            && outcomes[k] != Some(Outcome::Survivors)
+        {
             victims[k] = cands[k - 1].victims;
         }
     }
@@ -173,7 +181,10 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
     };
     // the head noun: inside the number's span, or after it past modifiers
     let mut head = (first..span_end).find_map(is_head);
+    // only modifiers between the number and its head, no « de »
+    let mut elliptical = head.is_some();
     if head.is_none() {
+        elliptical = true;
         let mut unknown = if lang == Lang::En { 1 } else { 0 };
         let mut i = span_end;
         while i < limit {
@@ -183,6 +194,7 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
             }
             if let Some(m) = t.match_starting(i) {
                 if m.entry.has(MODIFIER) {
+                    elliptical &= !m.entry.has(CONNECTOR);
                     i = m.last;
                     continue;
                 }
@@ -191,6 +203,7 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
             let tok = &t.toks[i];
             if tok.word && unknown > 0 && !tok.text.starts_with(|c: char| c.is_ascii_digit()) {
                 unknown -= 1;
+                elliptical = false;
                 i += 1;
                 continue;
             }
@@ -198,6 +211,7 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
         }
     }
     let before = before_cue(t, first);
+    elliptical &= head.is_some_and(|h| h.entry.victims.is_none());
     let Some(head) = head else {
         // « killing 53 », « le bilan est de 54 »: people, outcome before
         let (o, _) = before?;
@@ -209,7 +223,7 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
             victims: None,
             own: None,
             before: Some(o),
-            has_head: false,
+            elliptical: false,
         });
     };
     let mut own = head.entry.role(NOUN).map(|o| (o, false));
@@ -228,7 +242,7 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
         victims: head.entry.victims,
         own,
         before: before.map(|(o, _)| o),
-        has_head: true,
+        elliptical,
     })
 }
 

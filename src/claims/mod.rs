@@ -115,9 +115,14 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     }
     let slots = Slots::new(doc, ann);
     // the main event: the first event sentence with a place, with a date
-    let main_place = per_sentence
-        .iter()
-        .find_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
+    let event_places = || {
+        per_sentence
+            .iter()
+            .filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)))
+    };
+    let main_place = event_places()
+        .find(|p| !is_country(p))
+        .or_else(|| event_places().next());
     let main_date = per_sentence
         .iter()
         .filter(|s| !s.revision)
@@ -166,8 +171,10 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             out.push(c);
         }
     }
-    link_revisions(&mut out);
-    merge_attacks(out)
+    let mut tree = PlaceTree::default();
+    tree.learn(&ann.places);
+    link_revisions(&mut out, &tree);
+    merge_attacks(out, &tree)
 }
 
 fn span(doc: &Document, start: usize, end: usize) -> Span {
@@ -325,7 +332,7 @@ fn is_calendar(d: &DateMention) -> bool {
 /// Marks revised tolls: a claim flagged `revision` (its sentence has a revision
 /// cue) revises the earlier claims of the same outcome, victims and place; when
 /// there is none, it is no revision.
-fn link_revisions(claims: &mut [Claim]) {
+fn link_revisions(claims: &mut [Claim], tree: &PlaceTree) {
     let mut seen: HashMap<(Outcome, Victims), Vec<usize>> = HashMap::new();
     for i in 0..claims.len() {
         let (Some(o), Some(v)) = (claims[i].outcome, claims[i].victims) else {
@@ -340,10 +347,8 @@ fn link_revisions(claims: &mut [Claim]) {
                         .copied()
                         .filter(|&j| {
                             claims[j].sentence < claims[i].sentence
-                                && places_equal(
-                                    claims[j].place.as_deref(),
-                                    claims[i].place.as_deref(),
-                                )
+                                && tree
+                                    .agree(claims[j].place.as_deref(), claims[i].place.as_deref())
                         })
                         .collect()
                 })
@@ -361,7 +366,7 @@ fn link_revisions(claims: &mut [Claim]) {
 
 /// Attack mentions of the same event (same place, agreeing dates) become one
 /// claim, the first mention's, with slots filled from later ones.
-fn merge_attacks(claims: Vec<Claim>) -> Vec<Claim> {
+fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
     let mut events: Vec<usize> = Vec::new();
     for c in claims {
@@ -371,7 +376,7 @@ fn merge_attacks(claims: Vec<Claim>) -> Vec<Claim> {
         }
         let same = events.iter().copied().find(|&k| {
             let e = &out[k];
-            e.place.as_deref().map(name_key) == c.place.as_deref().map(name_key)
+            tree.agree(e.place.as_deref(), c.place.as_deref())
                 && dates_agree(e.date.as_deref(), c.date.as_deref())
         });
         match same {
@@ -382,6 +387,13 @@ fn merge_attacks(claims: Vec<Claim>) -> Vec<Claim> {
                 }
                 if e.target.is_none() {
                     e.target = c.target;
+                }
+                // the most specific place names the event
+                if let (Some(outer), Some(inner)) = (&e.place, &c.place) {
+                    if name_key(outer) != name_key(inner) && tree.contains(outer, inner) {
+                        e.place = c.place;
+                        e.place_from = c.place_from;
+                    }
                 }
                 if e.date.is_none() {
                     e.date = c.date;
@@ -397,11 +409,49 @@ fn merge_attacks(claims: Vec<Claim>) -> Vec<Claim> {
     out
 }
 
-/// Two optional place names that are the same (or one unknown).
-pub fn places_equal(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => name_key(a) == name_key(b),
-        _ => true,
+/// The place hierarchy shown by place mentions (each with its parent), used
+/// to tell whether one place lies in another.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceTree {
+    /// Folded name → folded parent name.
+    parents: HashMap<String, String>,
+}
+
+impl PlaceTree {
+    /// Learns the parents of `places`.
+    pub fn learn(&mut self, places: &[PlaceMention]) {
+        for p in places {
+            if let Some(parent) = &p.parent {
+                let (k, v) = (name_key(&p.name), name_key(parent));
+                if !k.is_empty() && !v.is_empty() && k != v {
+                    self.parents.entry(k).or_insert(v);
+                }
+            }
+        }
+    }
+
+    /// True when place `outer` is or contains `inner`.
+    pub fn contains(&self, outer: &str, inner: &str) -> bool {
+        let outer = name_key(outer);
+        let mut cur = name_key(inner);
+        for _ in 0..8 {
+            if cur == outer {
+                return true;
+            }
+            match self.parents.get(&cur) {
+                Some(p) => cur = p.clone(),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Places equal or one containing the other; an unknown place agrees.
+    pub fn agree(&self, a: Option<&str>, b: Option<&str>) -> bool {
+        match (a, b) {
+            (Some(x), Some(y)) => self.contains(x, y) || self.contains(y, x),
+            _ => true,
+        }
     }
 }
 
