@@ -29,8 +29,8 @@ pub mod lexicon;
 mod tests;
 
 use crate::document::{
-    ActorType, Annotations, Claim, ClaimKind, DateMention, DateType, Document, Outcome,
-    PlaceMention, SlotSource, Span, Victims,
+    ActorMention, ActorType, Annotations, Claim, ClaimKind, DateMention, DateType, Document,
+    Outcome, PlaceMention, SlotSource, Span, Victims,
 };
 use crate::pipeline::Stage;
 use crate::text::name_key;
@@ -66,6 +66,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let lex = lexicon(lang);
     let mut numbers: Vec<&crate::document::NumberMention> = ann.numbers.iter().collect();
     numbers.sort_by_key(|n| (n.span.start, n.span.end));
+    let slots = Slots::new(doc, ann);
     let mut per_sentence: Vec<SentenceClaims> = Vec::new();
     let mut ni = 0;
     for (index, s) in doc.sentences.iter().enumerate() {
@@ -99,7 +100,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             claims.push(c);
         }
         let revision = toks.matches.iter().any(|m| m.entry.has(REVISION));
-        if let Some(c) = attack(doc, ann, &toks, s.start, s.end) {
+        if let Some(c) = attack(doc, &slots, index, &toks) {
             claims.push(c);
         }
         if claims.is_empty() {
@@ -113,7 +114,6 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             anchor,
         });
     }
-    let slots = Slots::new(doc, ann);
     // the main event: the first event sentence with a place, with a date
     let event_places = || {
         per_sentence
@@ -189,18 +189,9 @@ fn is_country(p: &PlaceMention) -> bool {
     p.kind.as_deref() == Some("country")
 }
 
-/// The attack event of a sentence, from its first qualifying trigger.
-fn attack(
-    doc: &Document,
-    ann: &Annotations,
-    toks: &Tokens,
-    start: usize,
-    end: usize,
-) -> Option<Claim> {
-    let has_place = ann
-        .places
-        .iter()
-        .any(|p| p.span.start >= start && p.span.end <= end);
+/// The attack event of sentence `index`, from its first qualifying trigger.
+fn attack(doc: &Document, slots: &Slots, index: usize, toks: &Tokens) -> Option<Claim> {
+    let has_place = slots.places.contains_key(&index);
     let m = toks.matches.iter().find(|m| {
         m.entry.has(ATTACK)
             && (!m.entry.has(ATTACK_PLURAL) || has_place)
@@ -209,27 +200,28 @@ fn attack(
     })?;
     let (a, b) = (toks.toks[m.first].start, toks.toks[m.last - 1].end);
     let mut c = Claim::new(ClaimKind::Attack, &span(doc, a, b));
-    let in_sentence =
-        |x: &crate::document::ActorMention| x.span.start >= start && x.span.end <= end;
-    let near = |x: &crate::document::ActorMention| x.span.start.abs_diff(a);
-    c.perpetrator = ann
-        .actors
-        .iter()
-        .filter(|x| in_sentence(x) && x.kind == ActorType::ArmedGroup)
-        .min_by_key(|x| near(x))
-        .map(|x| x.name.clone());
+    let actors = slots.actors.get(&index).map(Vec::as_slice).unwrap_or(&[]);
+    let nearest = |kind: ActorType| {
+        actors
+            .iter()
+            .filter(|x| x.kind == kind)
+            .min_by_key(|x| x.span.start.abs_diff(a))
+            .map(|x| x.name.clone())
+    };
+    c.perpetrator = nearest(ActorType::ArmedGroup);
     c.target = toks
         .matches
         .iter()
-        .filter(|t| t.entry.has(TARGET) && t.first >= m.last)
-        .find_map(|t| t.entry.target.map(str::to_string))
-        .or_else(|| {
-            ann.actors
-                .iter()
-                .filter(|x| in_sentence(x) && x.kind == ActorType::Military)
-                .min_by_key(|x| near(x))
-                .map(|x| x.name.clone())
-        });
+        .filter(|t| t.entry.has(TARGET) && t.entry.target.is_some())
+        .min_by_key(|t| {
+            if t.first >= m.last {
+                t.first - m.last
+            } else {
+                m.first - t.last
+            }
+        })
+        .and_then(|t| t.entry.target.map(str::to_string))
+        .or_else(|| nearest(ActorType::Military));
     Some(c)
 }
 
@@ -237,6 +229,7 @@ fn attack(
 struct Slots<'a> {
     places: HashMap<usize, Vec<&'a PlaceMention>>,
     dates: HashMap<usize, Vec<&'a DateMention>>,
+    actors: HashMap<usize, Vec<&'a ActorMention>>,
     /// (sentence, position, name) of actors stated as sources, in order.
     sources: Vec<(usize, usize, &'a str)>,
 }
@@ -257,6 +250,13 @@ impl<'a> Slots<'a> {
                 .or_default()
                 .push(d);
         }
+        let mut actors: HashMap<usize, Vec<&ActorMention>> = HashMap::new();
+        for a in &ann.actors {
+            actors
+                .entry(doc.sentence_of(a.span.start))
+                .or_default()
+                .push(a);
+        }
         let mut sources: Vec<(usize, usize, &str)> = ann
             .actors
             .iter()
@@ -267,6 +267,7 @@ impl<'a> Slots<'a> {
         Slots {
             places,
             dates,
+            actors,
             sources,
         }
     }

@@ -425,3 +425,38 @@ fn no_panic_on_odd_input() {
         let _ = f.claims();
     }
 }
+
+#[test]
+fn survivors_in_a_list_keep_their_own_victims() {
+    let f = Fx::new(
+        Lang::Fr,
+        "Sept militaires blessés et une vingtaine de rescapés ont été retrouvés, ainsi que 4 blessés.",
+    )
+    .n("Sept", 7.0)
+    .r("une vingtaine", 20.0, Some(15.0), Some(25.0), true)
+    .n("4", 4.0);
+    assert_eq!(
+        f.tolls(),
+        vec![
+            "wounded/soldiers/7",
+            "survivors/people/20",
+            "wounded/people/4"
+        ]
+    );
+}
+
+#[test]
+fn the_innermost_place_of_a_sentence_names_the_event() {
+    let text = "Le camp de Tabankort, dans le cercle d'Ansongo, a été attaqué vendredi par des hommes armés.";
+    let f = Fx::new(Lang::Fr, text)
+        .p("Tabankort", "locality", "ML", Some("Ansongo"))
+        .p("Ansongo", "region", "ML", Some("Gao"))
+        .a("hommes armés", "hommes armés", ActorType::ArmedGroup, false)
+        .d("vendredi", "2019-11-01");
+    let claims = f.claims();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].kind, ClaimKind::Attack);
+    assert_eq!(claims[0].place.as_deref(), Some("Tabankort"));
+    assert_eq!(claims[0].perpetrator.as_deref(), Some("hommes armés"));
+    assert_eq!(claims[0].target.as_deref(), Some("military camp"));
+}
