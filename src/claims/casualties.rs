@@ -3,16 +3,21 @@
 //! - the noun itself gives the outcome: « 14 morts », « 17 blessés », « 54 corps », « 53 dead »;
 //! - an outcome follows the noun: « 53 soldats tués », « ont été tués », « were killed »;
 //! - an outcome precedes the number: « la mort de 53 soldats », « killing 53 soldiers »,
-//!   « le bilan est de 54 »;
+//!   « le bilan est de 54 », « the number of soldiers killed at around 10 »;
 //! - lists share an outcome: « 49 militaires et un civil ont été tués » (from the right),
+//!   « Une dizaine de personnes, dont quatre femmes, ont été enlevées » (after the list),
 //!   « 54 corps dont un civil », « la mort de 53 soldats et d'un civil » (from the left);
 //!   a bare outcome noun in a list takes the victims of the member before it
-//!   (« 71 militaires tués, 12 blessés » → 12 wounded soldiers).
+//!   (« 71 militaires tués, 12 blessés » → 12 wounded soldiers; not survivors);
+//! - a part of the toll before it: « 12 soldiers were wounded, four of them seriously »;
+//! - two victim classes in one head count people: « hundreds of soldiers and civilians ».
 //!
 //! A number without an outcome (« 80 soldats », « quatre véhicules ») is no claim,
 //! and a toll without a count (« des portés disparus ») neither.
 
-use super::lexicon::{Tokens, AFTER, ARTICLE, BEFORE, CONNECTOR, FILLER, MODIFIER, NOUN, TOLL};
+use super::lexicon::{
+    Tokens, AFTER, ARTICLE, BEFORE, CONNECTOR, FILLER, MODIFIER, NOUN, PARTITIVE, QUOTE, TOLL,
+};
 use crate::document::{Lang, NumberMention, Outcome, Victims};
 
 /// The count of a toll: a number mention, or one for an article before a singular noun.
@@ -39,7 +44,8 @@ impl From<&NumberMention> for Count {
     }
 }
 
-/// A toll found in a sentence: byte range of its text, count, outcome and victims.
+/// A toll found in a sentence: byte range of its text (the count and its
+/// head noun), count, outcome and victims.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Toll {
     pub start: usize,
@@ -47,6 +53,8 @@ pub struct Toll {
     pub count: Count,
     pub outcome: Outcome,
     pub victims: Victims,
+    /// False when the victims are only `people` for want of a victim noun.
+    pub explicit: bool,
 }
 
 /// A number with what surrounds it.
@@ -57,7 +65,7 @@ struct Cand {
     first: usize,
     /// Token after the noun phrase (its outcome cue included).
     np_end: usize,
-    /// Byte end of the noun phrase.
+    /// Byte end of the head noun.
     end: usize,
     victims: Option<Victims>,
     /// Outcome given by the noun or a cue after it, and whether from a cue after it.
@@ -65,6 +73,8 @@ struct Cand {
     before: Option<Outcome>,
     /// The head is an outcome noun right after the number (« 12 blessés »).
     elliptical: bool,
+    /// « four of them »: a part of the toll before.
+    partitive: bool,
 }
 
 /// Tolls of one tokenized sentence, given the counts (number mentions) inside it in order.
@@ -78,10 +88,11 @@ pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
             cands.push(cand);
         }
     }
+    let n = cands.len();
     // lists: members joined by connectors only
-    let mut group = vec![0usize; cands.len()];
-    let mut via_dont = vec![false; cands.len()];
-    for k in 1..cands.len() {
+    let mut group = vec![0usize; n];
+    let mut via_dont = vec![false; n];
+    for k in 1..n {
         let (a, b) = (cands[k - 1].np_end, cands[k].first);
         let joined = a < b && all_connectors(t, a, b);
         group[k] = if joined {
@@ -92,25 +103,62 @@ pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
         via_dont[k] =
             joined && (a..b).any(|i| matches!(t.toks[i].text.as_str(), "dont" | "including"));
     }
+    // an outcome after the whole list: « Une dizaine de personnes, dont quatre femmes, ont été enlevées »
+    let mut trailing: Vec<Option<Outcome>> = vec![None; n];
+    for k in 0..n {
+        let last = k + 1 == n || group[k + 1] != group[k];
+        if last && cands[k].own.is_none() {
+            let limit = firsts
+                .iter()
+                .copied()
+                .find(|&f| f >= cands[k].np_end)
+                .unwrap_or(t.toks.len());
+            let mut from = cands[k].np_end;
+            while from < limit && t.toks[from].text == "," {
+                from += 1;
+            }
+            trailing[k] = after_cue(t, from, limit).map(|(o, _)| o);
+        }
+    }
     let mut outcomes: Vec<Option<Outcome>> = cands.iter().map(|c| c.own.map(|(o, _)| o)).collect();
-    for k in 0..cands.len() {
+    let mut victims: Vec<Option<Victims>> = cands.iter().map(|c| c.victims).collect();
+    for k in 0..n {
         if outcomes[k].is_some() {
             continue;
         }
+        if cands[k].partitive && k > 0 {
+            outcomes[k] = outcomes[k - 1];
+            victims[k] = victims[k - 1];
+            continue;
+        }
         // from the right: « 49 militaires et un civil ont été tués »
-        let right = (k + 1..cands.len())
-            .take_while(|&j| group[j] == group[k])
-            .find_map(|j| cands[j].own)
-            .filter(|&(_, after)| after)
-            .map(|(o, _)| o);
+        let mut right = None;
+        for j in k..n {
+            if group[j] != group[k] {
+                break;
+            }
+            if j > k {
+                match cands[j].own {
+                    Some((o, true)) => {
+                        right = Some(o);
+                        break;
+                    }
+                    Some(_) => break,
+                    None => {}
+                }
+            }
+            if let Some(o) = trailing[j] {
+                right = Some(o);
+                break;
+            }
+        }
         outcomes[k] = right.or(cands[k].before);
         if outcomes[k].is_none() && k > 0 && group[k - 1] == group[k] {
             // from the left: « 54 corps dont un civil »
             outcomes[k] = outcomes[k - 1];
         }
     }
-    let mut victims: Vec<Option<Victims>> = cands.iter().map(|c| c.victims).collect();
-    for k in 1..cands.len() {
+    for k in 1..n {
         // an elliptical outcome noun (« 12 blessés », « quatre autres blessés ») in a list
         // counts the victims named before it; survivors are told apart
         if victims[k].is_none()
@@ -119,7 +167,7 @@ pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
             && cands[k].elliptical
             && outcomes[k] != Some(Outcome::Survivors)
         {
-            victims[k] = cands[k - 1].victims;
+            victims[k] = victims[k - 1];
         }
     }
     cands
@@ -132,6 +180,7 @@ pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
                 count: c.count.clone(),
                 outcome: outcomes[k]?,
                 victims: victims[k].unwrap_or(Victims::People),
+                explicit: victims[k].is_some(),
             })
         })
         .collect()
@@ -183,6 +232,7 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
     let mut head = (first..span_end).find_map(is_head);
     // only modifiers between the number and its head, no « de »
     let mut elliptical = head.is_some();
+    let mut partitive = None;
     if head.is_none() {
         elliptical = true;
         let mut unknown = if lang == Lang::En { 1 } else { 0 };
@@ -193,6 +243,10 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
                 break;
             }
             if let Some(m) = t.match_starting(i) {
+                if i == span_end && m.entry.has(PARTITIVE) {
+                    partitive = Some(m.last);
+                    break;
+                }
                 if m.entry.has(MODIFIER) {
                     elliptical &= !m.entry.has(CONNECTOR);
                     i = m.last;
@@ -210,44 +264,76 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
             break;
         }
     }
-    let before = before_cue(t, first);
     elliptical &= head.is_some_and(|h| h.entry.victims.is_none());
+    let before = before_cue(t, first);
     let Some(head) = head else {
-        // « killing 53 », « le bilan est de 54 »: people, outcome before
-        let (o, _) = before?;
+        // « four of them »; « killing 53 », « le bilan est de 54 »: people, outcome before
+        if let Some(np_end) = partitive {
+            return Some(Cand {
+                count: c.clone(),
+                first,
+                np_end,
+                end: c.end,
+                victims: None,
+                own: None,
+                before: None,
+                elliptical: false,
+                partitive: true,
+            });
+        }
+        let (o, victims) = before?;
         return Some(Cand {
             count: c.clone(),
             first,
             np_end: span_end,
             end: c.end,
-            victims: None,
+            victims,
             own: None,
             before: Some(o),
             elliptical: false,
+            partitive: false,
         });
     };
     let mut own = head.entry.role(NOUN).map(|o| (o, false));
     let mut np_end = head.last;
+    let mut victims = head.entry.victims;
+    // « soldiers and civilians »: people
+    if let (Some(v), Some(and), Some(other)) = (
+        victims,
+        t.match_starting(head.last),
+        t.match_starting(head.last + 1),
+    ) {
+        if and.entry.has(CONNECTOR)
+            && and.last == head.last + 1
+            && matches!(t.toks[head.last].text.as_str(), "et" | "and")
+            && other.entry.victims.is_some_and(|w| w != v)
+        {
+            victims = Some(Victims::People);
+            np_end = other.last;
+        }
+    }
+    let end = t.toks[np_end - 1].end;
     if own.is_none() || head.entry.victims.is_some() {
-        if let Some((o, end)) = after_cue(t, head.last, limit) {
+        if let Some((o, after)) = after_cue(t, np_end, limit) {
             own = Some((o, true));
-            np_end = end;
+            np_end = after;
         }
     }
     Some(Cand {
         count: c.clone(),
         first,
         np_end,
-        end: t.toks[np_end - 1].end,
-        victims: head.entry.victims,
+        end,
+        victims,
         own,
         before: before.map(|(o, _)| o),
         elliptical,
+        partitive: false,
     })
 }
 
-/// An outcome cue after the noun, past fillers and at most two unknown words
-/// (« soldats maliens ont été tués »); returns the outcome and the token after the cue.
+/// An outcome cue after the noun, past fillers, quotes and at most two unknown
+/// words (« soldats maliens ont été tués »); returns the outcome and the token after the cue.
 fn after_cue(t: &Tokens, from: usize, limit: usize) -> Option<(Outcome, usize)> {
     let mut unknown = 2;
     let mut i = from;
@@ -256,7 +342,7 @@ fn after_cue(t: &Tokens, from: usize, limit: usize) -> Option<(Outcome, usize)> 
             if let Some(o) = m.entry.role(AFTER) {
                 return Some((o, m.last));
             }
-            if m.entry.has(FILLER) && !m.entry.has(CONNECTOR) {
+            if m.entry.has(QUOTE) || (m.entry.has(FILLER) && !m.entry.has(CONNECTOR)) {
                 i = m.last;
                 continue;
             }
@@ -272,19 +358,21 @@ fn after_cue(t: &Tokens, from: usize, limit: usize) -> Option<(Outcome, usize)> 
     None
 }
 
-/// An outcome cue before the number, past fillers (« la mort de », « killing »,
-/// « le bilan est de »); the flag says it is a toll word.
-fn before_cue(t: &Tokens, first: usize) -> Option<(Outcome, bool)> {
+/// An outcome cue before the number, past fillers and quotes (« la mort de »,
+/// « killing », « le bilan est de », « avoir « neutralisé » »), with the victims
+/// named right before the cue (« soldiers killed at around 10 »).
+fn before_cue(t: &Tokens, first: usize) -> Option<(Outcome, Option<Victims>)> {
     let mut i = first;
-    for _ in 0..5 {
+    for step in 0..5 {
         let m = t.match_ending(i)?;
-        if let Some(o) = m.entry.role(BEFORE) {
-            return Some((o, false));
+        if let Some(o) = m.entry.role(BEFORE).or_else(|| m.entry.role(TOLL)) {
+            // « soldiers killed at 10 », not « gunmen killed 12 »
+            let victims = (step > 0)
+                .then(|| t.match_ending(m.first).and_then(|v| v.entry.victims))
+                .flatten();
+            return Some((o, victims));
         }
-        if let Some(o) = m.entry.role(TOLL) {
-            return Some((o, true));
-        }
-        if !m.entry.has(FILLER) {
+        if !m.entry.has(FILLER) && !m.entry.has(QUOTE) {
             return None;
         }
         i = m.first;
@@ -292,12 +380,12 @@ fn before_cue(t: &Tokens, first: usize) -> Option<(Outcome, bool)> {
     None
 }
 
-/// True when tokens `a..b` are all list connectors (« et », « dont », « , », « d' »).
+/// True when tokens `a..b` are all list connectors (« et », « dont », « , », « d' », quotes).
 fn all_connectors(t: &Tokens, a: usize, b: usize) -> bool {
     let mut i = a;
     while i < b {
         match t.match_starting(i) {
-            Some(m) if m.entry.has(CONNECTOR) && m.last <= b => i = m.last,
+            Some(m) if (m.entry.has(CONNECTOR) || m.entry.has(QUOTE)) && m.last <= b => i = m.last,
             _ => return false,
         }
     }

@@ -29,6 +29,9 @@ pub const REVISION: u16 = 16;
 pub const ATTACK: u16 = 32;
 pub const ATTACK_PLURAL: u16 = 64;
 pub const TARGET: u16 = 128;
+pub const QUOTE: u16 = 256;
+pub const PREVIOUS: u16 = 512;
+pub const PARTITIVE: u16 = 1024;
 
 /// What a lexicon phrase means (one phrase may carry several meanings).
 #[derive(Debug, Clone, Default)]
@@ -100,7 +103,9 @@ impl Lexicon {
                 };
             }
             let e = lex.entry(row[0]);
-            e.outcome = Some((o, r));
+            // a phrase listed twice adds roles
+            let before = e.outcome.filter(|&(x, _)| x == o).map_or(0, |(_, r)| r);
+            e.outcome = Some((o, r | before));
             e.singular |= row.get(3) == Some(&"sg");
         }
         for row in tsv_rows(victims) {
@@ -122,6 +127,9 @@ impl Lexicon {
                 Some("attack") if value == Some("plural") => ATTACK | ATTACK_PLURAL,
                 Some("attack") => ATTACK,
                 Some("target") => TARGET,
+                Some("quote") => QUOTE,
+                Some("previous") => PREVIOUS,
+                Some("partitive") => PARTITIVE,
                 _ => continue,
             };
             let e = lex.entry(row[0]);

@@ -35,7 +35,7 @@ use crate::document::{
 use crate::pipeline::Stage;
 use crate::text::name_key;
 use casualties::Count;
-use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, REVISION, TARGET};
+use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, PREVIOUS, REVISION, TARGET};
 use std::collections::HashMap;
 
 #[derive(Debug, Default)]
@@ -54,10 +54,25 @@ impl Stage for ClaimStage {
 /// What one sentence holds for claims.
 struct SentenceClaims {
     index: usize,
-    claims: Vec<Claim>,
-    revision: bool,
+    claims: Vec<(Claim, Meta)>,
     /// Position of the first event word (toll or trigger), for slot choice.
     anchor: Option<usize>,
+}
+
+/// What the text around a claim says of it, beyond the claim itself.
+#[derive(Debug, Clone, Copy, Default)]
+struct Meta {
+    /// After a revision cue of its sentence (« l'armée revoit le bilan : 49 … »).
+    after_revision: bool,
+    /// After an earlier-toll cue of its sentence (« un premier bilan … 11 soldats »).
+    initial: bool,
+    /// The victims are only `people` for want of a victim noun (« 40 morts »).
+    generic: bool,
+    /// A general toll: a vague plural (« des centaines de morts ») or a count of
+    /// 100 or more; no place or date from the main event.
+    general: bool,
+    /// The first claim of its outcome and victims in its sentence.
+    first_of_key: bool,
 }
 
 /// The claims of a document, from its annotations (numbers, places, dates, actors).
@@ -88,7 +103,15 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             j += 1;
         }
         let toks = Tokens::new(text, s.start, lex);
-        let mut claims = Vec::new();
+        let cue = |class| {
+            toks.matches
+                .iter()
+                .find(|m| m.entry.has(class))
+                .map(|m| toks.toks[m.first].start)
+        };
+        let (revision_at, previous_at) = (cue(REVISION), cue(PREVIOUS));
+        let mut claims: Vec<(Claim, Meta)> = Vec::new();
+        let mut keys_seen: Vec<(Outcome, Victims)> = Vec::new();
         for toll in casualties::tolls(&toks, &counts, lang) {
             let mut c = Claim::new(ClaimKind::Casualties, &span(doc, toll.start, toll.end));
             c.outcome = Some(toll.outcome);
@@ -97,84 +120,165 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             c.min = toll.count.min;
             c.max = toll.count.max;
             c.approx = toll.count.approx;
-            claims.push(c);
+            let key = (toll.outcome, toll.victims);
+            let meta = Meta {
+                after_revision: revision_at.is_some_and(|r| r < toll.start),
+                initial: previous_at.is_some_and(|r| r < toll.start),
+                generic: !toll.explicit,
+                general: is_general(&toll.count),
+                first_of_key: !keys_seen.contains(&key),
+            };
+            keys_seen.push(key);
+            claims.push((c, meta));
         }
-        let revision = toks.matches.iter().any(|m| m.entry.has(REVISION));
         if let Some(c) = attack(doc, &slots, index, &toks) {
-            claims.push(c);
+            claims.push((c, Meta::default()));
         }
         if claims.is_empty() {
             continue;
         }
-        let anchor = claims.iter().map(|c| c.start).min();
+        let anchor = claims.iter().map(|(c, _)| c.start).min();
         per_sentence.push(SentenceClaims {
             index,
             claims,
-            revision,
             anchor,
         });
     }
-    // the main event: the first event sentence with a place, with a date
-    let event_places = || {
+    // the main event: the first event sentence with a place (not a country when
+    // another has one), the first with a date (not a revision's report date)
+    let event_sentences = || {
         per_sentence
             .iter()
-            .filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)))
+            .filter(|s| s.claims.iter().any(|(_, m)| !m.general))
     };
+    let event_places =
+        || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
     let main_place = event_places()
         .find(|p| !is_country(p))
         .or_else(|| event_places().next());
-    let main_date = per_sentence
-        .iter()
-        .filter(|s| !s.revision)
+    let main_date = event_sentences()
+        .filter(|s| !s.claims.iter().any(|(_, m)| m.after_revision))
         .find_map(|s| slots.date(s.index, s.anchor.unwrap_or(0)));
     let mut out: Vec<Claim> = Vec::new();
+    let mut metas: Vec<Meta> = Vec::new();
     for s in per_sentence {
-        for mut c in s.claims {
-            let own_place = slots.place(s.index, c.start).filter(|p| {
-                // a lone country gives way to a main place inside it
-                !(is_country(p)
-                    && main_place.is_some_and(|m| {
-                        !is_country(m) && m.country.is_some() && m.country == p.country
-                    }))
-            });
-            match (own_place, main_place) {
-                (Some(p), _) => {
-                    c.place = Some(p.name.clone());
-                    c.place_from = Some(SlotSource::Sentence);
+        for (mut c, meta) in s.claims {
+            if meta.general {
+                // a general toll keeps the one place its sentence names, and its own date
+                let places = slots.places.get(&s.index).map(Vec::as_slice).unwrap_or(&[]);
+                if let Some(p) = places.first() {
+                    if places
+                        .iter()
+                        .all(|q| name_key(&q.name) == name_key(&p.name))
+                    {
+                        c.place = Some(p.name.clone());
+                        c.place_from = Some(SlotSource::Sentence);
+                    }
                 }
-                (None, Some(p)) => {
-                    c.place = Some(p.name.clone());
-                    c.place_from = Some(SlotSource::Document);
-                }
-                _ => {}
-            }
-            let own_date = if s.revision {
-                None
-            } else {
-                slots.date(s.index, c.start)
-            };
-            match (own_date, main_date) {
-                (Some(d), _) => {
+                if let Some(d) = slots.date(s.index, c.start) {
                     c.date = Some(d.value.clone());
                     c.date_from = Some(SlotSource::Sentence);
                 }
-                (None, Some(d)) => {
-                    c.date = Some(d.value.clone());
-                    c.date_from = Some(SlotSource::Document);
-                }
-                _ => {}
+            } else {
+                fill_slots(&mut c, &slots, s.index, &meta, main_place, main_date);
             }
             c.source = slots.source(s.index, c.start);
-            if c.kind == ClaimKind::Casualties && s.revision {
-                c.revision = true;
-            }
             out.push(c);
+            metas.push(meta);
         }
     }
     let mut tree = PlaceTree::default();
     tree.learn(&ann.places);
-    link_revisions(&mut out, &tree);
+    restatements(&mut out, &metas);
+    link_revisions(&mut out, &metas, &tree);
     merge_attacks(out, &tree)
+}
+
+/// A vague plural (« des centaines », value = min, max 99, 999…) or a count of 100 or more.
+fn is_general(c: &Count) -> bool {
+    let vague = c.approx
+        && c.min == Some(c.value)
+        && c.max
+            .is_some_and(|m| m >= 99.0 && ((m + 1.0).log10().fract()).abs() < 1e-9);
+    vague || c.value >= 100.0
+}
+
+/// Place and date from the sentence, else from the main event.
+fn fill_slots(
+    c: &mut Claim,
+    slots: &Slots,
+    sentence: usize,
+    meta: &Meta,
+    main_place: Option<&PlaceMention>,
+    main_date: Option<&DateMention>,
+) {
+    let own_place = slots.place(sentence, c.start).filter(|p| {
+        // a lone country gives way to a main place inside it
+        !(is_country(p)
+            && main_place
+                .is_some_and(|m| !is_country(m) && m.country.is_some() && m.country == p.country))
+    });
+    match (own_place, main_place) {
+        (Some(p), _) => {
+            c.place = Some(p.name.clone());
+            c.place_from = Some(SlotSource::Sentence);
+        }
+        (None, Some(p)) => {
+            c.place = Some(p.name.clone());
+            c.place_from = Some(SlotSource::Document);
+        }
+        _ => {}
+    }
+    // a revised toll is dated by its event, not by the report of the revision
+    let own_date = if meta.after_revision {
+        None
+    } else {
+        slots.date(sentence, c.start)
+    };
+    match (own_date, main_date) {
+        (Some(d), _) => {
+            c.date = Some(d.value.clone());
+            c.date_from = Some(SlotSource::Sentence);
+        }
+        (None, Some(d)) => {
+            c.date = Some(d.value.clone());
+            c.date_from = Some(SlotSource::Document);
+        }
+        _ => {}
+    }
+}
+
+/// A toll without a victim noun that repeats the count and outcome of a toll of
+/// the two sentences before (« Quarante soldats avaient été tués … ce bilan
+/// officiel de 40 morts ») is that toll again: it takes its victims, place and date.
+fn restatements(claims: &mut [Claim], metas: &[Meta]) {
+    for i in 0..claims.len() {
+        if !metas[i].generic || claims[i].kind != ClaimKind::Casualties {
+            continue;
+        }
+        let s = claims[i].sentence;
+        let found = (0..i).rev().find(|&j| {
+            let (a, b) = (&claims[j], &claims[i]);
+            a.kind == ClaimKind::Casualties
+                && !metas[j].generic
+                && a.sentence < s
+                && a.sentence + 2 >= s
+                && a.outcome == b.outcome
+                && a.count == b.count
+        });
+        if let Some(j) = found {
+            let from = claims[j].clone();
+            let c = &mut claims[i];
+            c.victims = from.victims;
+            c.place_from = from.place.as_ref().map(|_| SlotSource::Document);
+            c.place = from.place;
+            c.date_from = from.date.as_ref().map(|_| SlotSource::Document);
+            c.date = from.date;
+            if from.source.is_some() {
+                c.source = from.source;
+            }
+        }
+    }
 }
 
 fn span(doc: &Document, start: usize, end: usize) -> Span {
@@ -330,38 +434,55 @@ fn is_calendar(d: &DateMention) -> bool {
             .is_some_and(|b| b.is_ascii_digit() || *b == b'X')
 }
 
-/// Marks revised tolls: a claim flagged `revision` (its sentence has a revision
-/// cue) revises the earlier claims of the same outcome, victims and place; when
-/// there is none, it is no revision.
-fn link_revisions(claims: &mut [Claim], tree: &PlaceTree) {
-    let mut seen: HashMap<(Outcome, Victims), Vec<usize>> = HashMap::new();
-    for i in 0..claims.len() {
-        let (Some(o), Some(v)) = (claims[i].outcome, claims[i].victims) else {
-            continue;
+/// Marks revised tolls, over the first toll of each outcome and victims in a
+/// sentence (« 53 soldats et un civil »: the civilian is no revision):
+/// - a toll after a revision cue (« revoit le bilan », « revised its count to »)
+///   revises the latest earlier toll of the same outcome, victims and place with
+///   another count: it is the `revision`, that one is `revised`;
+/// - a toll after an earlier-toll cue (« un premier bilan … 11 soldats ») is
+///   `revised` by the other tolls of that outcome, victims and place with
+///   another count, which are `revision`s.
+///
+/// A restated toll (same count) is no revision, and a toll from another
+/// source with no cue (« 35 soldiers ») neither.
+fn link_revisions(claims: &mut [Claim], metas: &[Meta], tree: &PlaceTree) {
+    let mut by_key: HashMap<(Outcome, Victims), Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let (Some(o), Some(v), true) = (c.outcome, c.victims, metas[i].first_of_key) {
+            by_key.entry((o, v)).or_default().push(i);
+        }
+    }
+    for list in by_key.values() {
+        let differs = |claims: &[Claim], a: usize, b: usize| {
+            claims[a].count != claims[b].count
+                && tree.agree(claims[a].place.as_deref(), claims[b].place.as_deref())
         };
-        let key = (o, v);
-        if claims[i].revision {
-            let earlier: Vec<usize> = seen
-                .get(&key)
-                .map(|v| {
-                    v.iter()
-                        .copied()
-                        .filter(|&j| {
-                            claims[j].sentence < claims[i].sentence
-                                && tree
-                                    .agree(claims[j].place.as_deref(), claims[i].place.as_deref())
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            if earlier.is_empty() {
-                claims[i].revision = false;
+        for (k, &i) in list.iter().enumerate() {
+            if metas[i].after_revision {
+                let earlier = list[..k]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&j| differs(claims, i, j));
+                if let Some(j) = earlier {
+                    claims[j].revised = true;
+                    claims[i].revision = true;
+                }
             }
-            for j in earlier {
-                claims[j].revised = true;
+            if metas[i].initial {
+                let later: Vec<usize> = list
+                    .iter()
+                    .copied()
+                    .filter(|&j| j != i && !metas[j].initial && differs(claims, i, j))
+                    .collect();
+                if !later.is_empty() {
+                    claims[i].revised = true;
+                }
+                for j in later {
+                    claims[j].revision = true;
+                }
             }
         }
-        seen.entry(key).or_default().push(i);
     }
 }
 

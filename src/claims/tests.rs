@@ -261,7 +261,7 @@ fn count_range_is_copied() {
         (c.count, c.min, c.max, c.approx),
         (Some(50.0), Some(45.0), Some(55.0), true)
     );
-    assert_eq!(c.text, "Une cinquantaine de civils ont péri");
+    assert_eq!(c.text, "Une cinquantaine de civils");
     let f = Fx::new(Lang::En, "More than 30 soldiers were killed.").r(
         "More than 30",
         30.0,
