@@ -71,7 +71,8 @@ struct Meta {
     /// A general toll: a vague plural (« des centaines de morts ») or a count of
     /// 100 or more; no place or date from the main event.
     general: bool,
-    /// The first claim of its outcome and victims in its sentence.
+    /// The first claim of its outcome and victims in its sentence (on its side
+    /// of a revision cue).
     first_of_key: bool,
 }
 
@@ -111,7 +112,8 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
         };
         let (revision_at, previous_at) = (cue(REVISION), cue(PREVIOUS));
         let mut claims: Vec<(Claim, Meta)> = Vec::new();
-        let mut keys_seen: Vec<(Outcome, Victims)> = Vec::new();
+        // first of its outcome and victims on its side of a revision cue
+        let mut keys_seen: Vec<(Outcome, Victims, bool)> = Vec::new();
         for toll in casualties::tolls(&toks, &counts, lang) {
             let mut c = Claim::new(ClaimKind::Casualties, &span(doc, toll.start, toll.end));
             c.outcome = Some(toll.outcome);
@@ -120,9 +122,10 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             c.min = toll.count.min;
             c.max = toll.count.max;
             c.approx = toll.count.approx;
-            let key = (toll.outcome, toll.victims);
+            let after_revision = revision_at.is_some_and(|r| r < toll.start);
+            let key = (toll.outcome, toll.victims, after_revision);
             let meta = Meta {
-                after_revision: revision_at.is_some_and(|r| r < toll.start),
+                after_revision,
                 initial: previous_at.is_some_and(|r| r < toll.start),
                 generic: !toll.explicit,
                 general: is_general(&toll.count),
@@ -456,6 +459,7 @@ fn link_revisions(claims: &mut [Claim], metas: &[Meta], tree: &PlaceTree) {
         let differs = |claims: &[Claim], a: usize, b: usize| {
             claims[a].count != claims[b].count
                 && tree.agree(claims[a].place.as_deref(), claims[b].place.as_deref())
+                && dates_agree(claims[a].date.as_deref(), claims[b].date.as_deref())
         };
         for (k, &i) in list.iter().enumerate() {
             if metas[i].after_revision {

@@ -460,3 +460,144 @@ fn the_innermost_place_of_a_sentence_names_the_event() {
     assert_eq!(claims[0].perpetrator.as_deref(), Some("hommes armés"));
     assert_eq!(claims[0].target.as_deref(), Some("military camp"));
 }
+
+#[rstest]
+#[case::fr_list_then_outcome(Lang::Fr,
+    "Une quinzaine de personnes, dont deux femmes, ont été enlevées mardi.",
+    &[("Une quinzaine", 15.0), ("deux", 2.0)], &["captured/people/15", "captured/civilians/2"])]
+#[case::fr_vague_plural(Lang::Fr,
+    "Les violences ont fait des milliers de morts dans la région depuis 2015.",
+    &[("des milliers", 2000.0)], &["killed/people/2000"])]
+#[case::fr_quoted_outcome(Lang::Fr,
+    "L'armée dit avoir « neutralisé » une trentaine de terroristes près de Boni.",
+    &[("une trentaine", 30.0)], &["killed/attackers/30"])]
+#[case::fr_quoted_after(Lang::Fr,
+    "Selon le ministère, entre 12 et 15 assaillants ont été « neutralisés ».",
+    &[("entre 12 et 15", 13.0)], &["killed/attackers/13"])]
+#[case::fr_earlier_toll_cue(Lang::Fr,
+    "Un premier bilan faisait état de 7 gendarmes tués.",
+    &[("7", 7.0)], &["killed/soldiers/7"])]
+#[case::en_others(Lang::En,
+    "Four peacekeepers were killed and six others injured on Monday.",
+    &[("Four", 4.0), ("six", 6.0)], &["killed/peacekeepers/4", "wounded/peacekeepers/6"])]
+#[case::en_partitive(Lang::En,
+    "Nine soldiers were wounded, two of them seriously, the army said.",
+    &[("Nine", 9.0), ("two", 2.0)], &["wounded/soldiers/9", "wounded/soldiers/2"])]
+#[case::en_number_of_killed_at(Lang::En,
+    "A first report put the number of soldiers killed at around 8.",
+    &[("around 8", 8.0)], &["killed/soldiers/8"])]
+#[case::en_gunmen_killed(Lang::En,
+    "Gunmen killed 12 on the road to Gao.",
+    &[("12", 12.0)], &["killed/people/12"])]
+#[case::en_mixed_victims(Lang::En,
+    "Militants have killed hundreds of soldiers and civilians across the Sahel.",
+    &[("hundreds", 200.0)], &["killed/people/200"])]
+#[case::en_arrested(Lang::En,
+    "Two suspects were later arrested by French forces.",
+    &[("Two", 2.0)], &["captured/people/2"])]
+#[case::en_found_alive(Lang::En,
+    "Fifteen soldiers were found alive in the bush.",
+    &[("Fifteen", 15.0)], &["survivors/soldiers/15"])]
+fn structures(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] nums: &[(&str, f64)],
+    #[case] want: &[&str],
+) {
+    assert_eq!(fx(lang, text, nums).tolls(), want);
+}
+
+/// (count, revision, revised) of the casualty claims.
+fn marks(f: &Fx) -> Vec<(f64, bool, bool)> {
+    f.claims()
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Casualties)
+        .map(|c| (c.count.unwrap_or(-1.0), c.revision, c.revised))
+        .collect()
+}
+
+#[test]
+fn revised_count_within_a_sentence_and_a_contradicting_source() {
+    let text = "Twenty soldiers were killed on Sunday near Djibo, a local official said, fewer than the government's initial toll. \
+The government said on Sunday that 26 soldiers had died, before the army revised its count to 24 soldiers killed and five wounded.";
+    let f = Fx::new(Lang::En, text)
+        .n("Twenty", 20.0)
+        .n("26", 26.0)
+        .n("24", 24.0)
+        .n("five", 5.0)
+        .d("Sunday", "2021-05-16")
+        .d("Sunday", "2021-05-16")
+        .p("Djibo", "city", "BF", None);
+    assert_eq!(
+        marks(&f),
+        vec![
+            (20.0, false, false),
+            (26.0, false, true),
+            (24.0, true, false),
+            (5.0, false, false)
+        ]
+    );
+}
+
+#[test]
+fn an_earlier_toll_told_later_is_revised() {
+    let text = "Au moins 16 gendarmes ont été tués dimanche à Tillia. \
+Un premier bilan, donné lundi matin, faisait état de 11 gendarmes tués. \
+En janvier 2020, 89 gendarmes avaient été tués à Chinégodar.";
+    let f = Fx::new(Lang::Fr, text)
+        .r("Au moins 16", 16.0, Some(16.0), None, false)
+        .n("11", 11.0)
+        .n("89", 89.0)
+        .d("dimanche", "2021-05-16")
+        .d("lundi matin", "2021-05-17TMO")
+        .d("janvier 2020", "2020-01")
+        .p("Tillia", "locality", "NE", None)
+        .p("Chinégodar", "locality", "NE", None);
+    assert_eq!(
+        marks(&f),
+        vec![
+            (16.0, true, false),
+            (11.0, false, true),
+            (89.0, false, false)
+        ]
+    );
+}
+
+#[test]
+fn a_restated_toll_takes_the_victims_and_place_it_repeats() {
+    let text = "Douze soldats avaient été tués en mars à Boni, selon l'armée. \
+Ce bilan de 12 morts a été contesté. Le camp de Tabankort a été attaqué vendredi.";
+    let f = Fx::new(Lang::Fr, text)
+        .n("Douze", 12.0)
+        .n("12", 12.0)
+        .d("en mars", "2019-03")
+        .d("vendredi", "2019-11-01")
+        .p("Boni", "locality", "ML", None)
+        .p("Tabankort", "locality", "ML", None);
+    let claims = f.claims();
+    let second = claims.iter().find(|c| c.text == "12 morts").unwrap();
+    assert_eq!(second.victims, Some(Victims::Soldiers));
+    assert_eq!(second.place.as_deref(), Some("Boni"));
+    assert_eq!(second.date.as_deref(), Some("2019-03"));
+}
+
+#[test]
+fn a_general_toll_keeps_its_own_slots() {
+    let text = "Trois soldats ont été tués lundi à Boni. \
+Les violences ont fait des centaines de morts au Mali et au Niger depuis 2012.";
+    let f = Fx::new(Lang::Fr, text)
+        .n("Trois", 3.0)
+        .r("des centaines", 200.0, Some(200.0), Some(999.0), true)
+        .d("lundi", "2019-11-04")
+        .p("Boni", "locality", "ML", None)
+        .p("Mali", "country", "ML", None)
+        .p("Niger", "country", "NE", None);
+    let claims = f.claims();
+    let general = claims.iter().find(|c| c.count == Some(200.0)).unwrap();
+    assert_eq!(
+        (general.place.as_deref(), general.date.as_deref()),
+        (None, None)
+    );
+    let first = claims.iter().find(|c| c.count == Some(3.0)).unwrap();
+    assert_eq!(first.place.as_deref(), Some("Boni"));
+}
