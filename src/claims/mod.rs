@@ -134,7 +134,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             keys_seen.push(key);
             claims.push((c, meta));
         }
-        if let Some(c) = attack(doc, &slots, index, &toks) {
+        if let Some(c) = attack(doc, &slots, index, &toks, !claims.is_empty()) {
             claims.push((c, Meta::default()));
         }
         if claims.is_empty() {
@@ -162,9 +162,15 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let main_date = event_sentences()
         .filter(|s| !s.claims.iter().any(|(_, m)| m.after_revision))
         .find_map(|s| slots.date(s.index, s.anchor.unwrap_or(0)));
+    let mut tree = PlaceTree::default();
+    tree.learn(&ann.places);
     let mut out: Vec<Claim> = Vec::new();
     let mut metas: Vec<Meta> = Vec::new();
     for s in per_sentence {
+        let has_toll = s
+            .claims
+            .iter()
+            .any(|(c, _)| c.kind == ClaimKind::Casualties);
         for (mut c, meta) in s.claims {
             if meta.general {
                 // a general toll keeps the one place its sentence names, and its own date
@@ -185,13 +191,20 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             } else {
                 fill_slots(&mut c, &slots, s.index, &meta, main_place, main_date);
             }
+            // an attack told without a toll is the main event's, or no claim
+            // (« après celles de Boulkessy et de Mondoro »)
+            if c.kind == ClaimKind::Attack
+                && !has_toll
+                && !(tree.agree(c.place.as_deref(), main_place.map(|p| p.name.as_str()))
+                    && dates_agree(c.date.as_deref(), main_date.map(|d| d.value.as_str())))
+            {
+                continue;
+            }
             c.source = slots.source(s.index, c.start);
             out.push(c);
             metas.push(meta);
         }
     }
-    let mut tree = PlaceTree::default();
-    tree.learn(&ann.places);
     restatements(&mut out, &metas);
     link_revisions(&mut out, &metas, &tree);
     merge_attacks(out, &tree)
@@ -296,12 +309,18 @@ fn is_country(p: &PlaceMention) -> bool {
     p.kind.as_deref() == Some("country")
 }
 
-/// The attack event of sentence `index`, from its first qualifying trigger.
-fn attack(doc: &Document, slots: &Slots, index: usize, toks: &Tokens) -> Option<Claim> {
-    let has_place = slots.places.contains_key(&index);
+/// The attack event of sentence `index`, from its first qualifying trigger; a
+/// plural trigger (« deux assauts ») counts only in a sentence with a toll.
+fn attack(
+    doc: &Document,
+    slots: &Slots,
+    index: usize,
+    toks: &Tokens,
+    has_toll: bool,
+) -> Option<Claim> {
     let m = toks.matches.iter().find(|m| {
         m.entry.has(ATTACK)
-            && (!m.entry.has(ATTACK_PLURAL) || has_place)
+            && (!m.entry.has(ATTACK_PLURAL) || has_toll)
             // « contre-attaque » is no attack
             && !(m.first > 0 && toks.toks[m.first - 1].text == "-")
     })?;
@@ -344,7 +363,7 @@ struct Slots<'a> {
 impl<'a> Slots<'a> {
     fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
         let mut places: HashMap<usize, Vec<&PlaceMention>> = HashMap::new();
-        for p in &ann.places {
+        for p in ann.places.iter().filter(|p| !is_dateline(doc, p)) {
             places
                 .entry(doc.sentence_of(p.span.start))
                 .or_default()
@@ -424,6 +443,31 @@ impl<'a> Slots<'a> {
         }
         .map(str::to_string)
     }
+}
+
+/// A dateline city (« BAMAKO (AFP) - », « Bamako, 2 novembre 2019 (AFP) - »): where
+/// the story was filed, not where the event happened.
+fn is_dateline(doc: &Document, p: &PlaceMention) -> bool {
+    let Some(s) = doc.sentences.get(p.span.sentence) else {
+        return false;
+    };
+    let lead = doc.text.get(s.start..p.span.start).unwrap_or("x");
+    if !lead.trim().is_empty() {
+        return false;
+    }
+    let mut end = (p.span.end + 60).min(s.end);
+    while !doc.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = doc.text.get(p.span.end..end).unwrap_or("");
+    let after = after.trim_start();
+    after.starts_with('(')
+        || after.starts_with(['-', '–', '—'])
+        || (after.starts_with(',')
+            && (after.contains(") -")
+                || after.contains(" - ")
+                || after.contains(" – ")
+                || after.contains(" — ")))
 }
 
 /// A date usable as an event date: a calendar value with at least one digit.
