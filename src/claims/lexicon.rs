@@ -32,6 +32,8 @@ pub const TARGET: u16 = 128;
 pub const QUOTE: u16 = 256;
 pub const PREVIOUS: u16 = 512;
 pub const PARTITIVE: u16 = 1024;
+pub const AWAY: u16 = 2048;
+pub const REPORT: u16 = 4096;
 
 /// What a lexicon phrase means (one phrase may carry several meanings).
 #[derive(Debug, Clone, Default)]
@@ -130,6 +132,8 @@ impl Lexicon {
                 Some("quote") => QUOTE,
                 Some("previous") => PREVIOUS,
                 Some("partitive") => PARTITIVE,
+                Some("away") => AWAY,
+                Some("report") => REPORT,
                 _ => continue,
             };
             let e = lex.entry(row[0]);

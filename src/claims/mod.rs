@@ -35,7 +35,7 @@ use crate::document::{
 use crate::pipeline::Stage;
 use crate::text::name_key;
 use casualties::Count;
-use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, PREVIOUS, REVISION, TARGET};
+use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, AWAY, PREVIOUS, REPORT, REVISION, TARGET};
 use std::collections::HashMap;
 
 #[derive(Debug, Default)]
@@ -82,7 +82,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let lex = lexicon(lang);
     let mut numbers: Vec<&crate::document::NumberMention> = ann.numbers.iter().collect();
     numbers.sort_by_key(|n| (n.span.start, n.span.end));
-    let slots = Slots::new(doc, ann);
+    let mut slots = Slots::new(doc, ann);
     let mut per_sentence: Vec<SentenceClaims> = Vec::new();
     let mut ni = 0;
     for (index, s) in doc.sentences.iter().enumerate() {
@@ -104,6 +104,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             j += 1;
         }
         let toks = Tokens::new(text, s.start, lex);
+        slots.prune(index, &toks);
         let cue = |class| {
             toks.matches
                 .iter()
@@ -156,14 +157,25 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     };
     let event_places =
         || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
+    let mut tree = PlaceTree::default();
+    tree.learn(&ann.places);
     let main_place = event_places()
         .find(|p| !is_country(p))
-        .or_else(|| event_places().next());
+        .or_else(|| event_places().next())
+        .map(|m| {
+            if is_country(m) {
+                return m;
+            }
+            // a place inside it named elsewhere in the text is more precise
+            // (« la région de Mopti » … « près de Djenné »)
+            slots
+                .all_places()
+                .find(|p| name_key(&p.name) != name_key(&m.name) && tree.contains(&m.name, &p.name))
+                .unwrap_or(m)
+        });
     let main_date = event_sentences()
         .filter(|s| !s.claims.iter().any(|(_, m)| m.after_revision))
         .find_map(|s| slots.date(s.index, s.anchor.unwrap_or(0)));
-    let mut tree = PlaceTree::default();
-    tree.learn(&ann.places);
     let mut out: Vec<Claim> = Vec::new();
     let mut metas: Vec<Meta> = Vec::new();
     for s in per_sentence {
@@ -395,6 +407,35 @@ impl<'a> Slots<'a> {
             dates,
             actors,
             sources,
+        }
+    }
+
+    /// Every place kept, in document order.
+    fn all_places(&self) -> impl Iterator<Item = &'a PlaceMention> + '_ {
+        let mut keys: Vec<&usize> = self.places.keys().collect();
+        keys.sort();
+        keys.into_iter()
+            .flat_map(|k| self.places[k].iter().copied())
+    }
+
+    /// Drops from sentence `s` the places the victims were taken to (« évacués
+    /// vers Niamey ») and the dates of reports (« a affirmé mercredi »).
+    fn prune(&mut self, s: usize, toks: &Tokens) {
+        let after = |pos: usize, class: u16| {
+            toks.match_ending(toks.token_at(pos))
+                .is_some_and(|m| m.entry.has(class))
+        };
+        if let Some(v) = self.places.get_mut(&s) {
+            v.retain(|p| !after(p.span.start, AWAY));
+            if v.is_empty() {
+                self.places.remove(&s);
+            }
+        }
+        if let Some(v) = self.dates.get_mut(&s) {
+            v.retain(|d| !after(d.span.start, REPORT));
+            if v.is_empty() {
+                self.dates.remove(&s);
+            }
         }
     }
 
