@@ -50,7 +50,6 @@ fn expected() -> BTreeMap<String, Vec<String>> {
 }
 
 #[test]
-#[ignore = "needs the dates, numbers, places and actors extractors"]
 fn articles_get_the_expected_verdicts() {
     let refs = references();
     assert!(refs.len() >= 8, "the seeds give reference claims");
@@ -91,7 +90,6 @@ fn articles_get_the_expected_verdicts() {
 }
 
 #[test]
-#[ignore = "needs the dates, numbers, places and actors extractors"]
 fn seeds_give_revised_tolls() {
     let docs = process("corpus/seeds");
     let wiki = docs.iter().find(|p| p.doc.id.starts_with("001")).unwrap();

@@ -375,14 +375,26 @@ struct Slots<'a> {
 impl<'a> Slots<'a> {
     fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
         let mut places: HashMap<usize, Vec<&PlaceMention>> = HashMap::new();
-        for p in ann.places.iter().filter(|p| !is_dateline(doc, p)) {
+        let datelines: HashMap<usize, usize> = (0..doc.sentences.len())
+            .filter_map(|s| Some((s, dateline_end(doc, s)?)))
+            .collect();
+        let in_dateline = |span: &Span| {
+            datelines
+                .get(&doc.sentence_of(span.start))
+                .is_some_and(|&e| span.start < e)
+        };
+        for p in ann.places.iter().filter(|p| !in_dateline(&p.span)) {
             places
                 .entry(doc.sentence_of(p.span.start))
                 .or_default()
                 .push(p);
         }
         let mut dates: HashMap<usize, Vec<&DateMention>> = HashMap::new();
-        for d in ann.dates.iter().filter(|d| is_calendar(d)) {
+        for d in ann
+            .dates
+            .iter()
+            .filter(|d| is_calendar(d) && !in_dateline(&d.span))
+        {
             dates
                 .entry(doc.sentence_of(d.span.start))
                 .or_default()
@@ -486,29 +498,21 @@ impl<'a> Slots<'a> {
     }
 }
 
-/// A dateline city (« BAMAKO (AFP) - », « Bamako, 2 novembre 2019 (AFP) - »): where
-/// the story was filed, not where the event happened.
-fn is_dateline(doc: &Document, p: &PlaceMention) -> bool {
-    let Some(s) = doc.sentences.get(p.span.sentence) else {
-        return false;
-    };
-    let lead = doc.text.get(s.start..p.span.start).unwrap_or("x");
-    if !lead.trim().is_empty() {
-        return false;
-    }
-    let mut end = (p.span.end + 60).min(s.end);
+/// The end of a sentence's dateline (« BAMAKO (AFP) - », « Bamako, 2 novembre
+/// 2019 (AFP) - », « BAMAKO, Nov 2 - »): a dash within the first 80 bytes.
+/// Places and dates before it say where and when the story was filed.
+fn dateline_end(doc: &Document, s: usize) -> Option<usize> {
+    let sent = doc.sentences.get(s)?;
+    let mut end = (sent.start + 80).min(sent.end);
     while !doc.text.is_char_boundary(end) {
         end -= 1;
     }
-    let after = doc.text.get(p.span.end..end).unwrap_or("");
-    let after = after.trim_start();
-    after.starts_with('(')
-        || after.starts_with(['-', '–', '—'])
-        || (after.starts_with(',')
-            && (after.contains(") -")
-                || after.contains(" - ")
-                || after.contains(" – ")
-                || after.contains(" — ")))
+    let head = doc.text.get(sent.start..end)?;
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()
+        .map(|i| sent.start + i)
 }
 
 /// A date usable as an event date: a calendar value with at least one digit.
@@ -620,8 +624,9 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
     out
 }
 
-/// The place hierarchy shown by place mentions (each with its parent), used
-/// to tell whether one place lies in another.
+/// Whether one place lies in another: the gazetteer's hierarchy
+/// ([`crate::places::contains`]), completed by the parents place mentions give
+/// (places read from a claims file, places outside the gazetteer).
 #[derive(Debug, Clone, Default)]
 pub struct PlaceTree {
     /// Folded name → folded parent name.
@@ -641,8 +646,12 @@ impl PlaceTree {
         }
     }
 
-    /// True when place `outer` is or contains `inner`.
+    /// True when place `outer` is or contains `inner`: by the gazetteer's
+    /// hierarchy, else by the parents the place mentions gave.
     pub fn contains(&self, outer: &str, inner: &str) -> bool {
+        if crate::places::contains(outer, inner) {
+            return true;
+        }
         let outer = name_key(outer);
         let mut cur = name_key(inner);
         for _ in 0..8 {
