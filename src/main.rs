@@ -277,7 +277,8 @@ fn check(a: CheckArgs) -> Result<i32> {
     if let Some(path) = &a.claims {
         for mut rec in bilan::check::read_claims(path)? {
             refs.learn_places(&rec.ann);
-            check_claims(&mut rec.ann.claims, &refs);
+            let date = rec.doc_date.as_deref().and_then(DocDate::parse);
+            check_claims(&mut rec.ann.claims, date, &refs);
             summary.add(&rec.ann.claims);
             bilan::check::write_record(&mut out, a.format, &rec)?;
         }
@@ -286,7 +287,7 @@ fn check(a: CheckArgs) -> Result<i32> {
             Ok(p) => {
                 let mut p = p.clone();
                 refs.learn_places(&p.ann);
-                check_claims(&mut p.ann.claims, &refs);
+                check_claims(&mut p.ann.claims, p.doc.doc_date, &refs);
                 summary.add(&p.ann.claims);
                 Ok(output::write_processed(&mut out, a.format, &p)?)
             }

@@ -58,7 +58,7 @@ fn articles_get_the_expected_verdicts() {
     assert_eq!(docs.len(), want.len());
     let mut summary = Summary::new(refs.len());
     for mut p in docs {
-        check_claims(&mut p.ann.claims, &refs);
+        check_claims(&mut p.ann.claims, p.doc.doc_date, &refs);
         summary.add(&p.ann.claims);
         let mut got: Vec<String> = p
             .ann

@@ -34,7 +34,9 @@
 mod tests;
 
 use crate::claims::{dates_agree, PlaceTree};
-use crate::document::{Annotations, Claim, ClaimKind, Document, Evidence, Verdict, Victims};
+use crate::document::{
+    Annotations, Claim, ClaimKind, DocDate, Document, Evidence, Verdict, Victims,
+};
 use crate::error::Error;
 use crate::output::{ClaimRecord, DocRecord};
 use serde::Serialize;
@@ -47,6 +49,8 @@ pub struct Reference {
     pub doc: String,
     pub sentence_text: String,
     pub claim: Claim,
+    /// The date of the reference's document, for claims without a date of their own.
+    pub doc_date: Option<DocDate>,
 }
 
 /// The reference claims, and the place hierarchy their documents showed.
@@ -70,6 +74,7 @@ impl References {
                 doc: doc.id.clone(),
                 sentence_text: doc.sentence_text(c.sentence).to_string(),
                 claim: c.clone(),
+                doc_date: doc.doc_date,
             });
         }
     }
@@ -88,9 +93,18 @@ impl References {
     }
 
     /// Same event: places and dates agree.
-    fn same_event(&self, a: &Claim, b: &Claim) -> bool {
-        self.places.agree(a.place.as_deref(), b.place.as_deref())
-            && dates_agree(a.date.as_deref(), b.date.as_deref())
+    /// Same event: both placed, places agreeing, dates agreeing (a claim
+    /// without a date is dated by its document's year).
+    fn same_event(&self, a: &Claim, a_doc: Option<DocDate>, b: &Reference) -> bool {
+        let year = |d: Option<DocDate>| d.map(|d| format!("{:04}", d.year));
+        let da = a.date.clone().or_else(|| year(a_doc));
+        let db = b.claim.date.clone().or_else(|| year(b.doc_date));
+        a.place.is_some()
+            && b.claim.place.is_some()
+            && self
+                .places
+                .agree(a.place.as_deref(), b.claim.place.as_deref())
+            && dates_agree(da.as_deref(), db.as_deref())
     }
 }
 
@@ -125,14 +139,19 @@ fn evidence(r: &Reference) -> Evidence {
     }
 }
 
-/// The verdict on one claim and the evidence it rests on.
-pub fn check_claim(claim: &Claim, refs: &References) -> (Verdict, Vec<Evidence>) {
-    let same_kind = refs
-        .claims
-        .iter()
-        .filter(|r| r.claim.kind == claim.kind && refs.same_event(claim, &r.claim));
+/// The verdict on one claim (of a document dated `doc_date`) and the evidence it rests on.
+pub fn check_claim(
+    claim: &Claim,
+    doc_date: Option<DocDate>,
+    refs: &References,
+) -> (Verdict, Vec<Evidence>) {
+    let same_kind = || {
+        refs.claims
+            .iter()
+            .filter(move |r| r.claim.kind == claim.kind && refs.same_event(claim, doc_date, r))
+    };
     if claim.kind == ClaimKind::Attack {
-        let ev: Vec<Evidence> = same_kind.map(evidence).collect();
+        let ev: Vec<Evidence> = same_kind().map(evidence).collect();
         let v = if ev.is_empty() {
             Verdict::Unverified
         } else {
@@ -143,12 +162,19 @@ pub fn check_claim(claim: &Claim, refs: &References) -> (Verdict, Vec<Evidence>)
     let Some((cmin, cv, cmax)) = range(claim) else {
         return (Verdict::Unverified, Vec::new());
     };
-    let cands: Vec<(&Reference, (f64, f64, f64))> = same_kind
-        .filter(|r| {
-            r.claim.outcome == claim.outcome && victims_match(claim.victims, r.claim.victims)
-        })
-        .filter_map(|r| Some((r, range(&r.claim)?)))
-        .collect();
+    let with_victims =
+        |ok: &dyn Fn(Option<Victims>) -> bool| -> Vec<(&Reference, (f64, f64, f64))> {
+            same_kind()
+                .filter(|r| r.claim.outcome == claim.outcome && ok(r.claim.victims))
+                .filter_map(|r| Some((r, range(&r.claim)?)))
+                .collect()
+        };
+    let mut cands = with_victims(&|v| victims_match(claim.victims, v));
+    if cands.is_empty() && claim.victims != Some(Victims::Attackers) {
+        // no toll of that class: the references' totals speak to it
+        // (« 20 soldiers found alive » against « une vingtaine de rescapés »)
+        cands = with_victims(&|v| v == Some(Victims::People));
+    }
     if cands.is_empty() {
         return (Verdict::Unverified, Vec::new());
     }
@@ -176,10 +202,10 @@ pub fn check_claim(claim: &Claim, refs: &References) -> (Verdict, Vec<Evidence>)
     )
 }
 
-/// Sets `verdict` and `evidence` on every claim.
-pub fn check_claims(claims: &mut [Claim], refs: &References) {
+/// Sets `verdict` and `evidence` on every claim of a document dated `doc_date`.
+pub fn check_claims(claims: &mut [Claim], doc_date: Option<DocDate>, refs: &References) {
     for c in claims {
-        let (v, ev) = check_claim(c, refs);
+        let (v, ev) = check_claim(c, doc_date, refs);
         c.verdict = Some(v);
         c.evidence = ev;
     }

@@ -111,6 +111,7 @@ fn references() -> References {
                 doc: id.into(),
                 sentence_text: format!("sentence {} of {id}", c.sentence),
                 claim: c,
+                doc_date: None,
             });
         }
     }
@@ -288,9 +289,66 @@ fn verdicts(
 ) {
     let refs = references();
     let c = at(claim(o, v, n), Some(place), Some(date), 0, false);
-    let (verdict, ev) = check_claim(&c, &refs);
+    let (verdict, ev) = check_claim(&c, None, &refs);
     assert_eq!(verdict, want, "{ev:#?}");
     assert_eq!(ev.len(), evidence, "{ev:#?}");
+}
+
+#[test]
+fn claims_without_place_or_of_another_year_are_unverified() {
+    let refs = references();
+    // a general toll names no place
+    let c = at(claim(K, PEOPLE, exact(54.0)), None, None, 0, false);
+    assert_eq!(check_claim(&c, None, &refs).0, Verdict::Unverified);
+    // undated, in a document of 2022: Boulkessy's 2019 toll is another event
+    let c = at(
+        claim(K, SOLDIERS, exact(2.0)),
+        Some("Boulkessy"),
+        None,
+        0,
+        false,
+    );
+    let d2022 = DocDate::parse("2022-03-10");
+    assert_eq!(check_claim(&c, d2022, &refs).0, Verdict::Unverified);
+    assert_eq!(
+        check_claim(&c, DocDate::parse("2019-10"), &refs).0,
+        Verdict::Contradicted
+    );
+}
+
+#[test]
+fn a_class_without_tolls_checks_against_totals() {
+    let mut refs = references();
+    refs.claims.push(Reference {
+        doc: "b".into(),
+        sentence_text: "une vingtaine de rescapés".into(),
+        claim: at(
+            claim(
+                Some(Outcome::Survivors),
+                PEOPLE,
+                Some((20.0, Some(15.0), Some(25.0))),
+            ),
+            Some("Indelimane"),
+            None,
+            4,
+            false,
+        ),
+        doc_date: None,
+    });
+    let c = at(
+        claim(
+            Some(Outcome::Survivors),
+            SOLDIERS,
+            Some((20.0, Some(15.0), Some(25.0))),
+        ),
+        Some("Indelimane"),
+        Some("2019-11-01"),
+        0,
+        false,
+    );
+    let (v, ev) = check_claim(&c, None, &refs);
+    assert_eq!(v, Verdict::Supported);
+    assert_eq!(ev.len(), 1);
 }
 
 #[test]
@@ -303,7 +361,7 @@ fn evidence_says_revised() {
         0,
         false,
     );
-    let (_, ev) = check_claim(&c, &refs);
+    let (_, ev) = check_claim(&c, None, &refs);
     let b = ev.iter().find(|e| e.doc == "b").unwrap();
     assert!(b.revised);
     assert_eq!(b.text, "sentence 3 of b");
@@ -331,7 +389,7 @@ fn summary_counts_verdicts() {
         ),
         at(claim(None, None, None), Some("Boni"), None, 0, false),
     ];
-    check_claims(&mut claims, &refs);
+    check_claims(&mut claims, None, &refs);
     let mut s = Summary::new(refs.len());
     s.add(&claims);
     assert_eq!(s.claims, 3);
