@@ -285,15 +285,17 @@ fn restatements(claims: &mut [Claim], metas: &[Meta]) {
             continue;
         }
         let s = claims[i].sentence;
-        let found = (0..i).rev().find(|&j| {
-            let (a, b) = (&claims[j], &claims[i]);
-            a.kind == ClaimKind::Casualties
-                && !metas[j].generic
-                && a.sentence < s
-                && a.sentence + 2 >= s
-                && a.outcome == b.outcome
-                && a.count == b.count
-        });
+        let found = (0..i)
+            .rev()
+            .take_while(|&j| claims[j].sentence + 2 >= s)
+            .find(|&j| {
+                let (a, b) = (&claims[j], &claims[i]);
+                a.kind == ClaimKind::Casualties
+                    && !metas[j].generic
+                    && a.sentence < s
+                    && a.outcome == b.outcome
+                    && a.count == b.count
+            });
         if let Some(j) = found {
             let from = claims[j].clone();
             let c = &mut claims[i];
@@ -552,9 +554,11 @@ fn link_revisions(claims: &mut [Claim], metas: &[Meta], tree: &PlaceTree) {
         };
         for (k, &i) in list.iter().enumerate() {
             if metas[i].after_revision {
+                // the latest earlier toll, among the last few (linear time)
                 let earlier = list[..k]
                     .iter()
                     .rev()
+                    .take(WINDOW)
                     .copied()
                     .find(|&j| differs(claims, i, j));
                 if let Some(j) = earlier {
@@ -563,7 +567,8 @@ fn link_revisions(claims: &mut [Claim], metas: &[Meta], tree: &PlaceTree) {
                 }
             }
             if metas[i].initial {
-                let later: Vec<usize> = list
+                let near = &list[k.saturating_sub(WINDOW)..(k + WINDOW).min(list.len())];
+                let later: Vec<usize> = near
                     .iter()
                     .copied()
                     .filter(|&j| j != i && !metas[j].initial && differs(claims, i, j))
@@ -579,6 +584,9 @@ fn link_revisions(claims: &mut [Claim], metas: &[Meta], tree: &PlaceTree) {
     }
 }
 
+/// How many earlier tolls or events a toll or attack is compared with.
+const WINDOW: usize = 64;
+
 /// Attack mentions of the same event (same place, agreeing dates) become one
 /// claim, the first mention's, with slots filled from later ones.
 fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
@@ -589,7 +597,7 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
             out.push(c);
             continue;
         }
-        let same = events.iter().copied().find(|&k| {
+        let same = events.iter().rev().take(WINDOW).copied().find(|&k| {
             let e = &out[k];
             tree.agree(e.place.as_deref(), c.place.as_deref())
                 && dates_agree(e.date.as_deref(), c.date.as_deref())
