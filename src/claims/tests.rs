@@ -601,3 +601,33 @@ Les violences ont fait des centaines de morts au Mali et au Niger depuis 2012.";
     let first = claims.iter().find(|c| c.count == Some(3.0)).unwrap();
     assert_eq!(first.place.as_deref(), Some("Boni"));
 }
+
+#[rstest]
+#[case::en_headline_kills(Lang::En, "Attack on Mali army post kills 24 soldiers", &[("24", 24.0)], &["killed/soldiers/24"])]
+#[case::en_claimed_attack(Lang::En, "Islamic State claims attack that killed 24 in Mali", &[("24", 24.0)], &["killed/people/24"])]
+#[case::en_left_dead(Lang::En, "The raid left 17 soldiers dead and 9 wounded.", &[("17", 17.0), ("9", 9.0)], &["killed/soldiers/17", "wounded/soldiers/9"])]
+#[case::en_including(Lang::En, "The attack killed 30 people, including 27 soldiers.", &[("30", 30.0), ("27", 27.0)], &["killed/people/30", "killed/soldiers/27"])]
+#[case::en_lost_lives(Lang::En, "Twenty-one troops lost their lives in the ambush.", &[("Twenty-one", 21.0)], &["killed/soldiers/21"])]
+#[case::fr_dont(Lang::Fr, "Le bilan est de 31 morts dont 28 militaires.", &[("31", 31.0), ("28", 28.0)], &["killed/people/31", "killed/soldiers/28"])]
+#[case::fr_tue_present(Lang::Fr, "Une attaque tue 24 soldats dans le nord du Mali", &[("24", 24.0)], &["killed/soldiers/24"])]
+#[case::fr_a_fait(Lang::Fr, "L'attaque a fait au moins 24 morts et 11 blessés.", &[("au moins 24", 24.0), ("11", 11.0)], &["killed/people/24", "wounded/people/11"])]
+#[case::fr_civil_after_outcome(Lang::Fr, "Vingt soldats ont été tués et un civil, selon l'armée.", &[("Vingt", 20.0)], &["killed/soldiers/20", "killed/civilians/1"])]
+#[case::fr_un_mort(Lang::Fr, "L'explosion a fait un mort et deux blessés.", &[("deux", 2.0)], &["killed/people/1", "wounded/people/2"])]
+fn headlines_and_leads(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] nums: &[(&str, f64)],
+    #[case] want: &[&str],
+) {
+    assert_eq!(fx(lang, text, nums).tolls(), want);
+}
+
+#[test]
+fn a_number_of_people_that_left_is_no_toll() {
+    let f = fx(
+        Lang::En,
+        "The convoy left 80 soldiers at the base before dawn.",
+        &[("80", 80.0)],
+    );
+    assert!(f.tolls().is_empty());
+}
