@@ -314,7 +314,9 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
     }
     let end = t.toks[np_end - 1].end;
     if own.is_none() || head.entry.victims.is_some() {
-        if let Some((o, after)) = after_cue(t, np_end, limit) {
+        let found = after_cue(t, np_end, limit)
+            .or_else(|| after_cue(t, past_aside(t, np_end, limit)?, limit));
+        if let Some((o, after)) = found {
             own = Some((o, true));
             np_end = after;
         }
@@ -330,6 +332,35 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
         elliptical,
         partitive: false,
     })
+}
+
+/// The token after a short aside following a noun: a parenthesis and/or an
+/// apposition between commas, without numbers or outcome cues (« Six Volontaires
+/// pour la défense de la patrie (VDP), supplétifs civils de l'armée, ont été tués »).
+fn past_aside(t: &Tokens, from: usize, limit: usize) -> Option<usize> {
+    const MAX: usize = 10;
+    let clean = |i: usize| {
+        let tok = &t.toks[i];
+        !tok.text.starts_with(|c: char| c.is_ascii_digit())
+            && t.match_starting(i)
+                .is_none_or(|m| m.entry.outcome.is_none())
+    };
+    let mut i = from;
+    if t.toks.get(i).is_some_and(|x| x.text == "(") {
+        let close = (i + 1..limit.min(i + MAX)).find(|&j| t.toks[j].text == ")")?;
+        if !(i + 1..close).all(clean) {
+            return None;
+        }
+        i = close + 1;
+    }
+    if t.toks.get(i).is_some_and(|x| x.text == ",") {
+        let close = (i + 1..limit.min(i + MAX)).find(|&j| t.toks[j].text == ",")?;
+        if !(i + 1..close).all(clean) {
+            return None;
+        }
+        i = close + 1;
+    }
+    (i > from).then_some(i)
 }
 
 /// An outcome cue after the noun, past fillers, quotes and at most two unknown

@@ -631,3 +631,25 @@ fn a_number_of_people_that_left_is_no_toll() {
     );
     assert!(f.tolls().is_empty());
 }
+
+#[rstest]
+#[case::fr_apposition(Lang::Fr,
+    "Cinq Volontaires pour la défense de la patrie (VDP), supplétifs de l'armée, ont été tués.",
+    &[("Cinq", 5.0)], &["killed/soldiers/5"])]
+#[case::en_apposition(Lang::En,
+    "Seven soldiers, all from the same unit, were killed near the border.",
+    &[("Seven", 7.0)], &["killed/soldiers/7"])]
+#[case::fr_aside_with_a_number_is_no_cue(Lang::Fr,
+    "Quatre-vingts soldats, dont 12 officiers, tenaient le poste.",
+    &[("Quatre-vingts", 80.0), ("12", 12.0)], &[])]
+#[case::fr_aside_then_no_outcome(Lang::Fr,
+    "Trente soldats (une compagnie), arrivés lundi, patrouillent.",
+    &[("Trente", 30.0)], &[])]
+fn asides(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] nums: &[(&str, f64)],
+    #[case] want: &[&str],
+) {
+    assert_eq!(fx(lang, text, nums).tolls(), want);
+}
