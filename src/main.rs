@@ -259,12 +259,20 @@ fn check(a: CheckArgs) -> Result<i32> {
         bail!("check writes claims or docs, not mentions");
     }
     let mut refs = References::new();
+    let mut bad_refs = Vec::new();
     process_inputs(&quiet_inputs(a.against.clone(), None), |r| {
-        if let Ok(p) = r {
-            refs.add(&p.doc, &p.ann);
+        match r {
+            Ok(p) => refs.add(&p.doc, &p.ann),
+            Err(e) => bad_refs.push(e.to_string()),
         }
         Ok(0)
     })?;
+    for e in &bad_refs {
+        eprintln!("bilan: reference skipped: {e}");
+    }
+    if refs.is_empty() {
+        eprintln!("bilan: warning: the references give no claims: every claim will be unverified");
+    }
     let out: Box<dyn Write> = match &a.output {
         Some(p) => {
             Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)

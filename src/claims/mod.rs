@@ -38,15 +38,28 @@ use casualties::Count;
 use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, AWAY, PREVIOUS, REPORT, REVISION, TARGET};
 use std::collections::HashMap;
 
-#[derive(Debug, Default)]
-pub struct ClaimStage;
+/// The claims stage.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimStage {
+    /// Also emit `attack` event claims (on by default).
+    pub attacks: bool,
+}
+
+impl Default for ClaimStage {
+    fn default() -> Self {
+        ClaimStage { attacks: true }
+    }
+}
 
 impl Stage for ClaimStage {
     fn name(&self) -> &'static str {
         "claims"
     }
     fn run(&self, doc: &Document, ann: &mut Annotations) {
-        let claims = extract(doc, ann);
+        let mut claims = extract(doc, ann);
+        if !self.attacks {
+            claims.retain(|c| c.kind != ClaimKind::Attack);
+        }
         ann.claims.extend(claims);
     }
 }

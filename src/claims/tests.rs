@@ -135,7 +135,7 @@ impl Fx {
 
     pub fn claims(&self) -> Vec<Claim> {
         let mut ann = self.ann.clone();
-        ClaimStage.run(&self.doc, &mut ann);
+        ClaimStage::default().run(&self.doc, &mut ann);
         for c in &ann.claims {
             assert_eq!(&self.doc.text[c.start..c.end], c.text, "claim offsets");
         }
@@ -652,4 +652,14 @@ fn asides(
     #[case] want: &[&str],
 ) {
     assert_eq!(fx(lang, text, nums).tolls(), want);
+}
+
+#[test]
+fn attacks_can_be_left_out() {
+    let f = Fx::new(Lang::Fr, "L'attaque du camp a fait 12 morts.").n("12", 12.0);
+    let mut ann = f.ann.clone();
+    ClaimStage { attacks: false }.run(&f.doc, &mut ann);
+    assert_eq!(ann.claims.len(), 1);
+    assert_eq!(ann.claims[0].kind, ClaimKind::Casualties);
+    assert_eq!(f.claims().len(), 2);
 }
