@@ -6,13 +6,11 @@ use bilan::check::{check_claims, References, Summary};
 use bilan::eval::claim_key;
 use bilan::input::{InputOptions, Reader};
 use bilan::pipeline::{Pipeline, Processed};
+use common::{bilan, json_lines, root};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
 fn process(dir: &str) -> Vec<Processed> {
     let pipeline = Pipeline::new();
@@ -105,20 +103,17 @@ fn seeds_give_revised_tolls() {
 
 #[test]
 fn cli_check_writes_claims_and_summary() {
-    let out = Command::new(env!("CARGO_BIN_EXE_bilan"))
-        .args(["check", "corpus/check", "--json"])
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let out = bilan(&["check", "corpus/check", "--json"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for line in String::from_utf8(out.stdout).unwrap().lines() {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert!(v.get("verdict").is_some(), "{line}");
-        assert!(v.get("doc").is_some(), "{line}");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 23);
+    for v in &lines {
+        assert!(v.get("verdict").is_some(), "{v}");
+        assert!(v.get("sentence_text").is_some(), "{v}");
     }
     let err = String::from_utf8(out.stderr).unwrap();
     let summary: serde_json::Value = serde_json::from_str(err.trim()).unwrap();
