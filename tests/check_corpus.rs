@@ -16,7 +16,6 @@ fn process(dir: &str) -> Vec<Processed> {
     let pipeline = Pipeline::new();
     Reader::new(&[root().join(dir)], InputOptions::default())
         .filter_map(|d| d.ok())
-        .filter(|d| d.id != "expected")
         .map(|d| pipeline.process(d).expect("processing"))
         .collect()
 }
@@ -29,22 +28,21 @@ fn references() -> References {
     refs
 }
 
-/// doc → sorted `key verdict` lines.
+/// doc → sorted `key verdict` lines of `corpus/check/gold.jsonl`.
 fn expected() -> BTreeMap<String, Vec<String>> {
-    let text = std::fs::read_to_string(root().join("corpus/check/expected.tsv")).unwrap();
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() == 3 {
-            out.entry(f[0].to_string())
-                .or_default()
-                .push(format!("{} {}", f[1], f[2]));
-        }
-    }
-    for v in out.values_mut() {
-        v.sort();
-    }
-    out
+    let gold = bilan::eval::read_records(&root().join("corpus/check/gold.jsonl")).unwrap();
+    gold.into_iter()
+        .map(|d| {
+            let mut v: Vec<String> = d.ann.claims.iter().map(key_verdict).collect();
+            v.sort();
+            (d.doc, v)
+        })
+        .collect()
+}
+
+fn key_verdict(c: &bilan::document::Claim) -> String {
+    let v = serde_json::to_value(c.verdict).unwrap();
+    format!("{} {}", claim_key(c), v.as_str().unwrap_or("none"))
 }
 
 #[test]
@@ -52,24 +50,13 @@ fn articles_get_the_expected_verdicts() {
     let refs = references();
     assert!(refs.len() >= 8, "the seeds give reference claims");
     let want = expected();
-    let docs = process("corpus/check");
+    let docs = process("corpus/check/texts");
     assert_eq!(docs.len(), want.len());
     let mut summary = Summary::new(refs.len());
     for mut p in docs {
         check_claims(&mut p.ann.claims, p.doc.doc_date, &refs);
         summary.add(&p.ann.claims);
-        let mut got: Vec<String> = p
-            .ann
-            .claims
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    claim_key(c),
-                    serde_json::to_value(c.verdict).unwrap().as_str().unwrap()
-                )
-            })
-            .collect();
+        let mut got: Vec<String> = p.ann.claims.iter().map(key_verdict).collect();
         got.sort();
         assert_eq!(Some(&got), want.get(&p.doc.id), "{}", p.doc.id);
         for c in &p.ann.claims {
@@ -103,7 +90,7 @@ fn seeds_give_revised_tolls() {
 
 #[test]
 fn cli_check_writes_claims_and_summary() {
-    let out = bilan(&["check", "corpus/check", "--json"]);
+    let out = bilan(&["check", "corpus/check/texts", "--json"]);
     assert!(
         out.status.success(),
         "{}",
