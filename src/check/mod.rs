@@ -9,12 +9,16 @@
 //! claims with a count, the same outcome, and:
 //! - the same victims; a claim about `people` (« 54 corps », « 53 dead »)
 //!   counts every victim class but attackers (a total may be told as soldiers
-//!   or as people), while a claim about soldiers, civilians, attackers or
-//!   peacekeepers needs the same class in the reference;
-//! - the same event: places equal or one containing the other (Indelimane
-//!   lies in Ansongo, in Ménaka, in Mali), dates agreeing at their common
-//!   grain (`X` unknown; see [`crate::claims::dates_agree`]); an unknown place
-//!   or date agrees with anything.
+//!   or as people); a claim about soldiers, civilians or peacekeepers needs the
+//!   same class, or, when the references give no toll of that class, their
+//!   `people` totals (« 20 soldiers found alive » against « une vingtaine de rescapés »);
+//! - the same event: both claims placed (a general toll without a place, « des
+//!   centaines de morts », speaks to no event), places equal or one containing
+//!   the other (Indelimane lies in Ansongo, in Ménaka, in Mali:
+//!   [`crate::places::contains`], completed by the parents of place mentions),
+//!   dates agreeing at their common grain (`X` unknown, days one apart agree;
+//!   see [`crate::claims::dates_agree`]); a claim without a date is dated by its
+//!   document's year, a reference from an undated document agrees with any date.
 //!
 //! Counts compare as ranges (an open side is unbounded):
 //! - **supported**: a candidate has the same value and the same range
@@ -24,11 +28,12 @@
 //! - **contradicted**: candidates exist and none fits (15 or 35 against 53 and 49);
 //! - **unverified**: no candidate.
 //!
-//! An attack claim is supported when a reference attack of the same event
-//! exists, else unverified (perpetrators are too often unnamed to contradict).
-//! The evidence lists the candidates the verdict rests on: reference document,
-//! sentence index and text, count and range, and whether the reference later
-//! revised that value.
+//! A value later revised still supports (53 is supported by 000's 53 and by
+//! 001's revised 53; the evidence says `revised`). An attack claim is supported
+//! when a reference attack of the same event exists, else unverified
+//! (perpetrators are too often unnamed to contradict). The evidence lists the
+//! candidates the verdict rests on: reference document, sentence index and
+//! text, count and range, and whether the reference later revised that value.
 
 #[cfg(test)]
 mod tests;
