@@ -663,3 +663,16 @@ fn attacks_can_be_left_out() {
     assert_eq!(ann.claims[0].kind, ClaimKind::Casualties);
     assert_eq!(f.claims().len(), 2);
 }
+
+#[rstest]
+#[case::fr_ainsi_qu(Lang::Fr, "Douze soldats ont été tués, ainsi qu'un civil.", &[("Douze", 12.0)], &["killed/soldiers/12", "killed/civilians/1"])]
+#[case::fr_portant_le_bilan(Lang::Fr, "Deux décès ont été annoncés lundi, portant le bilan à 13.", &[("Deux", 2.0), ("13", 13.0)], &["killed/people/2", "killed/people/13"])]
+#[case::en_toll_rises(Lang::En, "Mali attack death toll rises to 13, officials say", &[("13", 13.0)], &["killed/people/13"])]
+fn toll_updates(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] nums: &[(&str, f64)],
+    #[case] want: &[&str],
+) {
+    assert_eq!(fx(lang, text, nums).tolls(), want);
+}
