@@ -425,7 +425,7 @@ pub fn evaluate(gold: &[DocRecord], pred: &[DocRecord]) -> Report {
 /// one unknown) and their dates agree (equal, one coarser, or one unknown).
 fn attacks_agree(g: &Claim, p: &Claim) -> bool {
     let place = match (&g.place, &p.place) {
-        (Some(a), Some(b)) => name_key(a) == name_key(b),
+        (Some(a), Some(b)) => same_place(a, b),
         _ => true,
     };
     let date = match (&g.date, &p.date) {
@@ -433,6 +433,18 @@ fn attacks_agree(g: &Claim, p: &Claim) -> bool {
         _ => true,
     };
     place && date
+}
+
+/// Two place names name the same place: equal once folded, or one of the
+/// gazetteer's places goes by both (« Arbinda » and « Aribinda »).
+fn same_place(a: &str, b: &str) -> bool {
+    if name_key(a) == name_key(b) {
+        return true;
+    }
+    let bs = crate::places::lookup_all(b);
+    crate::places::lookup_all(a)
+        .iter()
+        .any(|pa| bs.iter().any(|pb| std::ptr::eq(*pa, *pb)))
 }
 
 /// The claim key: `outcome/victims/count`.

@@ -87,6 +87,8 @@ struct Meta {
     /// The first claim of its outcome and victims in its sentence (on its side
     /// of a revision cue).
     first_of_key: bool,
+    /// An attack told by a plural trigger (« deux assauts »): one event per place.
+    plural_attack: bool,
 }
 
 /// The claims of a document, from its annotations (numbers, places, dates, actors).
@@ -144,12 +146,17 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
                 generic: !toll.explicit,
                 general: is_general(&toll.count),
                 first_of_key: !keys_seen.contains(&key),
+                plural_attack: false,
             };
             keys_seen.push(key);
             claims.push((c, meta));
         }
-        if let Some(c) = attack(doc, &slots, index, &toks, !claims.is_empty()) {
-            claims.push((c, Meta::default()));
+        if let Some((c, plural)) = attack(doc, &slots, index, &toks, !claims.is_empty()) {
+            let meta = Meta {
+                plural_attack: plural,
+                ..Meta::default()
+            };
+            claims.push((c, meta));
         }
         if claims.is_empty() {
             continue;
@@ -226,6 +233,15 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
                 continue;
             }
             c.source = slots.source(s.index, c.start);
+            if meta.plural_attack {
+                if let Some(events) = split_plural_attack(&c, &slots, s.index) {
+                    for e in events {
+                        out.push(e);
+                        metas.push(meta);
+                    }
+                    continue;
+                }
+            }
             out.push(c);
             metas.push(meta);
         }
@@ -344,7 +360,7 @@ fn attack(
     index: usize,
     toks: &Tokens,
     has_toll: bool,
-) -> Option<Claim> {
+) -> Option<(Claim, bool)> {
     let m = toks.matches.iter().find(|m| {
         m.entry.has(ATTACK)
             && (!m.entry.has(ATTACK_PLURAL) || has_toll)
@@ -375,7 +391,49 @@ fn attack(
         })
         .and_then(|t| t.entry.target.map(str::to_string))
         .or_else(|| nearest(ActorType::Military));
-    Some(c)
+    Some((c, m.entry.has(ATTACK_PLURAL)))
+}
+
+/// A plural attack (« deux assauts jihadistes le 30 septembre à Boulkessy et le
+/// 1er octobre à Mondoro ») split into one event per place named after its
+/// trigger, each dated by the last date before its place; `None` when the
+/// sentence names fewer than two such places.
+fn split_plural_attack(c: &Claim, slots: &Slots, index: usize) -> Option<Vec<Claim>> {
+    let places: Vec<&PlaceMention> = slots
+        .places
+        .get(&index)?
+        .iter()
+        .copied()
+        .filter(|p| p.span.start >= c.start && !is_country(p))
+        .collect();
+    let mut names: Vec<String> = places.iter().map(|p| name_key(&p.name)).collect();
+    names.dedup();
+    if names.len() < 2 {
+        return None;
+    }
+    let dates = slots.dates.get(&index).map(Vec::as_slice).unwrap_or(&[]);
+    let mut out: Vec<Claim> = Vec::new();
+    for p in places {
+        if out
+            .iter()
+            .any(|e: &Claim| e.place.as_deref().map(name_key) == Some(name_key(&p.name)))
+        {
+            continue;
+        }
+        let mut e = c.clone();
+        e.place = Some(p.name.clone());
+        e.place_from = Some(SlotSource::Sentence);
+        if let Some(d) = dates
+            .iter()
+            .filter(|d| d.span.start >= c.start && d.span.start < p.span.start)
+            .max_by_key(|d| d.span.start)
+        {
+            e.date = Some(d.value.clone());
+            e.date_from = Some(SlotSource::Sentence);
+        }
+        out.push(e);
+    }
+    Some(out)
 }
 
 /// Place, date and source lookups by sentence.

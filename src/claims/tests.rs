@@ -676,3 +676,59 @@ fn toll_updates(
 ) {
     assert_eq!(fx(lang, text, nums).tolls(), want);
 }
+
+#[rstest]
+#[case::fr_two_assaults(
+    Lang::Fr,
+    "Quarante soldats avaient été tués dans deux assauts jihadistes le 30 septembre à Boulkessy et le 1er octobre à Mondoro.",
+    &[("le 30 septembre", "2019-09-30"), ("le 1er octobre", "2019-10-01")],
+    &["Boulkessy@2019-09-30", "Mondoro@2019-10-01"]
+)]
+#[case::en_two_attacks(
+    Lang::En,
+    "Twenty soldiers were killed in two attacks on Sept. 30 in Boulkessy and on Oct. 1 in Mondoro.",
+    &[("Sept. 30", "2019-09-30"), ("Oct. 1", "2019-10-01")],
+    &["Boulkessy@2019-09-30", "Mondoro@2019-10-01"]
+)]
+#[case::fr_two_assaults_one_place(
+    Lang::Fr,
+    "Douze soldats ont été tués dans deux assauts contre le camp de Boulkessy le 30 septembre.",
+    &[("le 30 septembre", "2019-09-30")],
+    &["Boulkessy@2019-09-30"]
+)]
+fn plural_attacks_split_by_place(
+    #[case] lang: Lang,
+    #[case] text: &str,
+    #[case] dates: &[(&str, &str)],
+    #[case] want: &[&str],
+) {
+    let count = if text.starts_with("Douze") {
+        ("Douze", 12.0)
+    } else if text.starts_with("Twenty") {
+        ("Twenty", 20.0)
+    } else {
+        ("Quarante", 40.0)
+    };
+    let mut f = Fx::new(lang, text)
+        .n(count.0, count.1)
+        .p("Boulkessy", "locality", "ML", None);
+    if text.contains("Mondoro") {
+        f = f.p("Mondoro", "locality", "ML", None);
+    }
+    for (t, v) in dates {
+        f = f.d(t, v);
+    }
+    let got: Vec<String> = f
+        .claims()
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Attack)
+        .map(|c| {
+            format!(
+                "{}@{}",
+                c.place.as_deref().unwrap_or("?"),
+                c.date.as_deref().unwrap_or("?")
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+}
