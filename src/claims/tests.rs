@@ -732,3 +732,40 @@ fn plural_attacks_split_by_place(
         .collect();
     assert_eq!(got, want);
 }
+
+#[rstest]
+#[case::en_roadside_bomb(
+    Lang::En,
+    "Three peacekeepers were killed on Tuesday when their convoy struck a roadside bomb near Tessalit."
+)]
+#[case::en_ied(
+    Lang::En,
+    "Two soldiers were killed by an improvised explosive device near Tessalit on Tuesday."
+)]
+#[case::fr_engin_explosif(
+    Lang::Fr,
+    "Trois casques bleus ont été tués mardi par un engin explosif improvisé près de Tessalit."
+)]
+#[case::fr_vehicule_piege(
+    Lang::Fr,
+    "Un véhicule piégé a tué quatre soldats mardi près de Tessalit."
+)]
+fn bombings_are_attacks(#[case] lang: Lang, #[case] text: &str) {
+    let first = text.split_whitespace().next().unwrap();
+    let n = match first {
+        "Three" | "Trois" => 3.0,
+        "Two" => 2.0,
+        _ => 4.0,
+    };
+    let count_text = if first == "Un" { "quatre" } else { first };
+    let f = Fx::new(lang, text)
+        .n(count_text, n)
+        .p("Tessalit", "locality", "ML", None);
+    let claims = f.claims();
+    let attacks: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Attack)
+        .collect();
+    assert_eq!(attacks.len(), 1, "{claims:#?}");
+    assert_eq!(attacks[0].place.as_deref(), Some("Tessalit"));
+}
