@@ -54,6 +54,11 @@ struct InputArgs {
     /// No progress bar and no summary line.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// BERT token-classification model folder: adds the places and actors it
+    /// finds that the rules missed (feature `ml`).
+    #[cfg(feature = "ml")]
+    #[arg(long, value_name = "DIR")]
+    ner_model: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -132,6 +137,19 @@ struct Summary {
     claims: usize,
 }
 
+/// The default pipeline, with the NER stage before claims when asked for.
+fn build_pipeline(_args: &InputArgs) -> Result<Pipeline> {
+    #[allow(unused_mut)]
+    let mut pipeline = Pipeline::new();
+    #[cfg(feature = "ml")]
+    if let Some(dir) = &_args.ner_model {
+        let stage = bilan::ml::NerStage::load(dir)
+            .with_context(|| format!("loading the NER model in {}", dir.display()))?;
+        pipeline.insert_before("claims", Box::new(stage));
+    }
+    Ok(pipeline)
+}
+
 /// Reads, processes in parallel batches and hands each result, in input
 /// order, to `sink`.
 fn process_inputs(
@@ -151,7 +169,7 @@ fn process_inputs(
         builder = builder.num_threads(j);
     }
     let pool = builder.build().context("starting worker threads")?;
-    let pipeline = Pipeline::new();
+    let pipeline = build_pipeline(args)?;
     let mut reader = Reader::new(&args.paths, opts);
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
@@ -223,6 +241,8 @@ fn eval(a: EvalArgs) -> Result<i32> {
                 jobs: None,
                 batch: 256,
                 quiet: true,
+                #[cfg(feature = "ml")]
+                ner_model: None,
             };
             let mut recs = Vec::new();
             process_inputs(&args, |r| {

@@ -1,0 +1,497 @@
+//! The neural stage (feature `ml`), end to end on models the tests build:
+//! a tiny BERT token classifier written to a temporary folder (config.json
+//! with id2label, vocab.txt, model.safetensors) and loaded back like any
+//! checkpoint. With `BILAN_MINILM` set (scripts/setup-ml.sh), the
+//! all-MiniLM-L6-v2 embedding tests run too.
+#![cfg(feature = "ml")]
+
+use std::path::Path;
+
+use bilan::document::{
+    ActorType, Annotations, Claim, ClaimKind, Document, PlaceMention, Sentence, Span,
+};
+use bilan::ml::ner::{AsWritten, EntityKind, Normalize};
+use bilan::ml::{embedding_evidence, Embedder, NerModel, NerStage, SentenceIndex};
+use rstest::rstest;
+use rust_bert::bert::{BertConfig, BertForTokenClassification};
+use tch::{nn::VarStore, Device, Kind, Tensor};
+
+const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
+
+/// The vocabulary and the label each token is wired to (index into LABELS).
+const VOCAB: &[(&str, usize)] = &[
+    ("[PAD]", 0),
+    ("[UNK]", 0),
+    ("[CLS]", 0),
+    ("[SEP]", 0),
+    ("[MASK]", 0),
+    (",", 0),
+    (".", 0),
+    ("'", 0),
+    ("-", 6),
+    ("«", 0),
+    ("»", 0),
+    ("à", 0),
+    ("À", 0),
+    ("de", 0),
+    ("Des", 0),
+    ("le", 0),
+    ("Le", 0),
+    ("l", 0),
+    ("a", 0),
+    ("ont", 0),
+    ("été", 0),
+    ("tués", 0),
+    ("près", 0),
+    ("soldats", 0),
+    ("armée", 0),
+    ("dit", 0),
+    ("ministre", 0),
+    ("selon", 0),
+    ("Yaya", 1),
+    ("Sang", 2),
+    ("##aré", 2),
+    ("Ménaka", 3),
+    ("Tomb", 3),
+    ("##ouctou", 4),
+    ("Al", 5),
+    ("Qaïda", 6),
+    ("in", 0),
+    ("the", 0),
+    ("were", 0),
+    ("killed", 0),
+    ("soldiers", 0),
+    ("near", 0),
+    ("said", 0),
+    ("Gao", 3),
+    ("Niger", 3),
+    ("Reuters", 5),
+    ("Mohamed", 1),
+    ("Bazoum", 2),
+];
+
+const HIDDEN: i64 = 32;
+
+fn config(max_pos: i64) -> serde_json::Value {
+    let id2label: serde_json::Map<String, serde_json::Value> = LABELS
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i.to_string(), serde_json::Value::from(*l)))
+        .collect();
+    serde_json::json!({
+        "architectures": ["BertForTokenClassification"],
+        "model_type": "bert",
+        "hidden_act": "gelu",
+        "attention_probs_dropout_prob": 0.1,
+        "hidden_dropout_prob": 0.1,
+        "hidden_size": HIDDEN,
+        "initializer_range": 0.02,
+        "intermediate_size": 64,
+        "max_position_embeddings": max_pos,
+        "num_attention_heads": 2,
+        "num_hidden_layers": 2,
+        "type_vocab_size": 2,
+        "vocab_size": VOCAB.len(),
+        "id2label": id2label,
+    })
+}
+
+/// Writes a tiny BERT token classifier to `dir`. With `wired`, the random
+/// weights are overwritten so that each word gets the label its vocabulary
+/// entry is wired to: one-hot word embeddings on the label's dimension, zero
+/// encoder layers (each layer then leaves its input as it is, through the
+/// residual connections and layer norms), an identity classifier.
+fn tiny_model(dir: &Path, max_pos: i64, wired: bool) {
+    std::fs::write(dir.join("config.json"), config(max_pos).to_string()).unwrap();
+    let vocab: String = VOCAB.iter().map(|(t, _)| format!("{t}\n")).collect();
+    std::fs::write(dir.join("vocab.txt"), vocab).unwrap();
+    std::fs::write(
+        dir.join("tokenizer_config.json"),
+        r#"{"do_lower_case": false}"#,
+    )
+    .unwrap();
+    let cfg: BertConfig = serde_json::from_value(config(max_pos)).unwrap();
+    tch::manual_seed(7);
+    let vs = VarStore::new(Device::Cpu);
+    let _model = BertForTokenClassification::new(vs.root(), &cfg).unwrap();
+    if wired {
+        let vars = vs.variables();
+        tch::no_grad(|| {
+            for (name, t) in &vars {
+                let is_norm = name.contains("LayerNorm");
+                if name.starts_with("bert.encoder.") && !is_norm {
+                    let _ = t.zero_();
+                }
+            }
+            let mut we = vec![0f32; VOCAB.len() * HIDDEN as usize];
+            for (i, (_, l)) in VOCAB.iter().enumerate() {
+                we[i * HIDDEN as usize + l] = 10.0;
+            }
+            let src = Tensor::from_slice(&we).view([VOCAB.len() as i64, HIDDEN]);
+            vars["bert.embeddings.word_embeddings.weight"].copy_(&src);
+            let _ = vars["bert.embeddings.position_embeddings.weight"].zero_();
+            let _ = vars["bert.embeddings.token_type_embeddings.weight"].zero_();
+            let n = LABELS.len() as i64;
+            let eye = Tensor::eye(n, (Kind::Float, Device::Cpu));
+            let w = Tensor::cat(
+                &[
+                    eye,
+                    Tensor::zeros([n, HIDDEN - n], (Kind::Float, Device::Cpu)),
+                ],
+                1,
+            );
+            vars["classifier.weight"].copy_(&w);
+            let _ = vars["classifier.bias"].zero_();
+        });
+    }
+    vs.save(dir.join("model.safetensors")).unwrap();
+}
+
+fn wired_model(max_pos: i64) -> (tempfile::TempDir, NerModel) {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_model(dir.path(), max_pos, true);
+    let model = NerModel::load(dir.path()).unwrap();
+    (dir, model)
+}
+
+fn found(text: &str, model: &NerModel) -> Vec<(String, String)> {
+    let ents = model.predict(&[text]).unwrap();
+    ents[0]
+        .iter()
+        .map(|e| {
+            assert!(e.score > 0.5 && e.score <= 1.0, "score {}", e.score);
+            (text[e.start..e.end].to_string(), e.label.clone())
+        })
+        .collect()
+}
+
+#[rstest]
+#[case::fr_place_accent(
+    "Des soldats ont été tués à Ménaka.",
+    &[("Ménaka", "LOC")]
+)]
+#[case::fr_subwords_person(
+    "Le ministre Yaya Sangaré a dit « Tombouctou ».",
+    &[("Yaya Sangaré", "PER"), ("Tombouctou", "LOC")]
+)]
+#[case::fr_hyphen_org(
+    "selon Al-Qaïda, près de Gao",
+    &[("Al-Qaïda", "ORG"), ("Gao", "LOC")]
+)]
+#[case::fr_unknown_words_and_emoji(
+    "À Ménaka 🙂 hier, l'armée…",
+    &[("Ménaka", "LOC")]
+)]
+#[case::en_two_places(
+    "Soldiers were killed near Gao, Niger, Reuters said.",
+    &[("Gao", "LOC"), ("Niger", "LOC"), ("Reuters", "ORG")]
+)]
+#[case::en_person(
+    "Mohamed Bazoum said.",
+    &[("Mohamed Bazoum", "PER")]
+)]
+#[case::en_no_entity("the soldiers were killed", &[])]
+fn wired_model_finds_words(#[case] text: &str, #[case] want: &[(&str, &str)]) {
+    let (_dir, model) = wired_model(64);
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(found(text, &model), want);
+}
+
+#[test]
+fn long_sentences_are_cut_into_windows() {
+    // 16 positions: 14 tokens per window, so the place sits in a later window.
+    let (_dir, model) = wired_model(16);
+    let text = format!(
+        "{} à Ménaka, près de Tombouctou.",
+        "des soldats ont été tués ".repeat(6)
+    );
+    let got = found(&text, &model);
+    assert_eq!(
+        got,
+        vec![
+            ("Ménaka".to_string(), "LOC".to_string()),
+            ("Tombouctou".to_string(), "LOC".to_string())
+        ]
+    );
+}
+
+#[test]
+fn batches_give_the_same_as_one_by_one() {
+    let (_dir, model) = wired_model(64);
+    let texts = [
+        "Des soldats à Ménaka.",
+        "",
+        "Mohamed Bazoum said in Gao, Niger.",
+    ];
+    let together = model.predict(&texts).unwrap();
+    for (t, ents) in texts.iter().zip(&together) {
+        assert_eq!(&model.predict(&[t]).unwrap()[0], ents);
+    }
+    assert!(together[1].is_empty());
+}
+
+#[test]
+fn random_weights_load_and_give_sound_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_model(dir.path(), 16, false);
+    let model = NerModel::load(dir.path()).unwrap();
+    assert_eq!(model.labels(), LABELS);
+    let texts = [
+        "Des soldats ont été tués à Ménaka, près de Tombouctou, selon Al-Qaïda.",
+        "« Niger » — 🙂 ﬁ Ⅻ e\u{301}té",
+        "",
+        "   ",
+        &"Gao Niger Reuters ".repeat(40),
+    ];
+    for (t, ents) in texts.iter().zip(model.predict(&texts).unwrap()) {
+        for e in ents {
+            assert!(e.start < e.end && e.end <= t.len());
+            assert!(t.is_char_boundary(e.start) && t.is_char_boundary(e.end));
+            assert!(
+                ["PER", "LOC", "ORG"].contains(&e.label.as_str()),
+                "{}",
+                e.label
+            );
+        }
+    }
+}
+
+#[rstest]
+#[case::no_config("config.json")]
+#[case::no_vocab("vocab.txt")]
+#[case::no_weights("model.safetensors")]
+fn missing_files_are_errors(#[case] file: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_model(dir.path(), 16, false);
+    std::fs::remove_file(dir.path().join(file)).unwrap();
+    let err = NerModel::load(dir.path()).err().expect("load must fail");
+    assert!(!err.to_string().is_empty());
+}
+
+#[test]
+fn config_without_labels_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_model(dir.path(), 16, false);
+    let mut cfg = config(16);
+    cfg.as_object_mut().unwrap().remove("id2label");
+    std::fs::write(dir.path().join("config.json"), cfg.to_string()).unwrap();
+    assert!(NerModel::load(dir.path()).is_err());
+}
+
+/// A document whose body starts at `body_start`, one sentence per '.'.
+fn doc_from(text: &str, body_start: usize) -> Document {
+    let mut doc = Document::new("t", text);
+    doc.body_start = body_start;
+    let mut start = body_start;
+    for (i, c) in text.char_indices().filter(|&(i, _)| i >= body_start) {
+        if c == '.' {
+            doc.sentences.push(Sentence { start, end: i + 1 });
+            start = (i + 1..=text.len())
+                .find(|&j| !text[j..].starts_with(' '))
+                .unwrap_or(text.len());
+        }
+    }
+    if start < text.len() {
+        doc.sentences.push(Sentence {
+            start,
+            end: text.len(),
+        });
+    }
+    doc
+}
+
+fn doc_with_sentences(text: &str) -> Document {
+    doc_from(text, 0)
+}
+
+/// A normalizer standing in for the gazetteer and the actor lexicon.
+struct Lexicon;
+
+impl Normalize for Lexicon {
+    fn place(&self, _doc: &Document, span: Span) -> Option<PlaceMention> {
+        let (name, country) = match span.text.as_str() {
+            "Tombouctou" => ("Tombouctou", "ML"),
+            "Ménaka" => ("Ménaka", "ML"),
+            _ => return None,
+        };
+        let mut m = AsWritten.place(_doc, span)?;
+        m.name = name.into();
+        m.country = Some(country.into());
+        m.resolved = true;
+        Some(m)
+    }
+    fn actor(
+        &self,
+        doc: &Document,
+        span: Span,
+        kind: EntityKind,
+    ) -> Option<bilan::document::ActorMention> {
+        let mut m = AsWritten.actor(doc, span, kind)?;
+        if m.span.text == "Al-Qaïda" {
+            m.name = "Al-Qaïda".into();
+            m.kind = ActorType::ArmedGroup;
+        }
+        Some(m)
+    }
+}
+
+#[rstest]
+#[case::fr_as_written(false)]
+#[case::fr_lexicon(true)]
+fn stage_adds_mentions_that_do_not_overlap(#[case] lexicon: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_model(dir.path(), 64, true);
+    let model = NerModel::load(dir.path()).unwrap();
+    let stage = if lexicon {
+        NerStage::with_normalizer(model, Box::new(Lexicon))
+    } else {
+        NerStage::new(model)
+    };
+    let text = " date 2019-11  Des soldats ont été tués à Ménaka. Le ministre Yaya Sangaré a dit. \
+                selon Al-Qaïda, près de Tombouctou.";
+    assert!(text[..15].ends_with("  "));
+    let doc = doc_from(text, 15);
+    assert_eq!(doc.sentences.len(), 3);
+    let mut ann = Annotations::default();
+    // The gazetteer already found Ménaka: the model's Ménaka must not be added again.
+    let m = text.find("Ménaka").unwrap();
+    let first = AsWritten
+        .place(&doc, Span::new(&doc, m, m + "Ménaka".len()))
+        .unwrap();
+    ann.places.push(first.clone());
+    bilan::Stage::run(&stage, &doc, &mut ann);
+
+    for p in &ann.places {
+        assert_eq!(&text[p.span.start..p.span.end], p.span.text);
+    }
+    let places: Vec<(&str, bool)> = ann
+        .places
+        .iter()
+        .map(|p| (p.span.text.as_str(), p.resolved))
+        .collect();
+    assert_eq!(places, vec![("Ménaka", false), ("Tombouctou", lexicon)]);
+    let actors: Vec<(&str, ActorType, usize)> = ann
+        .actors
+        .iter()
+        .map(|a| (a.span.text.as_str(), a.kind, a.span.sentence))
+        .collect();
+    let org = if lexicon {
+        ActorType::ArmedGroup
+    } else {
+        ActorType::Other
+    };
+    assert_eq!(
+        actors,
+        vec![("Yaya Sangaré", ActorType::Person, 1), ("Al-Qaïda", org, 2)]
+    );
+    for a in &ann.actors {
+        assert_eq!(&text[a.span.start..a.span.end], a.span.text);
+    }
+}
+
+#[test]
+fn stage_min_score_drops_everything_above_one() {
+    let (_dir, model) = wired_model(64);
+    let mut stage = NerStage::new(model);
+    stage.min_score = 1.01;
+    let doc = doc_with_sentences("Des soldats ont été tués à Ménaka.");
+    let mut ann = Annotations::default();
+    bilan::Stage::run(&stage, &doc, &mut ann);
+    assert!(ann.places.is_empty() && ann.actors.is_empty());
+}
+
+#[test]
+fn pipeline_runs_ner_before_claims() {
+    let (_dir, model) = wired_model(64);
+    let mut p = bilan::Pipeline::new();
+    p.insert_before("claims", Box::new(NerStage::new(model)));
+    let names: Vec<&str> = p.stages().iter().map(|s| s.name()).collect();
+    let ner = names.iter().position(|n| *n == "ner").unwrap();
+    assert_eq!(names.get(ner + 1), Some(&"claims"));
+    let out = p
+        .process(Document::new(
+            "d",
+            "Des soldats ont été tués à Ménaka, près de Tombouctou.",
+        ))
+        .unwrap();
+    let places: Vec<&str> = out
+        .ann
+        .places
+        .iter()
+        .map(|p| p.span.text.as_str())
+        .collect();
+    assert!(
+        places.contains(&"Ménaka") && places.contains(&"Tombouctou"),
+        "{places:?}"
+    );
+}
+
+fn minilm() -> Option<Embedder> {
+    match std::env::var_os("BILAN_MINILM") {
+        Some(dir) => Some(Embedder::load(Path::new(&dir)).expect("loading BILAN_MINILM")),
+        None => {
+            eprintln!("BILAN_MINILM is not set: skipping (run scripts/setup-ml.sh --env)");
+            None
+        }
+    }
+}
+
+#[rstest]
+#[case::en_attack(
+    "Gunmen killed twelve soldiers in an attack on an army camp in northern Mali.",
+    "Twelve soldiers died when armed men attacked a military base in the north of Mali.",
+    "The central bank raised its interest rate by half a point on Tuesday."
+)]
+#[case::en_displaced(
+    "Thousands of people fled their villages after the jihadist raids.",
+    "After the jihadist attacks, thousands of villagers were forced to leave their homes.",
+    "The football team won the championship after a penalty shoot-out."
+)]
+fn minilm_paraphrase_is_closer(#[case] s: &str, #[case] para: &str, #[case] other: &str) {
+    let Some(emb) = minilm() else { return };
+    assert_eq!(emb.dim(), 384);
+    let v = emb.embed(&[s, para, other]).unwrap();
+    for x in &v {
+        let norm: f32 = x.iter().map(|a| a * a).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4);
+    }
+    let close = bilan::ml::embed::cosine(&v[0], &v[1]);
+    let far = bilan::ml::embed::cosine(&v[0], &v[2]);
+    assert!(close > far + 0.2, "paraphrase {close} vs unrelated {far}");
+    let ranked = emb.rank(s, &[other, para], 2).unwrap();
+    assert_eq!(ranked[0].0, 1);
+}
+
+#[test]
+fn minilm_embedding_evidence_picks_the_matching_reference() {
+    let Some(emb) = minilm() else { return };
+    let refs = vec![
+        doc_with_sentences(
+            "The weather was hot in Bamako. Twelve soldiers died when armed men attacked a \
+             military base in northern Mali. The market reopened.",
+        ),
+        Document::new("r2", "The football team won the championship."),
+    ];
+    let index = SentenceIndex::build(&emb, &refs).unwrap();
+    assert_eq!(index.len(), 4);
+    let doc = doc_with_sentences(
+        "It rained. Gunmen killed twelve soldiers in an attack on an army camp in northern Mali.",
+    );
+    let at = doc.text.find("killed twelve").unwrap();
+    let mut claim = Claim::new(
+        ClaimKind::Casualties,
+        &Span::new(&doc, at, at + "killed twelve".len()),
+    );
+    claim.count = Some(12.0);
+    assert_eq!(claim.sentence, 1);
+    let ev = embedding_evidence(&emb, &index, &doc, &[claim], 2, 0.3).unwrap();
+    assert_eq!(ev.len(), 1);
+    let best = &ev[0][0];
+    assert_eq!((best.doc.as_str(), best.sentence), ("t", 1));
+    assert!(best.text.starts_with("Twelve soldiers died"));
+    assert!(best.similarity.unwrap() > 0.5);
+    assert!(ev[0].iter().all(|e| e.similarity.unwrap() >= 0.3));
+}
