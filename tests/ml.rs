@@ -495,3 +495,70 @@ fn minilm_embedding_evidence_picks_the_matching_reference() {
     assert!(best.similarity.unwrap() > 0.5);
     assert!(ev[0].iter().all(|e| e.similarity.unwrap() >= 0.3));
 }
+
+/// Sentences for the throughput figures: wire-style, French and English.
+fn bench_sentences(n: usize) -> Vec<String> {
+    let base = [
+        "Des soldats ont été tués à Ménaka, près de Tombouctou, selon une source militaire.",
+        "Le ministre Yaya Sangaré a dit que l'armée avait repoussé l'attaque.",
+        "Twelve soldiers were killed near Gao on Tuesday, Reuters said, citing a security source.",
+        "Al-Qaïda au Maghreb islamique a revendiqué l'attaque du camp de Boulkessi.",
+        "Mohamed Bazoum said the army had regained control of the area after heavy fighting.",
+    ];
+    (0..n)
+        .map(|i| format!("{} ({i})", base[i % base.len()]))
+        .collect()
+}
+
+fn per_second(n: usize, f: impl FnOnce()) -> f64 {
+    let t = std::time::Instant::now();
+    f();
+    n as f64 / t.elapsed().as_secs_f64()
+}
+
+/// Throughput figures, not a check (nothing timed is asserted):
+/// `cargo test --features ml --test ml -- --ignored --nocapture throughput`.
+/// Set BILAN_NER_BENCH_DIR to keep the MiniLM-size NER model for the CLI.
+#[test]
+#[ignore]
+fn throughput() {
+    let n = 256;
+    let owned = bench_sentences(n);
+    let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
+    eprintln!("threads: {}", tch::get_num_threads());
+    let (_dir, tiny) = wired_model(128);
+    let sps = per_second(n, || {
+        tiny.predict(&texts).unwrap();
+    });
+    eprintln!("ner tiny (2 layers, 32 hidden): {sps:.0} sentences/s");
+    let Some(minilm_dir) = std::env::var_os("BILAN_MINILM") else {
+        eprintln!("BILAN_MINILM is not set: no MiniLM-size figures");
+        return;
+    };
+    let minilm_dir = Path::new(&minilm_dir);
+    // A MiniLM-size token classifier: MiniLM's config and vocabulary, random weights.
+    let keep = std::env::var_os("BILAN_NER_BENCH_DIR");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = keep.as_ref().map(Path::new).unwrap_or(tmp.path());
+    std::fs::create_dir_all(dir).unwrap();
+    let mut cfg: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(minilm_dir.join("config.json")).unwrap())
+            .unwrap();
+    cfg["id2label"] = config(16)["id2label"].clone();
+    std::fs::write(dir.join("config.json"), cfg.to_string()).unwrap();
+    std::fs::copy(minilm_dir.join("vocab.txt"), dir.join("vocab.txt")).unwrap();
+    let bert_cfg: BertConfig = serde_json::from_value(cfg).unwrap();
+    let vs = VarStore::new(Device::Cpu);
+    let _m = BertForTokenClassification::new(vs.root(), &bert_cfg).unwrap();
+    vs.save(dir.join("model.safetensors")).unwrap();
+    let ner = NerModel::load(dir).unwrap();
+    let sps = per_second(n, || {
+        ner.predict(&texts).unwrap();
+    });
+    eprintln!("ner MiniLM-size (6 layers, 384 hidden): {sps:.0} sentences/s");
+    let emb = Embedder::load(minilm_dir).unwrap();
+    let sps = per_second(n, || {
+        emb.embed(&texts).unwrap();
+    });
+    eprintln!("embeddings all-MiniLM-L6-v2: {sps:.0} sentences/s");
+}

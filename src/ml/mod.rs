@@ -53,6 +53,13 @@ pub(crate) struct ModelDir {
     pub config: BertConfig,
     pub tokenizer: BertTokenizer,
     pub weights: PathBuf,
+    /// `max_seq_length` of `sentence_bert_config.json`, when there is one.
+    pub seq_len: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct SentenceBertConfig {
+    max_seq_length: Option<usize>,
 }
 
 #[derive(Deserialize, Default)]
@@ -96,11 +103,18 @@ impl ModelDir {
             .map(|f| dir.join(f))
             .find(|p| p.is_file())
             .ok_or_else(|| model_err("no model.safetensors or rust_model.ot".into()))?;
+        let sbert = dir.join("sentence_bert_config.json");
+        let seq_len = if sbert.is_file() {
+            read_json::<SentenceBertConfig>(&sbert)?.max_seq_length
+        } else {
+            None
+        };
         Ok(ModelDir {
             dir: dir.to_path_buf(),
             config,
             tokenizer,
             weights,
+            seq_len,
         })
     }
 
@@ -119,9 +133,11 @@ impl ModelDir {
         }
     }
 
-    /// Longest input in tokens, special tokens included.
+    /// Longest input in tokens, special tokens included: the position
+    /// embeddings' size (at most 512), or the sentence-transformers setting.
     pub fn max_len(&self) -> usize {
-        self.config.max_position_embeddings.clamp(8, 512) as usize
+        let pos = self.config.max_position_embeddings.clamp(8, 512) as usize;
+        self.seq_len.map_or(pos, |n| n.clamp(8, pos))
     }
 }
 
