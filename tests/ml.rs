@@ -115,9 +115,9 @@ fn tiny_model(dir: &Path, max_pos: i64, wired: bool) {
     let vs = VarStore::new(Device::Cpu);
     let _model = BertForTokenClassification::new(vs.root(), &cfg).unwrap();
     if wired {
-        let vars = vs.variables();
+        let mut vars = vs.variables();
         tch::no_grad(|| {
-            for (name, t) in &vars {
+            for (name, t) in vars.iter_mut() {
                 let is_norm = name.contains("LayerNorm");
                 if name.starts_with("bert.encoder.") && !is_norm {
                     let _ = t.zero_();
@@ -128,9 +128,17 @@ fn tiny_model(dir: &Path, max_pos: i64, wired: bool) {
                 we[i * HIDDEN as usize + l] = 10.0;
             }
             let src = Tensor::from_slice(&we).view([VOCAB.len() as i64, HIDDEN]);
-            vars["bert.embeddings.word_embeddings.weight"].copy_(&src);
-            let _ = vars["bert.embeddings.position_embeddings.weight"].zero_();
-            let _ = vars["bert.embeddings.token_type_embeddings.weight"].zero_();
+            vars.get_mut("bert.embeddings.word_embeddings.weight")
+                .unwrap()
+                .copy_(&src);
+            let _ = vars
+                .get_mut("bert.embeddings.position_embeddings.weight")
+                .unwrap()
+                .zero_();
+            let _ = vars
+                .get_mut("bert.embeddings.token_type_embeddings.weight")
+                .unwrap()
+                .zero_();
             let n = LABELS.len() as i64;
             let eye = Tensor::eye(n, (Kind::Float, Device::Cpu));
             let w = Tensor::cat(
@@ -140,8 +148,8 @@ fn tiny_model(dir: &Path, max_pos: i64, wired: bool) {
                 ],
                 1,
             );
-            vars["classifier.weight"].copy_(&w);
-            let _ = vars["classifier.bias"].zero_();
+            vars.get_mut("classifier.weight").unwrap().copy_(&w);
+            let _ = vars.get_mut("classifier.bias").unwrap().zero_();
         });
     }
     vs.save(dir.join("model.safetensors")).unwrap();
@@ -338,22 +346,29 @@ impl Normalize for Lexicon {
     }
 }
 
+#[derive(Clone, Copy)]
+enum Norm {
+    AsWritten,
+    Local,
+    Project,
+}
+
 #[rstest]
-#[case::fr_as_written(false)]
-#[case::fr_lexicon(true)]
-fn stage_adds_mentions_that_do_not_overlap(#[case] lexicon: bool) {
-    let dir = tempfile::tempdir().unwrap();
-    tiny_model(dir.path(), 64, true);
-    let model = NerModel::load(dir.path()).unwrap();
-    let stage = if lexicon {
-        NerStage::with_normalizer(model, Box::new(Lexicon))
-    } else {
-        NerStage::new(model)
+#[case::fr_as_written(Norm::AsWritten)]
+#[case::fr_local_lexicon(Norm::Local)]
+#[case::fr_project_lexicons(Norm::Project)]
+fn stage_adds_mentions_that_do_not_overlap(#[case] norm: Norm) {
+    let (_dir, model) = wired_model(64);
+    let stage = match norm {
+        Norm::AsWritten => NerStage::with_normalizer(model, Box::new(AsWritten)),
+        Norm::Local => NerStage::with_normalizer(model, Box::new(Lexicon)),
+        Norm::Project => NerStage::new(model),
     };
     let text = " date 2019-11  Des soldats ont été tués à Ménaka. Le ministre Yaya Sangaré a dit. \
                 selon Al-Qaïda, près de Tombouctou.";
     assert!(text[..15].ends_with("  "));
-    let doc = doc_from(text, 15);
+    let mut doc = doc_from(text, 15);
+    doc.lang = Some(bilan::Lang::Fr);
     assert_eq!(doc.sentences.len(), 3);
     let mut ann = Annotations::default();
     // The gazetteer already found Ménaka: the model's Ménaka must not be added again.
@@ -372,24 +387,53 @@ fn stage_adds_mentions_that_do_not_overlap(#[case] lexicon: bool) {
         .iter()
         .map(|p| (p.span.text.as_str(), p.resolved))
         .collect();
-    assert_eq!(places, vec![("Ménaka", false), ("Tombouctou", lexicon)]);
-    let actors: Vec<(&str, ActorType, usize)> = ann
+    let resolved = !matches!(norm, Norm::AsWritten);
+    assert_eq!(places, vec![("Ménaka", false), ("Tombouctou", resolved)]);
+    if resolved {
+        assert_eq!(ann.places[1].country.as_deref(), Some("ML"));
+    }
+    let actors: Vec<(&str, &str, ActorType, usize)> = ann
         .actors
         .iter()
-        .map(|a| (a.span.text.as_str(), a.kind, a.span.sentence))
+        .map(|a| {
+            (
+                a.span.text.as_str(),
+                a.name.as_str(),
+                a.kind,
+                a.span.sentence,
+            )
+        })
         .collect();
-    let org = if lexicon {
+    let org = if resolved {
         ActorType::ArmedGroup
     } else {
         ActorType::Other
     };
     assert_eq!(
         actors,
-        vec![("Yaya Sangaré", ActorType::Person, 1), ("Al-Qaïda", org, 2)]
+        vec![
+            ("Yaya Sangaré", "Yaya Sangaré", ActorType::Person, 1),
+            ("Al-Qaïda", "Al-Qaïda", org, 2)
+        ]
     );
     for a in &ann.actors {
         assert_eq!(&text[a.span.start..a.span.end], a.span.text);
     }
+}
+
+#[test]
+fn project_lexicon_drops_unknown_organizations() {
+    let (_dir, model) = wired_model(64);
+    let stage = NerStage::new(model);
+    // « Reuters » is wired to ORG and is in the lexicon; the hyphen alone is
+    // wired to I-ORG and is no actor.
+    let mut doc = doc_with_sentences("Soldiers were killed near Gao, Reuters said - near Niger.");
+    doc.lang = Some(bilan::Lang::En);
+    let mut ann = Annotations::default();
+    bilan::Stage::run(&stage, &doc, &mut ann);
+    let actors: Vec<&str> = ann.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(actors, vec!["Reuters"]);
+    assert_eq!(ann.actors[0].kind, ActorType::Media);
 }
 
 #[test]

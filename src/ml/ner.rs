@@ -347,6 +347,53 @@ impl Normalize for AsWritten {
     }
 }
 
+/// The project's own knowledge: places through the gazetteer
+/// ([`crate::places::lookup`]; unknown names are kept unresolved, as the
+/// places stage does), organizations through the actor lexicon (names it does
+/// not know are dropped: a wrong actor costs more than a missing one), persons
+/// as written (or the full name of a person already found, see [`NerStage`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Lexicons;
+
+impl Normalize for Lexicons {
+    fn place(&self, doc: &Document, span: Span) -> Option<PlaceMention> {
+        let mut m = AsWritten.place(doc, span)?;
+        if let Some(p) = crate::places::lookup(&m.span.text) {
+            m.name = p.name.clone();
+            m.country = p.country.clone();
+            m.lat = p.lat;
+            m.lon = p.lon;
+            m.geonames_id = p.geonames_id;
+            m.kind = Some(p.kind.as_str().to_string());
+            m.parent = crate::places::parent(p).map(|q| q.name.clone());
+            m.resolved = true;
+        }
+        Some(m)
+    }
+
+    fn actor(&self, doc: &Document, span: Span, kind: EntityKind) -> Option<ActorMention> {
+        let mut m = AsWritten.actor(doc, span, kind)?;
+        if kind == EntityKind::Person {
+            return Some(m);
+        }
+        // The lexicon reads the name alone, as a one-sentence document.
+        let text = m.span.text.clone();
+        let mut alone = Document::new(doc.id.clone(), text.clone());
+        alone.lang = doc.lang;
+        alone.sentences = vec![crate::document::Sentence {
+            start: 0,
+            end: text.len(),
+        }];
+        let known = crate::actors::extract(&alone, &[])
+            .into_iter()
+            .find(|a| a.span.start == 0 && a.span.end == text.len())?;
+        m.name = known.name;
+        m.kind = known.kind;
+        m.country = known.country;
+        Some(m)
+    }
+}
+
 /// The NER stage: runs the model on each sentence and adds the PER/LOC/ORG
 /// entities that overlap no place or actor found before as mentions. Put it
 /// after the places and actors stages, before claims.
@@ -360,8 +407,9 @@ pub struct NerStage {
 }
 
 impl NerStage {
+    /// The stage with the gazetteer and the actor lexicon ([`Lexicons`]).
     pub fn new(model: NerModel) -> NerStage {
-        NerStage::with_normalizer(model, Box::new(AsWritten))
+        NerStage::with_normalizer(model, Box::new(Lexicons))
     }
 
     pub fn with_normalizer(model: NerModel, normalize: Box<dyn Normalize>) -> NerStage {
@@ -373,7 +421,7 @@ impl NerStage {
         }
     }
 
-    /// Loads the model in `dir` with the default normalizer.
+    /// Loads the model in `dir`, with [`Lexicons`].
     pub fn load(dir: &Path) -> Result<NerStage, MlError> {
         Ok(NerStage::new(NerModel::load(dir)?))
     }
@@ -430,10 +478,35 @@ impl NerStage {
             let span = Span::new(doc, e.start, e.end);
             match kind {
                 EntityKind::Place => ann.places.extend(self.normalize.place(doc, span)),
-                _ => ann.actors.extend(self.normalize.actor(doc, span, kind)),
+                _ => {
+                    let Some(mut m) = self.normalize.actor(doc, span, kind) else {
+                        continue;
+                    };
+                    if m.kind == ActorType::Person {
+                        if let Some(full) = full_name(&ann.actors, &m.span.text) {
+                            m.name = full;
+                        }
+                    }
+                    ann.actors.push(m);
+                }
             }
         }
     }
+}
+
+/// The full name of a person already found whose name ends with `short`
+/// (« Sangaré » → « Yaya Sangaré »), when exactly one does.
+fn full_name(actors: &[ActorMention], short: &str) -> Option<String> {
+    let mut names = actors
+        .iter()
+        .filter(|a| a.kind == ActorType::Person && a.name != short)
+        .map(|a| a.name.as_str())
+        .filter(|n| {
+            n.strip_suffix(short)
+                .is_some_and(|head| head.ends_with(' ') || head.ends_with('-'))
+        });
+    let first = names.next()?;
+    names.all(|n| n == first).then(|| first.to_string())
 }
 
 /// `ends[i]` = the largest end among `spans[..=i]` (spans sorted by start).
@@ -551,6 +624,33 @@ mod tests {
         let e = merge_labels(&ws, &["B-PER", "I-PER"], &[0.5, 1.0]);
         assert_eq!(e.len(), 1);
         assert!((e[0].score - 0.75).abs() < 1e-6);
+    }
+
+    fn person(name: &str) -> ActorMention {
+        AsWritten
+            .actor(
+                &Document::new("d", name),
+                Span {
+                    text: name.into(),
+                    start: 0,
+                    end: name.len(),
+                    sentence: 0,
+                },
+                EntityKind::Person,
+            )
+            .unwrap()
+    }
+
+    #[rstest]
+    #[case::fr_surname(&["Yaya Sangaré"], "Sangaré", Some("Yaya Sangaré"))]
+    #[case::fr_hyphenated(&["Jean-Marie Traoré"], "Marie Traoré", Some("Jean-Marie Traoré"))]
+    #[case::en_not_a_suffix_word(&["Ann Arbor"], "bor", None)]
+    #[case::en_ambiguous(&["Ali Touré", "Amadou Touré"], "Touré", None)]
+    #[case::en_same_twice(&["Ali Touré", "Ali Touré"], "Touré", Some("Ali Touré"))]
+    #[case::fr_none(&[], "Keïta", None)]
+    fn full_names(#[case] known: &[&str], #[case] short: &str, #[case] want: Option<&str>) {
+        let actors: Vec<ActorMention> = known.iter().map(|n| person(n)).collect();
+        assert_eq!(full_name(&actors, short).as_deref(), want);
     }
 
     #[rstest]
