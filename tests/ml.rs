@@ -68,6 +68,9 @@ const VOCAB: &[(&str, usize)] = &[
     ("Reuters", 5),
     ("Mohamed", 1),
     ("Bazoum", 2),
+    ("Zorgbala", 3),
+    ("reste", 0),
+    ("calme", 0),
 ];
 
 const HIDDEN: i64 = 32;
@@ -605,4 +608,43 @@ fn throughput() {
         emb.embed(&texts).unwrap();
     });
     eprintln!("embeddings all-MiniLM-L6-v2: {sps:.0} sentences/s");
+}
+
+fn bilan_extract(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args(["extract", "-q", "--format", "mentions"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_extract_with_ner_model() {
+    let (dir, _model) = wired_model(64);
+    let input = dir.path().join("doc.txt");
+    // The rules do not take « Zorgbala » (an invented town) for a place; the model does.
+    std::fs::write(&input, "Des soldats ont été tués. Zorgbala reste calme.").unwrap();
+    let flag = std::ffi::OsStr::new("--ner-model");
+    let plain = bilan_extract(&[input.as_os_str()]);
+    assert!(plain.status.success());
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("Zorgbala"));
+    let out = bilan_extract(&[flag, dir.path().as_os_str(), input.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("Zorgbala"))
+        .unwrap_or_else(|| panic!("no Zorgbala in {text}"));
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(v["category"], "place");
+    assert_eq!(v["resolved"], false);
+    assert_eq!(v["start"], "Des soldats ont été tués. ".len());
+    let missing = dir.path().join("missing");
+    let bad = bilan_extract(&[flag, missing.as_os_str(), input.as_os_str()]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("NER model"));
 }
