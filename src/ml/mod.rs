@@ -24,7 +24,7 @@ use serde::Deserialize;
 use tch::{Device, Kind, Tensor};
 
 pub use embed::{embedding_evidence, Embedder, SentenceIndex};
-pub use ner::{Entity, NerModel, NerStage};
+pub use ner::{Entity, Lexicons, NerModel, NerStage};
 
 /// Errors of the neural stage. Loading a model is the only fallible step that
 /// depends on user data; inference errors come from libtorch.

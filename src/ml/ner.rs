@@ -395,8 +395,11 @@ impl Normalize for Lexicons {
 }
 
 /// The NER stage: runs the model on each sentence and adds the PER/LOC/ORG
-/// entities that overlap no place or actor found before as mentions. Put it
-/// after the places and actors stages, before claims.
+/// entities that overlap no place or actor found before as mentions, through
+/// a [`Normalize`] ([`Lexicons`] by default). A person found by its surname
+/// alone gets the full name of the one person already found with that
+/// surname. Put it after the places and actors stages, before claims
+/// (`Pipeline::insert_before("claims", …)`).
 pub struct NerStage {
     model: NerModel,
     normalize: Box<dyn Normalize>,
