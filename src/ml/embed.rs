@@ -72,18 +72,23 @@ impl Embedder {
     /// One unit-length vector per text (texts longer than the model's
     /// window are truncated; an empty text gives the vector of `[CLS] [SEP]`).
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, MlError> {
-        let mut out = Vec::with_capacity(texts.len());
-        for batch in texts.chunks(self.batch_size.max(1)) {
-            let rows: Vec<Vec<i64>> = batch
-                .iter()
-                .map(|t| {
-                    self.tokenizer
-                        .encode(t, None, self.max_len, &TruncationStrategy::LongestFirst, 0)
-                        .token_ids
-                })
-                .collect();
-            let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-            let (ids, mask) = batch_tensors(&rows, self.pad, self.device);
+        let rows: Vec<Vec<i64>> = texts
+            .iter()
+            .map(|t| {
+                self.tokenizer
+                    .encode(t, None, self.max_len, &TruncationStrategy::LongestFirst, 0)
+                    .token_ids
+            })
+            .collect();
+        // Similar lengths together: less padding per batch.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| rows[i].len());
+        let d = self.dim;
+        let mut out = vec![Vec::new(); rows.len()];
+        for batch in order.chunks(self.batch_size.max(1)) {
+            let batch_rows: Vec<Vec<i64>> = batch.iter().map(|&i| rows[i].clone()).collect();
+            let width = batch_rows.iter().map(Vec::len).max().unwrap_or(0);
+            let (ids, mask) = batch_tensors(&batch_rows, self.pad, self.device);
             let hidden = {
                 let guard = self.model.lock().unwrap_or_else(|e| e.into_inner());
                 tch::no_grad(|| {
@@ -94,17 +99,18 @@ impl Embedder {
                 })?
             };
             let values = to_vec(&hidden)?;
-            let d = self.dim;
-            for (r, row) in rows.iter().enumerate() {
+            for (r, &i) in batch.iter().enumerate() {
+                // Mean pooling over the real tokens; the mean's scale goes
+                // away in the normalization, so the sum is enough.
                 let mut v = vec![0f32; d];
-                for t in 0..row.len() {
+                for t in 0..rows[i].len() {
                     let at = (r * width + t) * d;
                     if let Some(h) = values.get(at..at + d) {
                         v.iter_mut().zip(h).for_each(|(a, b)| *a += b);
                     }
                 }
                 normalize(&mut v);
-                out.push(v);
+                out[i] = v;
             }
         }
         Ok(out)

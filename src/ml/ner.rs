@@ -188,7 +188,9 @@ impl NerModel {
     /// Entities of each text, with byte offsets into that text.
     pub fn predict(&self, texts: &[&str]) -> Result<Vec<Vec<Entity>>, MlError> {
         let words: Vec<Vec<(usize, usize)>> = texts.iter().map(|t| words(t)).collect();
-        let chunks = self.chunks(texts, &words);
+        let mut chunks = self.chunks(texts, &words);
+        // Similar lengths together: less padding per batch.
+        chunks.sort_by_key(|c| c.ids.len());
         // (label id, probability) of each word, O by default.
         let mut preds: Vec<Vec<(usize, f32)>> = words
             .iter()
