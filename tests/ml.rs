@@ -648,3 +648,58 @@ fn cli_extract_with_ner_model() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("NER model"));
 }
+
+#[test]
+fn cli_check_with_embed_model() {
+    let Some(model) = std::env::var_os("BILAN_MINILM") else {
+        eprintln!("BILAN_MINILM is not set: skipping (run scripts/setup-ml.sh --env)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let refs = dir.path().join("refs");
+    std::fs::create_dir(&refs).unwrap();
+    std::fs::write(
+        refs.join("r1.txt"),
+        "The market reopened on Monday. Twelve soldiers died when gunmen attacked an army \
+         base in northern Mali on Sunday, the army said.",
+    )
+    .unwrap();
+    let input = dir.path().join("doc.txt");
+    std::fs::write(
+        &input,
+        "Twelve soldiers were killed in an attack on a military camp in northern Mali, \
+         officials said.",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args(["check", "-q", "--format", "claims", "--against"])
+        .arg(&refs)
+        .arg("--embed-model")
+        .arg(&model)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let claim: serde_json::Value =
+        serde_json::from_str(text.lines().next().expect("a claim")).unwrap();
+    let evidence = claim["evidence"].as_array().expect("evidence");
+    let by_embedding: Vec<&serde_json::Value> = evidence
+        .iter()
+        .filter(|e| e.get("similarity").is_some())
+        .collect();
+    // The check found that sentence too: it gets its similarity, once.
+    assert_eq!(by_embedding.len(), 1, "{text}");
+    assert_eq!(by_embedding[0]["sentence"], 1);
+    assert_eq!(by_embedding[0]["count"], 12);
+    assert!(by_embedding[0]["similarity"].as_f64().unwrap() > 0.5);
+    let same = evidence
+        .iter()
+        .filter(|e| e["doc"] == "r1" && e["sentence"] == 1)
+        .count();
+    assert_eq!(same, 1);
+}

@@ -57,6 +57,16 @@ impl Stage for ActorStage {
     }
     fn run(&self, doc: &Document, ann: &mut Annotations) {
         let found = extract(doc, &ann.places);
+        // A place name inside an army or government (« Mali army ») or a country
+        // that acts (« à l'initiative de la France ») is the actor, not a place;
+        // « the UN mission in Mali » keeps its place.
+        ann.places.retain(|p| {
+            !found.iter().any(|a| {
+                matches!(a.kind, ActorType::Government | ActorType::Military)
+                    && a.span.start <= p.span.start
+                    && p.span.end <= a.span.end
+            })
+        });
         ann.actors.extend(found);
     }
 }

@@ -1104,3 +1104,52 @@ proptest::proptest! {
         }
     }
 }
+
+#[rstest]
+#[case::fr_country_acting(
+    "fr",
+    "Le lancement en 2013, à l'initiative de la France, d'une intervention militaire.",
+    "France",
+    false
+)]
+#[case::en_attributive_army(
+    "en",
+    "Mali army toll disputed after the attack, officials said.",
+    "Mali",
+    false
+)]
+#[case::en_mission_in(
+    "en",
+    "The United Nations mission in Mali said two peacekeepers were killed.",
+    "Mali",
+    true
+)]
+#[case::fr_war_of(
+    "fr",
+    "L'attaque a eu lieu pendant la guerre du Mali, selon l'armée.",
+    "Mali",
+    true
+)]
+fn places_inside_acting_institutions(
+    #[case] lang: &str,
+    #[case] text: &str,
+    #[case] place: &str,
+    #[case] kept: bool,
+) {
+    let mut doc = crate::document::Document::new("t", text);
+    doc.lang = crate::document::Lang::from_code(lang);
+    doc.sentences = crate::sentences::Splitter::default().split(&doc);
+    let mut ann = crate::document::Annotations::default();
+    crate::places::PlaceStage::default().run(&doc, &mut ann);
+    assert!(
+        ann.places.iter().any(|p| p.span.text == place),
+        "the places stage finds {place}"
+    );
+    ActorStage::default().run(&doc, &mut ann);
+    assert_eq!(
+        ann.places.iter().any(|p| p.span.text == place),
+        kept,
+        "{:?}",
+        ann.places
+    );
+}

@@ -1106,6 +1106,20 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "2019-11"
 )]
 #[case::fr_month_doc_hier("fr", "2019-11", "Le camp a été attaqué hier.", "hier", "2019-11")]
+#[case::fr_month_doc_weekday_evening(
+    "fr",
+    "2019-11",
+    "Le ministre a annoncé le bilan vendredi soir sur Twitter.",
+    "vendredi soir",
+    "2019-11-XXTEV"
+)]
+#[case::en_month_doc_weekday_morning(
+    "en",
+    "2019-11",
+    "Gunmen attacked the village on Tuesday morning, officials said.",
+    "Tuesday morning",
+    "2019-11-XXTMO"
+)]
 #[case::fr_month_doc_weekday_given(
     "fr",
     "2019-11",

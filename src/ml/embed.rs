@@ -233,6 +233,35 @@ pub fn embedding_evidence(
         .collect())
 }
 
+/// Similarity under which `bilan check --embed-model` adds no evidence.
+pub const MIN_SIMILARITY: f32 = 0.5;
+
+/// Adds to each claim of `doc` the reference sentence most similar to the
+/// claim's sentence (at least `min_similarity`); when that sentence is
+/// already among the claim's evidence, gives it its similarity.
+pub fn add_embedding_evidence(
+    embedder: &Embedder,
+    index: &SentenceIndex,
+    doc: &Document,
+    claims: &mut [Claim],
+    min_similarity: f32,
+) -> Result<(), MlError> {
+    let found = embedding_evidence(embedder, index, doc, claims, 1, min_similarity)?;
+    for (claim, evs) in claims.iter_mut().zip(found) {
+        for ev in evs {
+            let known = claim
+                .evidence
+                .iter_mut()
+                .find(|e| e.doc == ev.doc && e.sentence == ev.sentence);
+            match known {
+                Some(e) => e.similarity = e.similarity.or(ev.similarity),
+                None => claim.evidence.push(ev),
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,6 +47,14 @@ fn summary(found: &[PlaceMention]) -> Vec<String> {
     "Le Tchad, l'Algérie, la Libye, la Mauritanie et la Côte d'Ivoire participaient à la réunion avec les États-Unis et l'Allemagne.",
     &["Tchad=Chad/TD", "Algérie=Algeria/DZ", "Libye=Libya/LY", "Mauritanie=Mauritania/MR", "Côte d'Ivoire=Ivory Coast/CI", "États-Unis=United States/US", "Allemagne=Germany/DE"]
 )]
+#[case::fr_tri_border_zone(
+    "Les attaques se multiplient dans la zone des trois frontières, entre le Mali, le Niger et le Burkina.",
+    &["zone des trois frontières=Trois frontières/?", "Mali=Mali/ML", "Niger=Niger/NE", "Burkina=Burkina Faso/BF"]
+)]
+#[case::en_tri_border_zone(
+    "Jihadists have stepped up attacks in the tri-border area, officials said.",
+    &["tri-border area=Trois frontières/?"]
+)]
 #[case::fr_sahel_camps(
     "Quarante soldats ont été tués à Boulkessi et à Mondoro, puis le camp de Labbezanga a été évacué.",
     &["Boulkessi=Boulkessy/ML", "Mondoro=Mondoro/ML", "Labbezanga=Labbézanga/ML"]
