@@ -164,9 +164,9 @@ pub(crate) fn batch_tensors(rows: &[Vec<i64>], pad: i64, device: Device) -> (Ten
     let mut mask = Vec::with_capacity(rows.len() * width);
     for row in rows {
         ids.extend_from_slice(row);
-        ids.extend(std::iter::repeat(pad).take(width - row.len()));
-        mask.extend(std::iter::repeat(1i64).take(row.len()));
-        mask.extend(std::iter::repeat(0i64).take(width - row.len()));
+        ids.extend(std::iter::repeat_n(pad, width - row.len()));
+        mask.extend(std::iter::repeat_n(1i64, row.len()));
+        mask.extend(std::iter::repeat_n(0i64, width - row.len()));
     }
     let shape = [rows.len() as i64, width as i64];
     (
