@@ -26,6 +26,8 @@ pub mod error;
 pub mod eval;
 pub mod input;
 pub mod language;
+#[cfg(feature = "ml")]
+pub mod ml;
 pub mod models;
 pub mod numbers;
 pub mod output;
