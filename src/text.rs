@@ -132,6 +132,43 @@ pub fn name_key(s: &str) -> String {
     out.join(" ")
 }
 
+/// A set of byte ranges that answers « does one of them cover `start..end`? »
+/// in O(log n), for filters over whole documents (a linear scan per query
+/// would make them quadratic).
+#[derive(Debug, Clone, Default)]
+pub struct Cover {
+    /// Range starts, sorted.
+    starts: Vec<usize>,
+    /// The largest end among the ranges up to each index.
+    max_end: Vec<usize>,
+}
+
+impl Cover {
+    /// The cover of `ranges` (empty ranges are ignored).
+    pub fn new(ranges: impl IntoIterator<Item = (usize, usize)>) -> Cover {
+        let mut r: Vec<(usize, usize)> = ranges.into_iter().filter(|(a, b)| a < b).collect();
+        r.sort_unstable();
+        let mut max = 0;
+        let max_end = r
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        Cover {
+            starts: r.into_iter().map(|(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    /// True when one range holds all of `start..end`.
+    pub fn covers(&self, start: usize, end: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s <= start);
+        n > 0 && self.max_end[n - 1] >= end
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +201,18 @@ mod tests {
             "forces armees maliennes"
         );
         assert_eq!(name_key("the UN"), "un");
+    }
+
+    #[test]
+    fn cover_answers_containment() {
+        let c = Cover::new([(10, 20), (0, 5), (30, 30), (12, 40)]);
+        assert!(c.covers(0, 5));
+        assert!(c.covers(11, 19));
+        assert!(c.covers(15, 40));
+        assert!(!c.covers(4, 6));
+        assert!(!c.covers(30, 41));
+        assert!(!c.covers(5, 9));
+        assert!(!Cover::new([]).covers(0, 0));
     }
 
     #[test]

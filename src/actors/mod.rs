@@ -36,7 +36,7 @@ mod tests;
 
 use crate::document::{ActorMention, ActorType, Annotations, Document, Lang, PlaceMention, Span};
 use crate::pipeline::Stage;
-use crate::text::{fold, is_word_char, Folded};
+use crate::text::{fold, is_word_char, Cover, Folded};
 use lexicon::{Country, LangData, Lexicon, MatchRule, SourceKind, Target, LEXICON};
 use persons::{Known, RoleHit};
 use std::collections::HashMap;
@@ -60,13 +60,14 @@ impl Stage for ActorStage {
         // A place name inside an army or government (« Mali army ») or a country
         // that acts (« à l'initiative de la France ») is the actor, not a place;
         // « the UN mission in Mali » keeps its place.
-        ann.places.retain(|p| {
-            !found.iter().any(|a| {
-                matches!(a.kind, ActorType::Government | ActorType::Military)
-                    && a.span.start <= p.span.start
-                    && p.span.end <= a.span.end
-            })
-        });
+        let institutions = Cover::new(
+            found
+                .iter()
+                .filter(|a| matches!(a.kind, ActorType::Government | ActorType::Military))
+                .map(|a| (a.span.start, a.span.end)),
+        );
+        ann.places
+            .retain(|p| !institutions.covers(p.span.start, p.span.end));
         ann.actors.extend(found);
     }
 }
@@ -433,17 +434,13 @@ fn scan_sentence(
         cands.push(c);
     }
     // a bare head inside a person's role (« le porte-parole de l'armée, X ») is the role
-    let role_spans: Vec<(usize, usize)> = cands
-        .iter()
-        .filter(|c| c.kind == ActorType::Person)
-        .flat_map(|c| [(c.ext_start, c.start), (c.end, c.ext_end)])
-        .collect();
-    cands.retain(|c| {
-        c.rule != MatchRule::Bare
-            || !role_spans
-                .iter()
-                .any(|&(x, y)| x <= c.start && c.end <= y && x < y)
-    });
+    let role_spans = Cover::new(
+        cands
+            .iter()
+            .filter(|c| c.kind == ActorType::Person)
+            .flat_map(|c| [(c.ext_start, c.start), (c.end, c.ext_end)]),
+    );
+    cands.retain(|c| c.rule != MatchRule::Bare || !role_spans.covers(c.start, c.end));
     cands.sort_by_key(|c| (c.start, c.end));
 
     // 4. sources
