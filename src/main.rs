@@ -253,8 +253,8 @@ fn process_inputs<R: Send>(
 /// `internal` error record for that document instead of ending the batch.
 fn process_guarded(pipeline: &Pipeline, doc: Document) -> Result<Processed, DocError> {
     let id = doc.id.clone();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(doc)))
-        .unwrap_or_else(|p| {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(doc))).unwrap_or_else(
+        |p| {
             let what = p
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
@@ -265,7 +265,8 @@ fn process_guarded(pipeline: &Pipeline, doc: Document) -> Result<Processed, DocE
                 ErrorKind::Internal,
                 format!("a stage panicked (a bug in bilan, please report it): {what}"),
             ))
-        })
+        },
+    )
 }
 
 fn extract(a: ExtractArgs) -> Result<i32> {

@@ -83,7 +83,11 @@ fn issue_10_empty_file_is_an_error_record() {
     let (out, rec) = one(&write(dir.path(), "vide.txt", b""), &[]);
     assert_eq!(error_kind(&rec), Some("empty"));
     assert_eq!(rec["doc"], "vide");
-    assert_eq!(out.status.code(), Some(1), "a failed document sets exit code 1");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed document sets exit code 1"
+    );
 }
 
 #[test]
@@ -126,7 +130,9 @@ fn issue_10_invalid_utf8_names_the_byte_offset_or_is_replaced_with_lossy() {
     assert!(error_kind(&rec).is_none(), "{rec}");
     assert_eq!(out.status.code(), Some(0));
     let warnings = rec["warnings"].as_array().expect("a warning");
-    assert!(warnings.iter().any(|w| w.as_str().unwrap().contains("UTF-8")));
+    assert!(warnings
+        .iter()
+        .any(|w| w.as_str().unwrap().contains("UTF-8")));
     assert!(!rec["sentences"].as_array().unwrap().is_empty());
 }
 
@@ -214,8 +220,9 @@ fn issue_10_a_50_mb_document_is_processed_in_bounded_memory() {
     let text = big_text(mb);
     let p = write(dir.path(), "enorme.txt", &text);
     let path = p.display().to_string();
-    let (out, peak_kb) =
-        run_measuring_rss(&["extract", "--format", "claims", "--quiet", "--jobs", "2", &path]);
+    let (out, peak_kb) = run_measuring_rss(&[
+        "extract", "--format", "claims", "--quiet", "--jobs", "2", &path,
+    ]);
     no_panic(&out);
     assert_eq!(
         out.status.code(),
@@ -240,8 +247,23 @@ fn issue_10_a_50_mb_document_is_processed_in_bounded_memory() {
 fn issue_10_a_100_kb_sentence_without_punctuation() {
     let dir = tempfile::tempdir().unwrap();
     let words = [
-        "les", "soldats", "maliens", "ont", "patrouillé", "dans", "la", "région", "de", "Mopti",
-        "avec", "53", "véhicules", "et", "des", "hommes", "armés",
+        "les",
+        "soldats",
+        "maliens",
+        "ont",
+        "patrouillé",
+        "dans",
+        "la",
+        "région",
+        "de",
+        "Mopti",
+        "avec",
+        "53",
+        "véhicules",
+        "et",
+        "des",
+        "hommes",
+        "armés",
     ];
     let mut text = String::new();
     let mut i = 0;
@@ -250,7 +272,10 @@ fn issue_10_a_100_kb_sentence_without_punctuation() {
         text.push(' ');
         i += 1;
     }
-    let (_, rec) = one(&write(dir.path(), "long.txt", &text), &["--doc-date", "2019-11"]);
+    let (_, rec) = one(
+        &write(dir.path(), "long.txt", &text),
+        &["--doc-date", "2019-11"],
+    );
     assert!(error_kind(&rec).is_none(), "{rec}");
     let sentences = rec["sentences"].as_array().unwrap();
     assert!(!sentences.is_empty());
@@ -317,7 +342,10 @@ fn issue_10_duplicate_ids_are_renamed_and_kept() {
     let ids: Vec<&str> = recs.iter().map(|r| r["doc"].as_str().unwrap()).collect();
     assert_eq!(ids, ["dup", "dup#2", "dup#3", "dup#4"]);
     assert!(recs.iter().all(|r| error_kind(r).is_none()));
-    assert!(recs[1]["warnings"][0].as_str().unwrap().contains("duplicate"));
+    assert!(recs[1]["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("duplicate"));
     assert_eq!(out.status.code(), Some(0));
 }
 
@@ -332,10 +360,7 @@ fn issue_10_unsupported_language_is_an_error_record_naming_it() {
     );
     let (_, rec) = one(&de, &[]);
     assert_eq!(error_kind(&rec), Some("unsupported_language"));
-    assert!(rec["error"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("German"));
+    assert!(rec["error"]["message"].as_str().unwrap().contains("German"));
     let j = write(
         dir.path(),
         "es.jsonl",
@@ -365,7 +390,10 @@ fn issue_10_garbled_date_header_warns_and_keeps_offsets() {
         assert!(error_kind(&rec).is_none(), "{rec}");
         assert!(rec["doc_date"].is_null(), "{rec}");
         let w = rec["warnings"].as_array().unwrap();
-        assert!(w.iter().any(|w| w.as_str().unwrap().contains("date")), "{rec}");
+        assert!(
+            w.iter().any(|w| w.as_str().unwrap().contains("date")),
+            "{rec}"
+        );
         let s0 = rec["sentences"][0]["start"].as_u64().unwrap() as usize;
         assert_eq!(s0, header.len(), "the body starts after the header");
         assert!(text[s0..].starts_with("L'armée"));
@@ -395,11 +423,7 @@ fn issue_10_unreadable_file_and_symlink_loop_in_a_directory() {
     let root_like = reads_anything(&locked);
     let (_, recs) = docs(&[&d], &[]);
     #[cfg(unix)]
-    std::fs::set_permissions(
-        &locked,
-        std::os::unix::fs::PermissionsExt::from_mode(0o644),
-    )
-    .unwrap();
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     let got: Vec<(&str, Option<&str>)> = recs
         .iter()
         .map(|r| (r["doc"].as_str().unwrap(), error_kind(r)))

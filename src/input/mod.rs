@@ -140,11 +140,7 @@ impl Reader {
                             Ok(_) if first.trim_ascii().is_empty() => continue,
                             Ok(_) => break,
                             Err(e) => {
-                                return Some(Err(DocError::new(
-                                    name,
-                                    ErrorKind::Io,
-                                    e.to_string(),
-                                )))
+                                return Some(Err(DocError::new(name, ErrorKind::Io, e.to_string())))
                             }
                         }
                     }
