@@ -8,7 +8,11 @@ use serde_json::Value;
 
 fn seeds_docs() -> Vec<Value> {
     let out = bilan(&["extract", "corpus/seeds", "--format", "docs", "--quiet"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     json_lines(&out)
 }
 
@@ -36,12 +40,19 @@ fn spans_point_into_the_original_text() {
         let n_sent = d["sentences"].as_array().unwrap().len();
         for cat in ["dates", "numbers", "places", "actors", "claims"] {
             for m in d[cat].as_array().unwrap() {
-                let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+                let (s, e) = (
+                    m["start"].as_u64().unwrap() as usize,
+                    m["end"].as_u64().unwrap() as usize,
+                );
                 assert_eq!(&text[s..e], m["text"].as_str().unwrap(), "{id} {cat}");
                 let si = m["sentence"].as_u64().unwrap() as usize;
                 assert!(si < n_sent);
                 let sent = &d["sentences"][si];
-                assert!(sent["start"].as_u64().unwrap() as usize <= s && e <= sent["end"].as_u64().unwrap() as usize, "{id} {cat}: {m}");
+                assert!(
+                    sent["start"].as_u64().unwrap() as usize <= s
+                        && e <= sent["end"].as_u64().unwrap() as usize,
+                    "{id} {cat}: {m}"
+                );
             }
         }
         // the date prefix is not text
@@ -53,7 +64,10 @@ fn spans_point_into_the_original_text() {
 
 fn has_claim(d: &Value, outcome: &str, victims: &str, count: f64) -> bool {
     d["claims"].as_array().unwrap().iter().any(|c| {
-        c["kind"] == "casualties" && c["outcome"] == outcome && c["victims"] == victims && c["count"].as_f64() == Some(count)
+        c["kind"] == "casualties"
+            && c["outcome"] == outcome
+            && c["victims"] == victims
+            && c["count"].as_f64() == Some(count)
     })
 }
 
@@ -64,13 +78,27 @@ fn both_seeds_come_out_in_french_with_their_tolls() {
     for d in &docs {
         assert_eq!(d["lang"], "fr");
         for cat in ["dates", "numbers", "places", "actors", "claims"] {
-            assert!(!d[cat].as_array().unwrap().is_empty(), "{}: no {cat}", d["doc"]);
+            assert!(
+                !d[cat].as_array().unwrap().is_empty(),
+                "{}: no {cat}",
+                d["doc"]
+            );
         }
     }
     assert_eq!(docs[0]["doc_date"], "2019-11");
-    assert!(has_claim(&docs[0], "killed", "soldiers", 53.0), "seed 000: 53 soldiers killed");
-    assert!(has_claim(&docs[1], "killed", "soldiers", 49.0), "seed 001: 49 soldiers killed");
-    assert!(docs[0]["places"].as_array().unwrap().iter().any(|p| p["name"] == "Indelimane" && p["country"] == "ML"));
+    assert!(
+        has_claim(&docs[0], "killed", "soldiers", 53.0),
+        "seed 000: 53 soldiers killed"
+    );
+    assert!(
+        has_claim(&docs[1], "killed", "soldiers", 49.0),
+        "seed 001: 49 soldiers killed"
+    );
+    assert!(docs[0]["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["name"] == "Indelimane" && p["country"] == "ML"));
 }
 
 #[test]
@@ -85,7 +113,11 @@ fn summary_line_and_exit_code() {
 
 fn eval_json(gold: &str, pred: &str) -> Value {
     let out = bilan(&["eval", "--gold", gold, "--pred", pred, "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -101,7 +133,10 @@ fn gold_against_itself_scores_one() {
 #[test]
 fn removing_gold_items_lowers_recall_as_computed_by_hand() {
     let text = std::fs::read_to_string(root().join("corpus/gold/seeds.jsonl")).unwrap();
-    let gold: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let gold: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     // drop the first two dates and the first number of every document
     let mut pred = gold.clone();
     let (mut n_dates, mut n_numbers, mut kept_dates, mut kept_numbers) = (0, 0, 0, 0);
@@ -120,14 +155,23 @@ fn removing_gold_items_lowers_recall_as_computed_by_hand() {
     }
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("pred.jsonl");
-    std::fs::write(&p, pred.iter().map(|v| v.to_string() + "\n").collect::<String>()).unwrap();
+    std::fs::write(
+        &p,
+        pred.iter()
+            .map(|v| v.to_string() + "\n")
+            .collect::<String>(),
+    )
+    .unwrap();
     let gold_path = root().join("corpus/gold/seeds.jsonl");
     let r = eval_json(gold_path.to_str().unwrap(), p.to_str().unwrap());
     let s = &r["scores"];
     assert_eq!(s["dates"]["precision"].as_f64(), Some(1.0));
     let want = (kept_dates as f64 / n_dates as f64 * 1000.0).round() / 1000.0;
     assert_eq!(s["dates"]["recall"].as_f64(), Some(want));
-    assert_eq!(s["dates"]["fn"].as_u64(), Some((n_dates - kept_dates) as u64));
+    assert_eq!(
+        s["dates"]["fn"].as_u64(),
+        Some((n_dates - kept_dates) as u64)
+    );
     let want = (kept_numbers as f64 / n_numbers as f64 * 1000.0).round() / 1000.0;
     assert_eq!(s["numbers"]["recall"].as_f64(), Some(want));
     assert_eq!(s["places"]["f1"].as_f64(), Some(1.0));

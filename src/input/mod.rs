@@ -131,31 +131,36 @@ impl Reader {
                     }
                 },
                 Source::Stream(name, mut r) => {
-                    // sniff: first non-blank line
-                    let mut first = Vec::new();
+                    // sniff: first non-blank line; every byte read is kept,
+                    // so a text document keeps its leading blank lines
+                    let limit = self.opts.max_bytes as u64 + 1;
+                    let mut head = Vec::new();
+                    let mut line_start;
+                    let mut blank = 0;
                     loop {
-                        first.clear();
-                        match r.read_until(b'\n', &mut first) {
+                        line_start = head.len();
+                        let left = limit.saturating_sub(head.len() as u64);
+                        match (&mut r).take(left).read_until(b'\n', &mut head) {
                             Ok(0) => break,
-                            Ok(_) if first.trim_ascii().is_empty() => continue,
+                            Ok(_) if head[line_start..].trim_ascii().is_empty() => blank += 1,
                             Ok(_) => break,
                             Err(e) => {
                                 return Some(Err(DocError::new(name, ErrorKind::Io, e.to_string())))
                             }
                         }
                     }
-                    if first.trim_ascii_start().starts_with(b"{") {
+                    if head[line_start..].trim_ascii_start().starts_with(b"{") {
                         self.current = Some(JsonlStream {
                             name,
                             lines: r,
-                            line_no: 0,
-                            pending: Some(first),
+                            line_no: blank,
+                            pending: Some(head.split_off(line_start)),
                         });
                         continue;
                     }
-                    let limit = (self.opts.max_bytes as u64 + 1).saturating_sub(first.len() as u64);
-                    let mut bytes = first;
-                    if let Err(e) = r.take(limit).read_to_end(&mut bytes) {
+                    let mut bytes = head;
+                    let left = limit.saturating_sub(bytes.len() as u64);
+                    if let Err(e) = r.take(left).read_to_end(&mut bytes) {
                         return Some(Err(DocError::new(name, ErrorKind::Io, e.to_string())));
                     }
                     return Some(text_document(name, bytes, &self.opts));
@@ -397,27 +402,15 @@ fn skip_line(r: &mut Box<dyn BufRead + Send>) -> std::io::Result<()> {
 
 fn next_jsonl(s: &mut JsonlStream, opts: &InputOptions) -> Option<Result<Document, DocError>> {
     loop {
+        // read at most max_bytes + 1 of a line, so one huge line does not
+        // fill the memory; the rest of it is skipped
+        let limit = opts.max_bytes as u64 + 1;
         let bytes = match s.pending.take() {
             Some(l) => l,
             None => {
                 let mut bytes = Vec::new();
-                // read at most max_bytes + 1 of a line, so one huge line does
-                // not fill the memory; the rest of it is skipped
-                let limit = opts.max_bytes as u64 + 1;
                 match (&mut s.lines).take(limit).read_until(b'\n', &mut bytes) {
                     Ok(0) => return None,
-                    Ok(_) if bytes.len() as u64 >= limit && bytes.last() != Some(&b'\n') => {
-                        s.line_no += 1;
-                        let id = format!("{}:{}", s.name, s.line_no);
-                        if let Err(e) = skip_line(&mut s.lines) {
-                            return Some(Err(DocError::new(id, ErrorKind::Io, e.to_string())));
-                        }
-                        return Some(Err(DocError::new(
-                            id,
-                            ErrorKind::TooLarge,
-                            format!("line {} larger than {} bytes", s.line_no, opts.max_bytes),
-                        )));
-                    }
                     Ok(_) => bytes,
                     Err(e) => {
                         s.line_no += 1;
@@ -430,6 +423,18 @@ fn next_jsonl(s: &mut JsonlStream, opts: &InputOptions) -> Option<Result<Documen
                 }
             }
         };
+        if bytes.len() as u64 >= limit && bytes.last() != Some(&b'\n') {
+            s.line_no += 1;
+            let id = format!("{}:{}", s.name, s.line_no);
+            if let Err(e) = skip_line(&mut s.lines) {
+                return Some(Err(DocError::new(id, ErrorKind::Io, e.to_string())));
+            }
+            return Some(Err(DocError::new(
+                id,
+                ErrorKind::TooLarge,
+                format!("line {} larger than {} bytes", s.line_no, opts.max_bytes),
+            )));
+        }
         let mut warnings = Vec::new();
         let line = match String::from_utf8(bytes) {
             Ok(l) => l,

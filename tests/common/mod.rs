@@ -13,7 +13,11 @@ pub fn root() -> PathBuf {
 
 /// Runs the built `bilan` binary with `args` from the repository root.
 pub fn bilan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bilan")).args(args).current_dir(root()).output().expect("running bilan")
+    Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("running bilan")
 }
 
 /// The JSON lines of a command's stdout.

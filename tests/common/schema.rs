@@ -10,8 +10,11 @@ pub struct Schema {
 
 impl Schema {
     pub fn load() -> Schema {
-        let text = std::fs::read_to_string(super::root().join("schema/bilan.schema.json")).expect("schema file");
-        Schema { root: serde_json::from_str(&text).expect("schema is JSON") }
+        let text = std::fs::read_to_string(super::root().join("schema/bilan.schema.json"))
+            .expect("schema file");
+        Schema {
+            root: serde_json::from_str(&text).expect("schema is JSON"),
+        }
     }
 
     /// Errors of `v` against the root schema (empty when valid).
@@ -43,7 +46,9 @@ impl Schema {
                 })
                 .count();
             if ok != 1 {
-                errs.push(format!("{path}: matches {ok} of oneOf, expected exactly 1: {v}"));
+                errs.push(format!(
+                    "{path}: matches {ok} of oneOf, expected exactly 1: {v}"
+                ));
             }
         }
         if let Some(t) = s.get("type") {
