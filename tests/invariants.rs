@@ -10,12 +10,11 @@
 
 use bilan::document::Document;
 use bilan::input::{self, InputOptions, Reader};
-use bilan::output::{self, Format};
-use bilan::pipeline::{Pipeline, Processed};
+use bilan::invariants::{check, exercise, render_all as rendered};
+use bilan::pipeline::Pipeline;
 use bilan::{DocError, Lang};
 use proptest::prelude::*;
 use rayon::prelude::*;
-use std::io::Cursor;
 use std::sync::LazyLock;
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::new);
@@ -179,134 +178,6 @@ fn document(text: &str, lang: Option<Lang>) -> Result<Document, DocError> {
     Ok(d)
 }
 
-fn check_span(
-    doc: &Document,
-    what: &str,
-    start: usize,
-    end: usize,
-    text: &str,
-    sentence: usize,
-) -> Result<(), String> {
-    let t = &doc.text;
-    if start > end || end > t.len() {
-        return Err(format!("{what} {start}..{end} outside 0..{}", t.len()));
-    }
-    if !t.is_char_boundary(start) || !t.is_char_boundary(end) {
-        return Err(format!("{what} {start}..{end} not on char boundaries"));
-    }
-    if &t[start..end] != text {
-        return Err(format!(
-            "{what} {start}..{end}: text {:?} != {:?}",
-            &t[start..end],
-            text
-        ));
-    }
-    if start < doc.body_start {
-        return Err(format!("{what} {start}..{end} inside the date header"));
-    }
-    if sentence >= doc.sentences.len().max(1) {
-        return Err(format!(
-            "{what} sentence {sentence} of {}",
-            doc.sentences.len()
-        ));
-    }
-    Ok(())
-}
-
-/// Every invariant of a processed document.
-fn check(p: &Processed) -> Result<(), String> {
-    let doc = &p.doc;
-    let a = &p.ann;
-    for m in &a.dates {
-        check_span(
-            doc,
-            "date",
-            m.span.start,
-            m.span.end,
-            &m.span.text,
-            m.span.sentence,
-        )?;
-    }
-    for m in &a.numbers {
-        check_span(
-            doc,
-            "number",
-            m.span.start,
-            m.span.end,
-            &m.span.text,
-            m.span.sentence,
-        )?;
-    }
-    for m in &a.places {
-        check_span(
-            doc,
-            "place",
-            m.span.start,
-            m.span.end,
-            &m.span.text,
-            m.span.sentence,
-        )?;
-    }
-    for m in &a.actors {
-        check_span(
-            doc,
-            "actor",
-            m.span.start,
-            m.span.end,
-            &m.span.text,
-            m.span.sentence,
-        )?;
-    }
-    for c in &a.claims {
-        check_span(doc, "claim", c.start, c.end, &c.text, c.sentence)?;
-    }
-    // sentences: ordered, disjoint, non-empty, trimmed, inside the body
-    let t = &doc.text;
-    let mut prev_end = doc.body_start;
-    for (i, s) in doc.sentences.iter().enumerate() {
-        if s.start < prev_end || s.start >= s.end || s.end > t.len() {
-            return Err(format!(
-                "sentence {i} {}..{} after {prev_end}",
-                s.start, s.end
-            ));
-        }
-        if !t.is_char_boundary(s.start) || !t.is_char_boundary(s.end) {
-            return Err(format!(
-                "sentence {i} {}..{} not on char boundaries",
-                s.start, s.end
-            ));
-        }
-        let st = &t[s.start..s.end];
-        if st.trim() != st {
-            return Err(format!("sentence {i} {st:?} not trimmed"));
-        }
-        // cover: only whitespace between sentences
-        if !t[prev_end..s.start].trim().is_empty() {
-            return Err(format!(
-                "text {:?} before sentence {i} is in no sentence",
-                &t[prev_end..s.start]
-            ));
-        }
-        prev_end = s.end;
-    }
-    if !t[prev_end..].trim().is_empty() {
-        return Err(format!(
-            "text {:?} after the last sentence is in no sentence",
-            &t[prev_end..]
-        ));
-    }
-    Ok(())
-}
-
-/// Everything written for a result, in every format.
-fn rendered(r: &Result<Processed, DocError>) -> Vec<u8> {
-    let mut out = Vec::new();
-    for f in [Format::Docs, Format::Claims, Format::Mentions] {
-        output::write_result(&mut out, f, r).expect("writing to memory");
-    }
-    out
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
 
@@ -324,14 +195,8 @@ proptest! {
     #[test]
     fn nothing_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600), lossy: bool) {
         let opts = InputOptions { lossy, ..InputOptions::default() };
-        for r in Reader::from_stream("fuzz", Box::new(Cursor::new(bytes)), opts) {
-            let r = r.and_then(|d| PIPELINE.process(d));
-            if let Ok(p) = &r {
-                if let Err(e) = check(p) {
-                    prop_assert!(false, "{e}");
-                }
-            }
-            rendered(&r);
+        if let Err(e) = exercise(&bytes, opts, &PIPELINE) {
+            prop_assert!(false, "{e}");
         }
     }
 }
