@@ -43,7 +43,7 @@ if [ ! -f "$model/model.safetensors" ]; then
   mkdir -p "$model"
   (cd "$tmp" && python3 -m zipfile -e ./*.whl unpacked)
   src="$(dirname "$(find "$tmp/unpacked" -name model.safetensors | head -n1)")"
-  cp "$src"/* "$model"/
+  cp -r "$src"/. "$model"/
   rm -rf "$tmp"
 fi
 echo "ml setup ready: eval \"\$(scripts/setup-ml.sh --env)\"" >&2
