@@ -36,7 +36,10 @@ fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The corpus documents, read as the CLI reads them.
 fn corpus() -> Vec<Document> {
     let mut files = Vec::new();
-    txt_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &mut files);
+    txt_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        &mut files,
+    );
     files
         .iter()
         .filter_map(|p| {
@@ -63,7 +66,9 @@ fn large(corpus: &[Document], mb: usize) -> Vec<Document> {
 }
 
 fn words(docs: &[Document]) -> u64 {
-    docs.iter().map(|d| d.body().split_whitespace().count() as u64).sum()
+    docs.iter()
+        .map(|d| d.body().split_whitespace().count() as u64)
+        .sum()
 }
 
 fn benches(c: &mut Criterion) {
@@ -134,7 +139,11 @@ fn benches(c: &mut Criterion) {
     g.bench_function("pipeline", |b| {
         b.iter_batched(
             || docs.clone(),
-            |ds| ds.into_iter().map(|d| pipeline.process(d)).collect::<Vec<_>>(),
+            |ds| {
+                ds.into_iter()
+                    .map(|d| pipeline.process(d))
+                    .collect::<Vec<_>>()
+            },
             BatchSize::SmallInput,
         )
     });
@@ -153,7 +162,11 @@ fn benches(c: &mut Criterion) {
     g.bench_function("pipeline/1-thread", |b| {
         b.iter_batched(
             || big.clone(),
-            |ds| ds.into_iter().map(|d| pipeline.process(d)).collect::<Vec<_>>(),
+            |ds| {
+                ds.into_iter()
+                    .map(|d| pipeline.process(d))
+                    .collect::<Vec<_>>()
+            },
             BatchSize::LargeInput,
         )
     });

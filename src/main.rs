@@ -158,12 +158,21 @@ fn doc_bytes(d: &Result<Document, DocError>) -> usize {
     d.as_ref().map_or(0, |d| d.text.len())
 }
 
+/// Reads, processes in parallel batches and hands each result, in input
+/// order, to `sink` (which returns the number of claims it wrote).
+fn process_inputs(
+    args: &InputArgs,
+    mut sink: impl FnMut(&Result<Processed, DocError>) -> Result<usize>,
+) -> Result<Summary> {
+    process_batches(args, Ok, |r| sink(&r))
+}
+
 /// Reads documents in bounded batches on one thread while the previous batch
 /// is processed in parallel; `render` runs on the workers (it turns a result
 /// into what is written), `sink` gets the rendered results in input order.
-fn process_inputs<R: Send>(
+fn process_batches<R: Send>(
     args: &InputArgs,
-    render: impl Fn(&Result<Processed, DocError>) -> Result<R> + Sync,
+    render: impl Fn(Result<Processed, DocError>) -> Result<R> + Sync,
     mut sink: impl FnMut(R) -> Result<usize>,
 ) -> Result<Summary> {
     let opts = InputOptions {
@@ -228,7 +237,7 @@ fn process_inputs<R: Send>(
                 docs.into_par_iter()
                     .map(|d| {
                         let r = d.and_then(|d| process_guarded(&pipeline, d));
-                        (r.is_ok(), render(&r))
+                        (r.is_ok(), render(r))
                     })
                     .collect()
             });
@@ -278,12 +287,12 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     };
     let mut out = BufWriter::with_capacity(1 << 16, out);
     let format = a.format;
-    let sum = process_inputs(
+    let sum = process_batches(
         &a.input,
         |r| {
             // serialized on the worker threads; the main thread only copies bytes
             let mut buf = Vec::new();
-            let claims = output::write_result(&mut buf, format, r)?;
+            let claims = output::write_result(&mut buf, format, &r)?;
             Ok((buf, claims))
         },
         |(buf, claims)| {
@@ -316,7 +325,7 @@ fn eval(a: EvalArgs) -> Result<i32> {
                 quiet: true,
             };
             let mut recs = Vec::new();
-            process_inputs(
+            process_batches(
                 &args,
                 |r| Ok(r.as_ref().ok().map(DocRecord::from_processed)),
                 |rec| {
