@@ -325,14 +325,12 @@ fn eval(a: EvalArgs) -> Result<i32> {
                 quiet: true,
             };
             let mut recs = Vec::new();
-            process_batches(
-                &args,
-                |r| Ok(r.as_ref().ok().map(DocRecord::from_processed)),
-                |rec| {
-                    recs.extend(rec);
-                    Ok(0)
-                },
-            )?;
+            process_inputs(&args, |r| {
+                if let Ok(p) = r {
+                    recs.push(DocRecord::from_processed(p));
+                }
+                Ok(0)
+            })?;
             recs
         }
         (None, true) => bail!("give --pred FILE or the documents to extract"),
