@@ -208,14 +208,27 @@ fn run_measuring_rss(args: &[&str]) -> (Output, Option<u64>) {
     (out, peak)
 }
 
-/// A 50 MB document is processed whole, in bounded memory. `BILAN_BIG_MB`
-/// changes the size (the release measurements in docs/PERFORMANCE.md use it).
+/// An 8 MB document is processed whole, in bounded memory (kept small so
+/// `cargo test` stays fast at opt-level 1; the 50 MB one below is ignored by
+/// default and run in release).
 #[test]
+fn issue_10_an_8_mb_document_is_processed_in_bounded_memory() {
+    big_document(8);
+}
+
+/// `cargo test --release --test robustness -- --ignored` (see docs/PERFORMANCE.md).
+/// `BILAN_BIG_MB` changes the size.
+#[test]
+#[ignore = "50 MB: slow at opt-level 1, run in release"]
 fn issue_10_a_50_mb_document_is_processed_in_bounded_memory() {
     let mb: usize = std::env::var("BILAN_BIG_MB")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
+    big_document(mb);
+}
+
+fn big_document(mb: usize) {
     let dir = tempfile::tempdir().unwrap();
     let text = big_text(mb);
     let p = write(dir.path(), "enorme.txt", &text);
@@ -236,9 +249,11 @@ fn issue_10_a_50_mb_document_is_processed_in_bounded_memory() {
         assert!(l.get("error").is_none(), "{l}");
     }
     if let Some(kb) = peak_kb {
-        // the text itself, its sentences and the annotations: a small multiple
-        // of the document, not of the whole input
-        let limit_kb = (text.len() as u64 / 1024) * 12 + 200 * 1024;
+        // the text, a folded copy with its offset map (8 bytes a byte), the
+        // sentences and the annotations: a bounded multiple of the document
+        // (about 18x measured in release with the real stages), never of the
+        // whole input
+        let limit_kb = (text.len() as u64 / 1024) * 24 + 200 * 1024;
         assert!(kb < limit_kb, "peak RSS {kb} kB for a {mb} MB document");
     }
 }
