@@ -137,6 +137,18 @@ impl Report {
         })
     }
 
+    /// Drops every category not named in `families` (`dates` keeps
+    /// `dates_relaxed` too, `numbers` keeps `numbers_range`).
+    pub fn keep_only(&mut self, families: &[String]) {
+        let keep = |cat: &str| families.iter().any(|f| cat == f || cat.starts_with(&format!("{f}_")));
+        self.counts.retain(|k, _| keep(k));
+        self.errors.retain(|m| keep(m.category));
+        if !families.iter().any(|f| f == "claims") {
+            self.verdict_accuracy = None;
+            self.verdicts_compared = None;
+        }
+    }
+
     /// The report as a text table.
     pub fn table(&self) -> String {
         let mut s = String::new();

@@ -1,8 +1,30 @@
-//! The dates stage (first version: filled in by its own issue).
+//! The dates stage: dates, times, intervals and durations in French and English news,
+//! normalized to ISO 8601 / ISO-TimeML values and anchored on the event timeline.
+//!
+//! How it works:
+//! 1. the body is case- and accent-folded ([`crate::text::Folded`], offsets kept);
+//! 2. every rule of `models/<lang>/dates_patterns.tsv` runs over it ([`rules`]); overlapping
+//!    matches are settled leftmost-longest;
+//! 3. matches are resolved in text order ([`resolve`]): year-less dates take their year from
+//!    the document date with a past bias, « hier » and « vendredi » are counted from the
+//!    document date, « le lendemain » and bare times from the last event day in the text.
+//!
+//! Each mention records how its value was obtained (`anchor`) and its `grain`.
 
-use crate::document::{Annotations, Document};
+mod lexicon;
+mod resolve;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+use crate::document::{Annotations, DateMention, DateType, Document, Span};
 use crate::pipeline::Stage;
+use crate::text::{fold, Folded};
+use std::collections::HashMap;
 
+pub use resolve::pick_year;
+
+/// The dates stage.
 #[derive(Debug, Default)]
 pub struct DateStage;
 
@@ -10,5 +32,163 @@ impl Stage for DateStage {
     fn name(&self) -> &'static str {
         "dates"
     }
-    fn run(&self, _doc: &Document, _ann: &mut Annotations) {}
+    fn run(&self, doc: &Document, ann: &mut Annotations) {
+        ann.dates.extend(extract(doc));
+    }
+}
+
+/// How far before a mention (in bytes, same sentence) a future cue counts.
+const FUTURE_WINDOW: usize = 60;
+
+fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
+    let s = doc.sentence_of(start);
+    let sent_start = doc
+        .sentences
+        .get(s)
+        .map(|x| x.start)
+        .unwrap_or(doc.body_start)
+        .min(start);
+    let mut from = start.saturating_sub(FUTURE_WINDOW).max(sent_start);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let clause = fold(&doc.text[from..start]);
+    // only the clause the mention is in
+    let clause = clause
+        .rsplit(|c: char| matches!(c, ',' | ';' | '.' | '!' | '?' | '«' | '»' | '"' | '(' | ')'))
+        .next()
+        .unwrap_or("");
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| !w.is_empty() && lex.has("futurecue", w))
+}
+
+/// The two words before `start` hold a reporting verb (« a annoncé vendredi », « said on Friday »).
+fn after_reporting_verb(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
+    let mut from = start.saturating_sub(40).max(doc.body_start);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = fold(&doc.text[from..start]);
+    before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| lex.has("reportcue", w))
+}
+
+/// Every date mention of `doc`, in text order.
+pub fn extract(doc: &Document) -> Vec<DateMention> {
+    let lex = lexicon::lexicon(doc.language());
+    let body_start = doc.body_start.min(doc.text.len());
+    if !doc.text.is_char_boundary(body_start) {
+        return Vec::new();
+    }
+    let folded = Folded::new(&doc.text[body_start..], body_start);
+    let cands = rules::select(rules::candidates(lex, &folded, &doc.text[body_start..]));
+
+    let mut ctx = resolve::Ctx {
+        doc: doc.doc_date,
+        ..Default::default()
+    };
+    let mut counts: HashMap<u32, Vec<chrono::NaiveDate>> = HashMap::new();
+    for c in &cands {
+        if let Some((wd, date)) = resolve::weekday_date(&c.expr, doc.doc_date) {
+            counts.entry(wd).or_default().push(date);
+        }
+    }
+    for (wd, mut dates) in counts {
+        dates.sort();
+        dates.dedup();
+        if dates.len() == 1 {
+            ctx.weekday_dates.insert(wd, dates[0]);
+        }
+    }
+
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        let (s, e) = folded.orig_range(c.start, c.end);
+        if s >= e || e > doc.text.len() {
+            continue;
+        }
+        ctx.future = future_clause(doc, lex, s);
+        let Some(r) = resolve::resolve(&c.expr, &ctx) else {
+            continue;
+        };
+        // « a annoncé vendredi »: the day of a statement, not of the event
+        let statement = matches!(
+            c.expr,
+            rules::Expr::Day {
+                base: rules::DayBase::Weekday { .. } | rules::DayBase::Doc(_),
+                time: None,
+                ..
+            }
+        ) && after_reporting_verb(doc, lex, s);
+        if !statement || ctx.last.is_none() {
+            ctx.last = r.day;
+        }
+        out.push(DateMention {
+            span: Span::new(doc, s, e),
+            value: r.value,
+            kind: r.kind,
+            anchor: r.anchor,
+            grain: r.grain.to_string(),
+            modifier: r.modifier.map(str::to_string),
+            alt: Vec::new(),
+        });
+    }
+    out
+}
+
+/// True for a value naming one day (`2019-11-01`, `2019-11-01T06:00`).
+fn is_day_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && (b.len() == 10 || b[10] == b'T')
+}
+
+/// How many sentences of the lead are searched for the event date.
+const LEAD_SENTENCES: usize = 2;
+
+/// The document's main event date, for the claims stage.
+///
+/// The first date of the lead (the first two sentences) that names a day or a month
+/// (a weekday that only says `2019-11` counts), cut to the day; otherwise the most
+/// frequent day value in the document (the earliest on a tie); `None` when nothing fits.
+/// Durations, intervals, sets and references never count.
+pub fn main_event_date(doc: &Document, dates: &[DateMention]) -> Option<String> {
+    let lead_end = doc.sentences.get(LEAD_SENTENCES).map(|s| s.start);
+    let point = |d: &&DateMention| {
+        matches!(d.kind, DateType::Date | DateType::Time)
+            && !d.value.contains('/')
+            && d.value.as_bytes().first().is_some_and(u8::is_ascii_digit)
+    };
+    let in_lead = dates.iter().filter(point).find(|d| {
+        lead_end.is_none_or(|e| d.span.start < e)
+            && (is_day_value(&d.value) || d.grain == "month" && d.value.len() == 7)
+            && !matches!(d.grain.as_str(), "year")
+    });
+    if let Some(d) = in_lead {
+        return Some(d.value.chars().take(10).collect());
+    }
+    let mut freq: Vec<(String, usize, usize)> = Vec::new();
+    for (i, d) in dates.iter().filter(point).enumerate() {
+        if !is_day_value(&d.value) {
+            continue;
+        }
+        let day: String = d.value.chars().take(10).collect();
+        match freq.iter_mut().find(|f| f.0 == day) {
+            Some(f) => f.1 += 1,
+            None => freq.push((day, 1, i)),
+        }
+    }
+    freq.into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|f| f.0)
 }

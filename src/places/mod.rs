@@ -1,8 +1,134 @@
-//! The places stage (first version: filled in by its own issue).
+//! The places stage: finds place names, resolves them against the bundled
+//! gazetteer to a canonical name, country, coordinates, kind and parent area,
+//! and keeps toponyms introduced as places but unknown to the gazetteer
+//! (« près de Tin Akoff ») as unresolved mentions, without coordinates.
+//!
+//! Matching runs an anchored Aho-Corasick automaton (longest match first) at
+//! every word start of each folded sentence (« Menaka » = « Ménaka »,
+//! « Tombouctou » = « Timbuktu »). Precision guards: a place name must be
+//! capitalized as written, not glued by a hyphen or a capitalized word to a
+//! larger name (« Radio France », « Amadou Koufa »), not a blocked phrase
+//! (demonyms, « Agence France-Presse », « État islamique au Sahel »); names
+//! that are also common words or person names (`models/<lang>/places_ambiguous.txt`),
+//! names of three letters or fewer and small villages outside Mali, Niger and
+//! Burkina Faso need a place cue before them (« à », « près de », « in »…).
+//!
+//! Resolution, for a name shared by several places: the kind the context asks
+//! for (« région de Gao », « fleuve Niger »), else a town before the area of the
+//! same name (« Gao » the city), then the document's countries, then Mali, Niger,
+//! Burkina Faso and their neighbours, then the larger area, then population.
 
-use crate::document::{Annotations, Document};
+mod gazetteer;
+#[cfg(test)]
+mod tests;
+
+pub use gazetteer::{by_key, contains, lookup, lookup_all, parent, size, Kind, Place};
+
+use crate::document::{Annotations, Document, Lang, PlaceMention, Span};
+use crate::models::{lines, tsv_rows};
 use crate::pipeline::Stage;
+use crate::text::{fold, Folded};
+use aho_corasick::{Anchored, Input};
+use gazetteer::{preferred, tier, Gazetteer, GAZETTEER};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Intro,
+    Weak,
+    Context,
+    Compound,
+}
+
+#[derive(Debug)]
+struct Cue {
+    words: String,
+    after: bool,
+    role: Role,
+    kind: Option<Kind>,
+}
+
+/// The language knowledge of the stage: cues, ambiguous names, stop words.
+struct Lexicon {
+    /// Cues, longest first.
+    cues: Vec<Cue>,
+    /// Pattern ids of names that need a cue.
+    ambiguous: HashSet<usize>,
+    /// Folded words that never start an unresolved toponym.
+    stop: HashSet<String>,
+}
+
+impl Lexicon {
+    fn load(cues: &'static str, ambiguous: &'static str, stop: &'static str) -> Lexicon {
+        let mut list: Vec<Cue> = tsv_rows(cues)
+            .filter_map(|r| {
+                let words = fold(r.first()?);
+                let role = match r.get(2).copied().unwrap_or("") {
+                    "intro" => Role::Intro,
+                    "weak" => Role::Weak,
+                    "context" => Role::Context,
+                    "compound" => Role::Compound,
+                    _ => return None,
+                };
+                Some(Cue {
+                    words,
+                    after: r.get(1).copied() == Some("after"),
+                    role,
+                    kind: r.get(3).and_then(|k| Kind::parse(k)),
+                })
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            b.words
+                .len()
+                .cmp(&a.words.len())
+                .then(a.words.cmp(&b.words))
+        });
+        let g = &*GAZETTEER;
+        let ambiguous = lines(ambiguous).filter_map(|l| g.pattern_id(l)).collect();
+        let mut stop: HashSet<String> = lines(stop).map(fold).collect();
+        for c in &list {
+            stop.insert(c.words.clone());
+        }
+        Lexicon {
+            cues: list,
+            ambiguous,
+            stop,
+        }
+    }
+}
+
+static FR: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::load(
+        include_str!("../../models/fr/places_cues.tsv"),
+        include_str!("../../models/fr/places_ambiguous.txt"),
+        include_str!("../../models/fr/places_stop.txt"),
+    )
+});
+static EN: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::load(
+        include_str!("../../models/en/places_cues.tsv"),
+        include_str!("../../models/en/places_ambiguous.txt"),
+        include_str!("../../models/en/places_stop.txt"),
+    )
+});
+
+fn lexicon(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// Loads the gazetteer and the word lists now (they load lazily otherwise).
+pub fn warm_up() {
+    LazyLock::force(&GAZETTEER);
+    LazyLock::force(&FR);
+    LazyLock::force(&EN);
+}
+
+/// The places stage.
 #[derive(Debug, Default)]
 pub struct PlaceStage;
 
@@ -10,5 +136,398 @@ impl Stage for PlaceStage {
     fn name(&self) -> &'static str {
         "places"
     }
-    fn run(&self, _doc: &Document, _ann: &mut Annotations) {}
+
+    fn run(&self, doc: &Document, ann: &mut Annotations) {
+        ann.places.extend(find_places(doc));
+    }
+}
+
+/// What the words just before (and after) a name say.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// Some cue stands right before or after the name.
+    any: bool,
+    /// The cue before introduces places (intro or weak).
+    role: Option<Role>,
+    kind: Option<Kind>,
+}
+
+/// A gazetteer name found in the text, before resolution.
+struct Hit {
+    start: usize,
+    end: usize,
+    pattern: usize,
+    ctx: Context,
+}
+
+/// An unresolved toponym.
+struct Unknown {
+    start: usize,
+    end: usize,
+    kind: Option<Kind>,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The cue ending right before folded byte `at`, if any (longest first).
+fn cue_before<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
+    let before = &f[..at];
+    lex.cues.iter().filter(|c| !c.after).find(|c| {
+        let rest = if c.words.ends_with('\'') || c.role == Role::Compound {
+            before
+        } else {
+            let t = before.trim_end_matches(' ');
+            if t.len() == before.len() {
+                return false;
+            }
+            t
+        };
+        rest.strip_suffix(c.words.as_str())
+            .is_some_and(|head| !head.chars().next_back().is_some_and(is_word))
+    })
+}
+
+fn cue_after<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
+    let after = &f[at..];
+    let t = after.trim_start_matches(' ');
+    if t.len() == after.len() {
+        return None;
+    }
+    lex.cues.iter().filter(|c| c.after).find(|c| {
+        t.strip_prefix(c.words.as_str())
+            .is_some_and(|tail| !tail.chars().next().is_some_and(is_word))
+    })
+}
+
+fn context(lex: &Lexicon, f: &str, ms: usize, me: usize) -> Context {
+    let mut ctx = Context::default();
+    if let Some(c) = cue_before(lex, f, ms).filter(|c| c.role != Role::Compound) {
+        ctx.any = true;
+        ctx.kind = c.kind;
+        if matches!(c.role, Role::Intro | Role::Weak) {
+            ctx.role = Some(c.role);
+        }
+    }
+    if let Some(c) = cue_after(lex, f, me) {
+        ctx.any = true;
+        ctx.kind = ctx.kind.or(c.kind);
+    }
+    ctx
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A headline-like sentence: most long words capitalized.
+fn title_case(s: &str) -> bool {
+    let long: Vec<&str> = s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    long.len() >= 4 && long.iter().filter(|w| starts_upper(w)).count() * 10 >= long.len() * 7
+}
+
+/// The word (letters, digits, inner hyphens and apostrophes) starting at byte `at` of `s`.
+fn word_at(s: &str, at: usize) -> &str {
+    let rest = &s[at..];
+    let mut end = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word(c) {
+            end = i + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '\u{2019}')
+            && chars.peek().is_some_and(|&(_, n)| is_word(n))
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    &rest[..end]
+}
+
+/// The word ending right before byte `at` of `s` (spaces skipped), and whether
+/// it starts its sentence (nothing but punctuation before it).
+fn word_before(s: &str, at: usize) -> Option<(&str, bool)> {
+    let head = s[..at].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    if head.len() == at || head.is_empty() {
+        return None;
+    }
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word(c) || c == '.' || c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    let w = &head[start..];
+    let initial = head[..start]
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_none_or(|c| !is_word(c) && !matches!(c, ',' | ';'));
+    Some((w, initial))
+}
+
+/// The capitalized word right after byte `at` of `s` (after exactly one space), if any.
+fn capitalized_after(s: &str, at: usize) -> Option<&str> {
+    let rest = s[at..].strip_prefix(' ')?;
+    let w = word_at(rest, 0);
+    (starts_upper(w)).then_some(w)
+}
+
+fn acronym_like(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    (letters.len() >= 2 && upper == letters.len())
+        || (upper >= 2 && !w.contains(['-', '\'', '\u{2019}']))
+}
+
+/// Scans one sentence (`doc.text[start..end]`), appending gazetteer hits and unknown toponyms.
+fn scan_sentence(
+    g: &Gazetteer,
+    lex: &Lexicon,
+    doc: &Document,
+    start: usize,
+    end: usize,
+    hits: &mut Vec<Hit>,
+    unknown: &mut Vec<Unknown>,
+) {
+    let orig = &doc.text[start..end];
+    let f = Folded::new(orig, start);
+    let ft = f.text.as_str();
+    let headline = title_case(orig);
+    let mut covered_to = 0usize; // folded offset up to which words are taken
+    let mut prev: Option<char> = None;
+    for (i, c) in ft.char_indices() {
+        let word_start = is_word(c) && !prev.is_some_and(is_word);
+        prev = Some(c);
+        if !word_start || i < covered_to {
+            continue;
+        }
+        let m = g.ac.find(Input::new(ft).range(i..).anchored(Anchored::Yes));
+        if let Some(m) = m {
+            let (ms, me) = (m.start(), m.end());
+            let after_ok = !ft[me..].chars().next().is_some_and(is_word)
+                && !(ft[me..].starts_with('-') && ft[me + 1..].chars().next().is_some_and(is_word));
+            let glued_before = ft[..ms].ends_with('-')
+                && ft[..ms - 1].chars().next_back().is_some_and(is_word)
+                && cue_before(lex, ft, ms).is_none_or(|c| c.role != Role::Compound);
+            if after_ok && !glued_before {
+                let pat = &g.patterns[m.pattern().as_usize()];
+                if pat.blocked {
+                    covered_to = me;
+                    continue;
+                }
+                let (a, b) = f.orig_range(ms, me);
+                let text = &doc.text[a..b];
+                if accept_hit(lex, pat, text, orig, a - start, b - start, headline) {
+                    hits.push(Hit {
+                        start: a,
+                        end: b,
+                        pattern: m.pattern().as_usize(),
+                        ctx: context(lex, ft, ms, me),
+                    });
+                    covered_to = me;
+                    continue;
+                }
+            }
+        }
+        // not a known name: an unknown toponym after a cue?
+        let (a, _) = f.orig_range(i, i + c.len_utf8());
+        if let Some(u) = unknown_at(lex, ft, i, orig, a - start) {
+            covered_to = i + fold(&orig[u.0..u.1]).len();
+            unknown.push(Unknown {
+                start: start + u.0,
+                end: start + u.1,
+                kind: u.2,
+            });
+        }
+    }
+}
+
+/// The guards on a gazetteer name written `text` at `orig[a..b]`.
+fn accept_hit(
+    lex: &Lexicon,
+    pat: &gazetteer::Pattern,
+    text: &str,
+    orig: &str,
+    a: usize,
+    b: usize,
+    headline: bool,
+) -> bool {
+    if pat.places.is_empty() {
+        return false;
+    }
+    if !starts_upper(text) && !pat.lower_ok {
+        return false;
+    }
+    if pat.acronym && text.chars().any(char::is_lowercase) {
+        return false;
+    }
+    if headline {
+        return true;
+    }
+    if let Some((w, initial)) = word_before(orig, a) {
+        if starts_upper(w) && !initial && !acronym_like(w) {
+            return false;
+        }
+    }
+    // glued to a following capitalized word (« Niger Delta »), unless that word is a cue (« Niger River »)
+    !capitalized_after(orig, b).is_some_and(|w| !lex.stop.contains(&fold(w)))
+}
+
+/// An unknown toponym starting at folded byte `i` (original byte `a` of the
+/// sentence): (start, end, kind) in sentence offsets.
+fn unknown_at(
+    lex: &Lexicon,
+    ft: &str,
+    i: usize,
+    orig: &str,
+    a: usize,
+) -> Option<(usize, usize, Option<Kind>)> {
+    if !orig[a..].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let cue = cue_before(lex, ft, i)?;
+    if !matches!(cue.role, Role::Intro | Role::Weak) {
+        return None;
+    }
+    let good = |w: &str| {
+        !w.is_empty()
+            && starts_upper(w)
+            && !acronym_like(w)
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !lex.stop.contains(&fold(w))
+            && !lex.stop.contains(&fold(w.trim_end_matches("'s")))
+    };
+    let first = word_at(orig, a);
+    if !good(first) {
+        return None;
+    }
+    let mut end = a + first.len();
+    if cue.role == Role::Weak {
+        if capitalized_after(orig, end).is_some() {
+            return None;
+        }
+        return Some((a, end, cue.kind));
+    }
+    for _ in 0..3 {
+        match capitalized_after(orig, end) {
+            Some(w) if good(w) => end += 1 + w.len(),
+            _ => break,
+        }
+    }
+    Some((a, end, cue.kind))
+}
+
+/// Finds and resolves the places of a document.
+pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
+    let g = &*GAZETTEER;
+    let lex = lexicon(doc.language());
+    let mut hits = Vec::new();
+    let mut unknown = Vec::new();
+    let body = doc.body_start.min(doc.text.len());
+    let ranges: Vec<(usize, usize)> = if doc.sentences.is_empty() {
+        vec![(body, doc.text.len())]
+    } else {
+        doc.sentences
+            .iter()
+            .filter(|s| s.start <= s.end && s.end <= doc.text.len())
+            .filter(|s| doc.text.is_char_boundary(s.start) && doc.text.is_char_boundary(s.end))
+            .map(|s| (s.start, s.end))
+            .collect()
+    };
+    for (s, e) in ranges {
+        scan_sentence(g, lex, doc, s, e, &mut hits, &mut unknown);
+    }
+
+    // candidates allowed by the guards and the context
+    let cands: Vec<Vec<usize>> = hits.iter().map(|h| candidates(g, lex, h)).collect();
+    // the document's countries: those of names with a single possible country
+    let mut doc_countries: Vec<String> = Vec::new();
+    for c in &cands {
+        let mut cs = c.iter().filter_map(|&i| g.places[i].country.as_ref());
+        if let Some(first) = cs.next() {
+            if cs.all(|x| x == first) && !doc_countries.contains(first) {
+                doc_countries.push(first.clone());
+            }
+        }
+    }
+    doc_countries.sort();
+
+    let mut out = Vec::with_capacity(hits.len() + unknown.len());
+    for (h, c) in hits.iter().zip(&cands) {
+        let Some(i) = preferred(g, c, &doc_countries) else {
+            continue;
+        };
+        let p = &g.places[i];
+        out.push(PlaceMention {
+            span: Span::new(doc, h.start, h.end),
+            name: p.name.clone(),
+            country: p.country.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            geonames_id: p.geonames_id,
+            kind: Some(p.kind.as_str().to_string()),
+            parent: p.parent.map(|j| g.places[j].name.clone()),
+            resolved: true,
+        });
+    }
+    for u in unknown {
+        let span = Span::new(doc, u.start, u.end);
+        out.push(PlaceMention {
+            name: span.text.clone(),
+            span,
+            country: None,
+            lat: None,
+            lon: None,
+            geonames_id: None,
+            kind: u.kind.map(|k| k.as_str().to_string()),
+            parent: None,
+            resolved: false,
+        });
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+/// The places a hit may stand for, after the ambiguity guards and the context's kind.
+fn candidates(g: &Gazetteer, lex: &Lexicon, h: &Hit) -> Vec<usize> {
+    let pat = &g.patterns[h.pattern];
+    // short names need a cue, unless they name a country or a town of Mali, Niger, Burkina Faso (« Gao »)
+    let short = pat.letters <= 3
+        && !pat.places.iter().any(|&i| {
+            let p = &g.places[i];
+            p.kind == Kind::Country || (p.kind == Kind::City && tier(p.country.as_deref()) >= 2)
+        });
+    if (lex.ambiguous.contains(&h.pattern) || short) && !h.ctx.any {
+        return Vec::new();
+    }
+    let mut c: Vec<usize> = pat
+        .places
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let p = &g.places[i];
+            h.ctx.any || p.curated || p.kind != Kind::Locality || tier(p.country.as_deref()) >= 2
+        })
+        .collect();
+    if let Some(k) = h.ctx.kind {
+        let fits = |p: &Place| match k {
+            Kind::City | Kind::Locality => matches!(p.kind, Kind::City | Kind::Locality),
+            k => p.kind == k,
+        };
+        if c.iter().any(|&i| fits(&g.places[i])) {
+            c.retain(|&i| fits(&g.places[i]));
+        }
+    } else {
+        // without a cue, a river or a zone does not take a country's name
+        if c.iter().any(|&i| g.places[i].kind == Kind::Country) {
+            c.retain(|&i| g.places[i].kind != Kind::Water);
+        }
+    }
+    c
 }

@@ -1,0 +1,429 @@
+//! The actors' language data, parsed once: the lexicon (`models/actors.tsv`), demonyms,
+//! country names, institution templates, roles, honorifics, reporting verbs, first names
+//! and the stoplists; and the automata that find them in folded text.
+
+use crate::document::{ActorType, Lang};
+use crate::models::{lines, tsv_rows};
+use crate::text::fold;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Where an actor's country comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Country {
+    None,
+    Fixed(&'static str),
+    /// The document's country (`*` in the lexicon).
+    Context,
+}
+
+/// How an alias is allowed to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MatchRule {
+    Any,
+    /// French only after a determiner (« les jihadistes »).
+    Det,
+    /// Resolved to the document country's actor of the same class.
+    Ctx,
+    /// Refers back to the last actor of the same class; dropped when none.
+    Bare,
+}
+
+/// One row of `models/actors.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub name: &'static str,
+    pub kind: ActorType,
+    pub country: Country,
+    pub class: Option<&'static str>,
+    pub rule: MatchRule,
+}
+
+/// What a pattern of the actor automaton stands for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Target {
+    Entry(usize),
+    /// An institution class with a country (« armée malienne » → army, ML).
+    Class(&'static str, &'static str),
+}
+
+/// One pattern of the actor automaton.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    pub target: Target,
+    /// Case flags of the alias's letters (true where uppercase is required).
+    pub caps: Vec<bool>,
+    /// True when the alias is all uppercase letters (an acronym).
+    pub acronym: bool,
+}
+
+/// Kinds of source patterns (see `models/fr/sources.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SourceKind {
+    Verb,
+    Subject,
+    Prep,
+    Recipient,
+    Act,
+    Cue,
+}
+
+/// A country name or capital.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CountryName {
+    pub iso: &'static str,
+}
+
+/// The data of one language.
+pub(crate) struct LangData {
+    pub actors: AhoCorasick,
+    pub patterns: Vec<Pattern>,
+    pub roles: AhoCorasick,
+    pub role_words: HashSet<String>,
+    pub honorifics: Vec<&'static str>,
+    pub sources: AhoCorasick,
+    pub source_kinds: Vec<SourceKind>,
+    pub countries: AhoCorasick,
+    pub country_names: Vec<CountryName>,
+    pub notnames: HashSet<String>,
+    pub determiners: HashSet<String>,
+    /// Nouns that make the name after them a place (« stade », « avenue »).
+    pub place_heads: HashSet<String>,
+    /// Closed word classes of `actor_grammar.tsv` (class → folded words).
+    grammar: HashMap<&'static str, HashSet<String>>,
+}
+
+impl LangData {
+    /// True when folded `word` belongs to the word class `class` of `actor_grammar.tsv`.
+    pub fn is(&self, class: &str, word: &str) -> bool {
+        self.grammar.get(class).is_some_and(|s| s.contains(word))
+    }
+}
+
+/// Everything, both languages.
+pub(crate) struct Lexicon {
+    pub entries: Vec<Entry>,
+    pub demonyms: HashMap<String, &'static str>,
+    pub firstnames: HashSet<String>,
+    /// Elided prefixes and name particles of every language.
+    pub elisions: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub fr: LangData,
+    pub en: LangData,
+}
+
+impl Lexicon {
+    pub fn lang(&self, lang: Lang) -> &LangData {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The lexicon row of `class` for a country: its own row when it has one,
+    /// else the class's `*` row (matched anywhere) with the country filled in.
+    pub fn class_entry(&self, class: &str, iso: &str) -> Option<(usize, Option<&'static str>)> {
+        let fixed = self.entries.iter().position(|e| {
+            e.class == Some(class)
+                && matches!(e.country, Country::Fixed(c) if c == iso)
+                && e.rule == MatchRule::Any
+        });
+        if let Some(i) = fixed {
+            return Some((i, None));
+        }
+        let iso: &'static str = self.iso_static(iso)?;
+        self.entries
+            .iter()
+            .position(|e| {
+                e.class == Some(class) && e.country == Country::Context && e.rule == MatchRule::Any
+            })
+            .map(|i| (i, Some(iso)))
+    }
+
+    /// The `'static` copy of an ISO code known to the data.
+    pub fn iso_static(&self, iso: &str) -> Option<&'static str> {
+        self.demonyms
+            .values()
+            .copied()
+            .chain(self.entries.iter().filter_map(|e| match e.country {
+                Country::Fixed(c) => Some(c),
+                _ => None,
+            }))
+            .find(|c| *c == iso)
+    }
+}
+
+static ACTORS_TSV: &str = include_str!("../../models/actors.tsv");
+static FIRSTNAMES: &str = include_str!("../../models/firstnames.txt");
+static NOTNAMES: &str = include_str!("../../models/notnames.txt");
+
+struct LangFiles {
+    demonyms: &'static str,
+    countries: &'static str,
+    institutions: &'static str,
+    roles: &'static str,
+    honorifics: &'static str,
+    sources: &'static str,
+    notnames: &'static str,
+    determiners: &'static str,
+    place_heads: &'static str,
+    grammar: &'static str,
+}
+
+const FR: LangFiles = LangFiles {
+    demonyms: include_str!("../../models/fr/demonyms.tsv"),
+    countries: include_str!("../../models/fr/countries.tsv"),
+    institutions: include_str!("../../models/fr/institutions.tsv"),
+    roles: include_str!("../../models/fr/roles.txt"),
+    honorifics: include_str!("../../models/fr/honorifics.txt"),
+    sources: include_str!("../../models/fr/sources.tsv"),
+    notnames: include_str!("../../models/fr/notnames.txt"),
+    determiners: include_str!("../../models/fr/determiners.txt"),
+    place_heads: include_str!("../../models/fr/place_heads.txt"),
+    grammar: include_str!("../../models/fr/actor_grammar.tsv"),
+};
+
+const EN: LangFiles = LangFiles {
+    demonyms: include_str!("../../models/en/demonyms.tsv"),
+    countries: include_str!("../../models/en/countries.tsv"),
+    institutions: include_str!("../../models/en/institutions.tsv"),
+    roles: include_str!("../../models/en/roles.txt"),
+    honorifics: include_str!("../../models/en/honorifics.txt"),
+    sources: include_str!("../../models/en/sources.tsv"),
+    notnames: include_str!("../../models/en/notnames.txt"),
+    determiners: "",
+    place_heads: include_str!("../../models/en/place_heads.txt"),
+    grammar: include_str!("../../models/en/actor_grammar.tsv"),
+};
+
+/// The lexicon, built on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
+
+fn actor_type(s: &str) -> ActorType {
+    match s {
+        "person" => ActorType::Person,
+        "military" => ActorType::Military,
+        "armed_group" => ActorType::ArmedGroup,
+        "government" => ActorType::Government,
+        "international" => ActorType::International,
+        "media" => ActorType::Media,
+        _ => ActorType::Other,
+    }
+}
+
+fn entries() -> Vec<(Entry, Vec<&'static str>, Vec<&'static str>)> {
+    tsv_rows(ACTORS_TSV)
+        .filter(|r| r.len() >= 5 && !r[0].is_empty())
+        .map(|r| {
+            let country = match r[2] {
+                "-" | "" => Country::None,
+                "*" => Country::Context,
+                c => Country::Fixed(c),
+            };
+            let rule = match r[4] {
+                "det" => MatchRule::Det,
+                "ctx" => MatchRule::Ctx,
+                "bare" => MatchRule::Bare,
+                _ => MatchRule::Any,
+            };
+            let split = |i: usize| -> Vec<&'static str> {
+                r.get(i)
+                    .map(|s| {
+                        s.split('|')
+                            .map(str::trim)
+                            .filter(|a| !a.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let entry = Entry {
+                name: r[0],
+                kind: actor_type(r[1]),
+                country,
+                class: (r[3] != "-" && !r[3].is_empty()).then_some(r[3]),
+                rule,
+            };
+            (entry, split(5), split(6))
+        })
+        .collect()
+}
+
+/// Case flags of the letters of `s`.
+pub(crate) fn caps_of(s: &str) -> Vec<bool> {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+        .collect()
+}
+
+fn automaton<I, P>(patterns: I, kind: MatchKind) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasickBuilder::new()
+        .match_kind(kind)
+        .build(patterns)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"))
+}
+
+fn folded_set(data: &'static str) -> HashSet<String> {
+    lines(data).map(fold).collect()
+}
+
+fn build_lang(
+    files: &LangFiles,
+    lang: Lang,
+    rows: &[(Entry, Vec<&'static str>, Vec<&'static str>)],
+    demonyms: &[(&'static str, &'static str)],
+) -> LangData {
+    let mut folded: Vec<String> = Vec::new();
+    let mut patterns: Vec<Pattern> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut push = |alias: &str, target: Target, folded: &mut Vec<String>| {
+        let key = fold(alias);
+        let caps = caps_of(alias);
+        let acronym = caps.len() >= 2 && caps.iter().all(|c| *c);
+        // the same folded alias with the same case flags is kept once (first row wins)
+        if key.is_empty() || !seen.insert(format!("{key}\u{0}{caps:?}")) {
+            return;
+        }
+        folded.push(key);
+        patterns.push(Pattern {
+            target,
+            caps,
+            acronym,
+        });
+    };
+    for (i, (_, fr, en)) in rows.iter().enumerate() {
+        let (own, other) = match lang {
+            Lang::Fr => (fr, en),
+            Lang::En => (en, fr),
+        };
+        for a in own {
+            push(a, Target::Entry(i), &mut folded);
+        }
+        // proper names (an uppercase letter) are shared across languages, but not
+        // two-letter acronyms (« UN » in French, « UA » in English)
+        let shared = |a: &&&str| {
+            a.chars().any(char::is_uppercase) && a.chars().filter(|c| c.is_alphabetic()).count() > 2
+        };
+        for a in other.iter().filter(shared) {
+            push(a, Target::Entry(i), &mut folded);
+        }
+    }
+    // institution templates × demonyms and countries
+    let countries: Vec<Vec<&'static str>> =
+        tsv_rows(files.countries).filter(|r| r.len() >= 4).collect();
+    for r in tsv_rows(files.institutions).filter(|r| r.len() >= 2) {
+        let (template, class) = (r[0], r[1]);
+        if template.contains("{D}") {
+            for (d, iso) in demonyms {
+                let t = template.replace("{D}", d).to_lowercase();
+                push(&t, Target::Class(class, iso), &mut folded);
+            }
+        } else {
+            for c in countries.iter().filter(|c| c[2] == "country") {
+                let t = template.replace("{OF}", c[3]).replace("{C}", c[0]);
+                push(&t.to_lowercase(), Target::Class(class, c[1]), &mut folded);
+            }
+        }
+    }
+    let actors = automaton(&folded, MatchKind::Standard);
+
+    let roles_list: Vec<String> = lines(files.roles).map(fold).collect();
+    let role_words = roles_list
+        .iter()
+        .filter(|r| !r.contains(' '))
+        .cloned()
+        .collect();
+    let roles = automaton(&roles_list, MatchKind::LeftmostLongest);
+
+    let mut src_pats = Vec::new();
+    let mut source_kinds = Vec::new();
+    for r in tsv_rows(files.sources).filter(|r| r.len() >= 2) {
+        let kind = match r[1] {
+            "verb" => SourceKind::Verb,
+            "subject" => SourceKind::Subject,
+            "prep" => SourceKind::Prep,
+            "recipient" => SourceKind::Recipient,
+            "act" => SourceKind::Act,
+            "cue" => SourceKind::Cue,
+            _ => continue,
+        };
+        src_pats.push(fold(r[0]));
+        source_kinds.push(kind);
+    }
+    let sources = automaton(&src_pats, MatchKind::LeftmostLongest);
+
+    let mut country_pats = Vec::new();
+    let mut country_names = Vec::new();
+    for c in &countries {
+        country_pats.push(fold(c[0]));
+        country_names.push(CountryName { iso: c[1] });
+    }
+    let countries_ac = automaton(&country_pats, MatchKind::LeftmostLongest);
+
+    let mut notnames = folded_set(NOTNAMES);
+    notnames.extend(folded_set(files.notnames));
+
+    LangData {
+        actors,
+        patterns,
+        roles,
+        role_words,
+        honorifics: lines(files.honorifics).collect(),
+        sources,
+        source_kinds,
+        countries: countries_ac,
+        country_names,
+        notnames,
+        determiners: folded_set(files.determiners),
+        place_heads: folded_set(files.place_heads),
+        grammar: grammar(files.grammar),
+    }
+}
+
+fn grammar(data: &'static str) -> HashMap<&'static str, HashSet<String>> {
+    let mut g: HashMap<&'static str, HashSet<String>> = HashMap::new();
+    for r in tsv_rows(data).filter(|r| r.len() >= 2) {
+        g.entry(r[1]).or_default().insert(fold(r[0]));
+    }
+    g
+}
+
+fn build() -> Lexicon {
+    let rows = entries();
+    let dem = |data: &'static str| -> Vec<(&'static str, &'static str)> {
+        tsv_rows(data)
+            .filter(|r| r.len() >= 2)
+            .map(|r| (r[0], r[1]))
+            .collect()
+    };
+    let dem_fr = dem(FR.demonyms);
+    let dem_en = dem(EN.demonyms);
+    let mut demonyms = HashMap::new();
+    for (d, iso) in dem_fr.iter().chain(dem_en.iter()) {
+        demonyms.entry(fold(d)).or_insert(*iso);
+    }
+    let fr = build_lang(&FR, Lang::Fr, &rows, &dem_fr);
+    let en = build_lang(&EN, Lang::En, &rows, &dem_en);
+    let union = |class: &str| -> HashSet<String> {
+        [&fr, &en]
+            .iter()
+            .filter_map(|l| l.grammar.get(class))
+            .flatten()
+            .cloned()
+            .collect()
+    };
+    Lexicon {
+        entries: rows.into_iter().map(|(e, _, _)| e).collect(),
+        demonyms,
+        firstnames: folded_set(FIRSTNAMES),
+        elisions: union("elision"),
+        particles: union("particle"),
+        fr,
+        en,
+    }
+}

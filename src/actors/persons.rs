@@ -1,0 +1,484 @@
+//! Persons: names found from titles and roles, honorifics, the first-name list and
+//! capitalization in context; short forms resolved to the full name given earlier.
+
+use super::lexicon::{LangData, Lexicon, SourceKind, LEXICON};
+use crate::text::{fold, is_word_char};
+use std::collections::HashMap;
+
+/// A word of a sentence, with its original offsets.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub key: String,
+    pub cap: bool,
+    pub acronym: bool,
+    pub alpha: bool,
+}
+
+fn is_apos(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Splits `text` (at offset `base` of the document) into words. Hyphens and apostrophes
+/// inside a word stay in it, elided articles and an English `'s` are split off.
+pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                it.next();
+            } else if d == '-' || is_apos(d) {
+                let next = text[j + d.len_utf8()..].chars().next();
+                if next.is_some_and(is_word_char) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        push_word(text, base, i, end, &mut out);
+    }
+    out
+}
+
+fn push_word(text: &str, base: usize, s: usize, e: usize, out: &mut Vec<Tok>) {
+    let w = &text[s..e];
+    // elision: « l'Armée » → « l' » + « Armée »
+    if let Some(p) = w.find(is_apos) {
+        let prefix = fold(&w[..p]);
+        let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
+        if LEXICON.elisions.contains(&prefix) && after < w.len() {
+            out.push(make_tok(text, base, s, s + after));
+            push_word(text, base, s + after, e, out);
+            return;
+        }
+        // English possessive: « Mali's » → « Mali » + « 's »
+        if fold(&w[after..]) == "s" && p > 0 {
+            out.push(make_tok(text, base, s, s + p));
+            out.push(make_tok(text, base, s + p, e));
+            return;
+        }
+    }
+    out.push(make_tok(text, base, s, e));
+}
+
+fn make_tok(text: &str, base: usize, s: usize, e: usize) -> Tok {
+    let w = &text[s..e];
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    Tok {
+        start: base + s,
+        end: base + e,
+        key: fold(w),
+        cap: w.chars().next().is_some_and(char::is_uppercase),
+        acronym: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+        alpha: !w.chars().any(|c| c.is_ascii_digit()),
+    }
+}
+
+/// A role found in the text, with its original span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RoleHit {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A person found in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct PersonHit {
+    pub start: usize,
+    pub end: usize,
+    /// Span with the role before and the appositive after, for source detection.
+    pub ext_start: usize,
+    pub ext_end: usize,
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// Names known in a document so far: the folded name or any of its final parts → full name.
+#[derive(Debug, Default)]
+pub(crate) struct Known {
+    names: HashMap<String, String>,
+}
+
+impl Known {
+    /// Records a full name and its final parts (« Ibrahim Boubacar Keïta » → « keita »,
+    /// « boubacar keita »). The most recent person wins an ambiguous short form.
+    pub fn add(&mut self, full: &str) {
+        let toks: Vec<String> = tokenize(full, 0).into_iter().map(|t| t.key).collect();
+        if toks.len() < 2 {
+            return;
+        }
+        for k in 0..toks.len() {
+            let key = toks[k..].join(" ");
+            if k > 0 && LEXICON.particles.contains(&key) {
+                continue;
+            }
+            self.names.insert(key, full.to_string());
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.names.get(key)
+    }
+}
+
+/// The context a person search needs.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub lex: &'a Lexicon,
+    pub ld: &'a LangData,
+    pub sent_start: usize,
+    pub sent_end: usize,
+    pub toks: &'a [Tok],
+    pub roles: &'a [RoleHit],
+}
+
+/// Byte `i` moved back to a char boundary of `s`.
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Byte `i` moved forward to a char boundary of `s`.
+pub(crate) fn ceil_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Longest look-around window, in bytes, so that long sentences stay linear.
+pub(crate) const WINDOW: usize = 240;
+
+fn only_spaces(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}')
+}
+
+fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: bool) -> bool {
+    if !t.alpha || t.acronym || blocked(t.start, t.end) {
+        return false;
+    }
+    let k = t.key.as_str();
+    if ctx.ld.role_words.contains(k) || {
+        // roles are sorted and disjoint: only the last one starting at or before
+        // the token can cover it
+        let i = ctx.roles.partition_point(|r| r.start <= t.start);
+        i > 0 && t.end <= ctx.roles[i - 1].end
+    } {
+        return false;
+    }
+    if t.cap {
+        let stop = ctx.ld.notnames.contains(k) || ctx.lex.demonyms.contains_key(k);
+        return !stop || (!first && ctx.ld.is("particle", k));
+    }
+    // « al-Sahraoui », « el-Béchir »: a lowercase particle glued to a capitalized name
+    !first
+        && (k.starts_with("al-") || k.starts_with("el-"))
+        && ctx.text[t.start..t.end]
+            .chars()
+            .nth(3)
+            .is_some_and(char::is_uppercase)
+}
+
+/// Finds the persons of one sentence. `blocked` tells whether a range is taken by
+/// another actor. Known names grow as full names are found.
+pub(crate) fn find(
+    ctx: &Ctx,
+    blocked: &dyn Fn(usize, usize) -> bool,
+    known: &mut Known,
+) -> Vec<PersonHit> {
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !(toks[i].cap && name_part(ctx, &toks[i], blocked, true)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() && j - i < 6 {
+            let gap = &ctx.text[toks[j - 1].end..toks[j].start];
+            if !(only_spaces(gap) || gap.is_empty() && toks[j].key.starts_with('\'')) {
+                break;
+            }
+            if name_part(ctx, &toks[j], blocked, false) {
+                j += 1;
+            } else if ctx.ld.is("particle", &toks[j].key)
+                && !toks[j].cap
+                && j + 1 < toks.len()
+                && only_spaces(&ctx.text[toks[j].end..toks[j + 1].start])
+                && toks[j + 1].cap
+                && name_part(ctx, &toks[j + 1], blocked, false)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // a leading capitalized word may be a complement (« de l'Intérieur Hama Souley »)
+        // a name opens at a first name when there is one (« Defense Secretary Lloyd … »)
+        let firsts = (i..j).filter(|&k| is_first_name(ctx.lex, &toks[k].key));
+        let order: Vec<usize> = firsts.chain(i..j).collect();
+        if let Some(hit) = order.into_iter().find_map(|k| judge(ctx, k, j, known)) {
+            out.push(hit);
+        }
+        i = j;
+    }
+    out
+}
+
+fn key_of(toks: &[Tok]) -> String {
+    toks.iter()
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_first_name(lex: &Lexicon, key: &str) -> bool {
+    lex.firstnames.contains(key)
+        || key
+            .split('-')
+            .next()
+            .is_some_and(|p| p.len() > 1 && lex.firstnames.contains(p))
+}
+
+/// Decides whether tokens `i..j` name a person, and which.
+fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonHit> {
+    let toks = ctx.toks;
+    // a capitalized common word opening the sentence is not part of the name
+    let at_start = |i: usize| toks[i].start <= ctx.sent_start + 1 || i == 0;
+    if j - i >= 2 && at_start(i) && !is_first_name(ctx.lex, &toks[i].key) {
+        let key = key_of(&toks[i..j]);
+        if known.get(&key).is_none() {
+            i += 1;
+        }
+    }
+    let name_toks = &toks[i..j];
+    let (start, end) = (name_toks[0].start, name_toks[name_toks.len() - 1].end);
+    let key = key_of(name_toks);
+    let n = name_toks.len();
+    let before = role_before(ctx, start);
+    let after = role_after(ctx, end);
+    let honor = honorific_before(ctx, start);
+    let known_name = known.get(&key).cloned();
+    let first = n >= 2 && is_first_name(ctx.lex, &name_toks[0].key);
+    let cue = n >= 2 && !at_start(i) && (verb_after(ctx, end) || prep_before(ctx, start));
+    let evidence = before.is_some() || after.is_some() || honor.is_some() || first || cue;
+    if known_name.is_none() && !evidence {
+        return None;
+    }
+    if n == 1 && known_name.is_none() && before.is_none() && honor.is_none() {
+        return None;
+    }
+    // « ministre de la Communication »: a capitalized word after a preposition is a
+    // complement, not a name, unless it is a full name with a first name
+    // « stade Modibo Keïta », « boulevard … »: a place named after a person
+    if (i > 0 && ctx.ld.place_heads.contains(toks[i - 1].key.as_str()))
+        || ctx.ld.place_heads.contains(toks[j - 1].key.as_str())
+    {
+        return None;
+    }
+    let after_prep = i > 0 && ctx.ld.is("prep", &toks[i - 1].key);
+    if after_prep && known_name.is_none() && !first && honor.is_none() {
+        return None;
+    }
+    let written = &ctx.text[start..end];
+    let name = match known_name {
+        Some(full) => full,
+        None => {
+            if n >= 2 {
+                known.add(written);
+            }
+            written.to_string()
+        }
+    };
+    let role = before
+        .map(|(s, e)| ctx.text[s..e].to_string())
+        .or_else(|| after.map(|(s, e)| ctx.text[s..e].to_string()));
+    let span_start = honor.unwrap_or(start);
+    Some(PersonHit {
+        start: span_start,
+        end,
+        ext_start: before.map_or(span_start, |(s, _)| s),
+        ext_end: after.map_or(end, |(_, e)| e),
+        name,
+        role,
+    })
+}
+
+/// The role written just before a name (« le ministre de la Communication, »): its span.
+pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)> {
+    let i = ctx.roles.partition_point(|r| r.end <= name_start);
+    let r = ctx.roles.get(i.checked_sub(1)?)?;
+    let gap = &ctx.text[r.end..name_start];
+    if gap.len() > 90 || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c)) {
+        return None;
+    }
+    let trimmed = gap.trim_end().trim_end_matches(',').trim_end();
+    if trimmed.contains(',') {
+        return None;
+    }
+    let words: Vec<Tok> = tokenize(trimmed, r.end);
+    if words.len() > 8 {
+        return None;
+    }
+    if words.iter().any(|w| ctx.ld.is("role_bad", &w.key)) {
+        return None;
+    }
+    if let Some(w) = words.first() {
+        let ok = ctx.lex.demonyms.contains_key(w.key.as_str()) || ctx.ld.is("prep", &w.key);
+        if !ok {
+            return None;
+        }
+    }
+    let end = r.end + trimmed.len();
+    // a demonym right before the head belongs to the role (« Senegalese President »)
+    let lead = ctx.text[..r.start].trim_end_matches(' ');
+    let lead_start = lead
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(lead.len(), |(i, _)| i);
+    let start = if lead_start >= ctx.sent_start
+        && lead.len() < r.start
+        && ctx.lex.demonyms.contains_key(&fold(&lead[lead_start..]))
+    {
+        lead_start
+    } else {
+        r.start
+    };
+    Some((start, end.max(r.end)))
+}
+
+/// The role given in apposition just after a name (« , le ministre malien de la Communication »).
+pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
+    let to = floor_char(ctx.text, (name_end + WINDOW).min(ctx.sent_end));
+    let rest = &ctx.text[name_end..to];
+    let after_comma = rest.trim_start().strip_prefix(',')?;
+    let from = to - after_comma.len();
+    // up to two words (an article, « France's ») before the role
+    let i = ctx.roles.partition_point(|r| r.start < from);
+    let r = ctx.roles.get(i).filter(|r| r.start <= from + 24)?;
+    let lead = tokenize(&ctx.text[from..r.start], from);
+    if lead.len() > 3
+        || ctx.text[from..r.start]
+            .chars()
+            .any(|c| ",.;:()«»\"".contains(c))
+    {
+        return None;
+    }
+    let lead_ok = lead.iter().all(|t| {
+        ctx.ld.is("role_lead", &t.key) || t.cap || ctx.lex.demonyms.contains_key(t.key.as_str())
+    });
+    if !lead_ok {
+        return None;
+    }
+    Some((r.start, role_extent(ctx, r.end)))
+}
+
+/// Extends a role head over a demonym and a short complement (« malien de la Communication »).
+fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
+    let to = floor_char(ctx.text, (head_end + WINDOW).min(ctx.sent_end));
+    let rest = &ctx.text[head_end..to];
+    let stop = rest
+        .find(|c: char| ",.;:()«»\"“”\n".contains(c))
+        .unwrap_or(rest.len());
+    let words = tokenize(&rest[..stop], head_end);
+    let mut end = head_end;
+    let mut k = 0;
+    if words
+        .first()
+        .is_some_and(|w| ctx.lex.demonyms.contains_key(w.key.as_str()))
+    {
+        end = words[0].end;
+        k = 1;
+    }
+
+    if words.get(k).is_some_and(|w| ctx.ld.is("prep", &w.key)) {
+        // a complement closed by a comma within a few words is taken whole
+        // (« , le gouverneur de la région de Mopti, »)
+        if rest[stop..].starts_with(',') && words.len() - k <= 8 {
+            return words.last().map_or(end, |w| w.end);
+        }
+        let mut last_cap = false;
+        for (taken, w) in words[k..].iter().enumerate() {
+            if taken >= 6 {
+                break;
+            }
+            if ctx.ld.is("prep", &w.key) || ctx.ld.is("role_lead", &w.key) {
+                last_cap = false;
+            } else if w.cap {
+                end = w.end;
+                last_cap = true;
+            } else if last_cap {
+                end = w.end;
+                last_cap = false;
+            } else {
+                break;
+            }
+        }
+    }
+    end
+}
+
+/// The honorific right before a name (« M. », « Mr. »): its start.
+fn honorific_before(ctx: &Ctx, name_start: usize) -> Option<usize> {
+    let base = ceil_char(ctx.text, name_start.saturating_sub(40).max(ctx.sent_start));
+    let before = ctx.text[base..name_start].trim_end();
+    ctx.ld.honorifics.iter().find_map(|h| {
+        let s = before.strip_suffix(h)?;
+        let ok = !s.chars().next_back().is_some_and(is_word_char);
+        ok.then_some(base + s.len())
+    })
+}
+
+/// True when a reporting verb follows the name (« X a déclaré », « X said »).
+fn verb_after(ctx: &Ctx, end: usize) -> bool {
+    let to = floor_char(ctx.text, (end + WINDOW).min(ctx.sent_end));
+    let rest = fold(&ctx.text[end..to]);
+    let rest = rest.trim_start();
+    let rest = ["a ", "ont ", "has ", "have "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    ctx.ld.sources.find(rest).is_some_and(|m| {
+        m.start() == 0
+            && matches!(
+                ctx.ld.source_kinds[m.pattern().as_usize()],
+                SourceKind::Verb | SourceKind::Subject
+            )
+            && !rest[m.end()..].chars().next().is_some_and(is_word_char)
+    })
+}
+
+/// True when « selon » / « according to » opens the phrase just before the name.
+fn prep_before(ctx: &Ctx, start: usize) -> bool {
+    let from = ceil_char(ctx.text, start.saturating_sub(WINDOW).max(ctx.sent_start));
+    let before = fold(&ctx.text[from..start]);
+    let before = before.trim_end();
+    ctx.ld.sources.find_iter(before).any(|m| {
+        m.end() == before.len()
+            && ctx.ld.source_kinds[m.pattern().as_usize()] == SourceKind::Prep
+            && !before[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+    })
+}

@@ -1,0 +1,143 @@
+//! Sources of statements: the actor that says something in its sentence
+//! (« a annoncé le ministre … », « selon un responsable du ministère de la Défense »,
+//! « a military source told AFP »).
+
+use super::lexicon::{LangData, SourceKind};
+use super::persons::tokenize;
+use crate::text::{is_word_char, Folded};
+
+/// An actor of the sentence, as the source search sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    pub start: usize,
+    pub ext_start: usize,
+    pub ext_end: usize,
+    pub media: bool,
+}
+
+fn words(text: &str, from: usize, to: usize) -> Vec<String> {
+    tokenize(&text[from..to], from)
+        .into_iter()
+        .map(|t| t.key)
+        .collect()
+}
+
+fn has_stop_punct(s: &str) -> bool {
+    s.chars().any(|c| ".;:!?()«»\"“”\n".contains(c))
+}
+
+/// Indices of `slots` (sorted by start) that are sources in the sentence `folded`.
+pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -> Vec<usize> {
+    let ft = &folded.text;
+    let mut is_source = vec![false; slots.len()];
+    for m in ld.sources.find_iter(ft.as_str()) {
+        let (fs, fe) = (m.start(), m.end());
+        if ft[..fs].chars().next_back().is_some_and(is_word_char)
+            || ft[fe..].chars().next().is_some_and(is_word_char)
+        {
+            continue;
+        }
+        let (os, oe) = folded.orig_range(fs, fe);
+        let kind = ld.source_kinds[m.pattern().as_usize()];
+        let found = match kind {
+            SourceKind::Verb | SourceKind::Subject => {
+                let prev: Vec<&str> = ft[..fs].split_whitespace().rev().take(1).collect();
+                if prev
+                    .first()
+                    .is_some_and(|w| ld.is("noun_det", w) || w.ends_with("l'"))
+                {
+                    continue;
+                }
+                let inverted = kind == SourceKind::Verb && after_quote_or_comma(ld, &ft[..fs]);
+                let inv = if inverted {
+                    inverted_subject(ld, text, oe, slots)
+                } else {
+                    None
+                };
+                inv.or_else(|| subject_before(ld, text, os, slots))
+            }
+            SourceKind::Prep => near(slots, oe, oe + 140)
+                .find(|&i| slots[i].ext_start >= oe && slots[i].ext_start <= oe + 140)
+                .filter(|&i| {
+                    let gap = &text[oe..slots[i].ext_start];
+                    !has_stop_punct(gap) && !gap.contains(',')
+                }),
+            _ => None,
+        };
+        if let Some(i) = found {
+            is_source[i] = true;
+        }
+    }
+    (0..slots.len()).filter(|&i| is_source[i]).collect()
+}
+
+/// Indices of the slots that may start in `from..=to` (slots are sorted by start;
+/// a person's role may open up to a few hundred bytes before it).
+fn near(slots: &[Slot], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    let a = slots.partition_point(|s| s.start + 300 < from);
+    let b = slots.partition_point(|s| s.start <= to + 300);
+    a..b.max(a)
+}
+
+/// True when the text before a verb ends, past auxiliaries, with a comma or a closing quote.
+fn after_quote_or_comma(ld: &LangData, before: &str) -> bool {
+    let mut b = before.trim_end();
+    loop {
+        let w = b.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if !w.is_empty() && ld.is("aux", w) {
+            b = b[..b.len() - w.len()].trim_end();
+        } else {
+            break;
+        }
+    }
+    b.ends_with([',', '"', '»', '\u{201d}', '\'', '-'])
+}
+
+/// The actor right after an inverted reporting verb, the addressee skipped.
+fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize> {
+    let mut cursor = verb_end;
+    for i in near(slots, verb_end, verb_end + 400) {
+        let s = &slots[i];
+        if s.ext_start < cursor {
+            continue;
+        }
+        let gap = &text[cursor..s.ext_start];
+        if gap.len() > 60 || has_stop_punct(gap) {
+            return None;
+        }
+        let w = words(text, cursor, s.ext_start);
+        if s.media && w.last().is_some_and(|l| ld.is("recipient", l)) {
+            cursor = s.ext_end;
+            continue;
+        }
+        if w.len() <= 5 && w.iter().all(|x| ld.is("filler", x)) && !gap.contains(',') {
+            return Some(i);
+        }
+        return None;
+    }
+    None
+}
+
+/// The subject before a reporting verb: the last actor ending before it, with only
+/// auxiliaries, adverbs or a parenthetical phrase between.
+fn subject_before(ld: &LangData, text: &str, verb_start: usize, slots: &[Slot]) -> Option<usize> {
+    // the actor ending last before the verb; an enclosing one (a person with its
+    // appositive role) wins over one inside it
+    let i = near(slots, verb_start.saturating_sub(400), verb_start)
+        .filter(|&i| slots[i].ext_end <= verb_start)
+        .max_by_key(|&i| (slots[i].ext_end, std::cmp::Reverse(slots[i].ext_start)))?;
+    let gap = &text[slots[i].ext_end..verb_start];
+    if gap.len() > 120 || has_stop_punct(gap) {
+        return None;
+    }
+    let w = words(text, slots[i].ext_end, verb_start);
+    if w.iter().any(|x| ld.is("clause", x)) {
+        return None;
+    }
+    let commas = gap.matches(',').count();
+    let limit = if commas >= 2 { 14 } else { 5 };
+    if (commas == 1 && !gap.trim_start().starts_with(',')) || w.len() > limit {
+        return None;
+    }
+    Some(i)
+}

@@ -1,0 +1,379 @@
+//! The per-language date lexicons and rules, read once from `models/<lang>/dates_*.tsv`.
+//!
+//! - `dates_months.tsv`: month names and abbreviations (`form month ambiguous`);
+//! - `dates_weekdays.tsv`: weekday names (`form weekday`, 1 = Monday);
+//! - `dates_numbers.tsv`: number words for durations (`form value`);
+//! - `dates_units.tsv`: time units (`form unit number cal`);
+//! - `dates_words.tsv`: every other date word, by kind (`form kind value offset`);
+//! - `dates_patterns.tsv`: the rules (`name handler regex`), written over the folded text
+//!   with placeholders filled from the files above.
+
+use crate::models::tsv_rows;
+use crate::Lang;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A time unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Decade,
+    Century,
+    Weekend,
+    Quarter,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "Y" => Unit::Year,
+            "M" => Unit::Month,
+            "W" => Unit::Week,
+            "D" => Unit::Day,
+            "H" => Unit::Hour,
+            "MIN" => Unit::Minute,
+            "S" => Unit::Second,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            "WE" => Unit::Weekend,
+            "Q" => Unit::Quarter,
+            _ => return None,
+        })
+    }
+}
+
+/// How a rule's captures are read (see `rules.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handler {
+    DayRange,
+    DayPair,
+    DayMonthYear,
+    Numeric,
+    Iso,
+    MonthRange,
+    YearRange,
+    Month,
+    Decade,
+    Year,
+    Night,
+    WeekdaySet,
+    Weekday,
+    Word,
+    PartOfDay,
+    Time,
+    Ago,
+    EventRelative,
+    LastN,
+    Vague,
+    Duration,
+    UnitRelative,
+    Season,
+}
+
+impl Handler {
+    fn parse(s: &str) -> Option<Handler> {
+        Some(match s {
+            "drange" => Handler::DayRange,
+            "dpair" => Handler::DayPair,
+            "dmy" => Handler::DayMonthYear,
+            "numeric" => Handler::Numeric,
+            "iso" => Handler::Iso,
+            "mrange" => Handler::MonthRange,
+            "yrange" => Handler::YearRange,
+            "month" => Handler::Month,
+            "decade" => Handler::Decade,
+            "year" => Handler::Year,
+            "night" => Handler::Night,
+            "wdset" => Handler::WeekdaySet,
+            "weekday" => Handler::Weekday,
+            "word" => Handler::Word,
+            "pod" => Handler::PartOfDay,
+            "time" => Handler::Time,
+            "ago" => Handler::Ago,
+            "evrel" => Handler::EventRelative,
+            "lastn" => Handler::LastN,
+            "vague" => Handler::Vague,
+            "duration" => Handler::Duration,
+            "unitrel" => Handler::UnitRelative,
+            "season" => Handler::Season,
+            _ => return None,
+        })
+    }
+}
+
+/// A date word of `dates_words.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    pub value: &'static str,
+    pub offset: i64,
+}
+
+/// One rule of `dates_patterns.tsv`.
+#[derive(Debug)]
+pub struct Rule {
+    /// The rule name (read by the tests and handy when debugging).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub name: &'static str,
+    pub handler: Handler,
+    pub re: Regex,
+}
+
+/// Everything the dates stage knows of one language.
+#[derive(Debug)]
+pub struct Lexicon {
+    months: HashMap<&'static str, (u32, u8)>,
+    abbrevs: Vec<&'static str>,
+    weekdays: HashMap<&'static str, u32>,
+    numbers: HashMap<&'static str, f64>,
+    units: HashMap<&'static str, (Unit, bool, bool)>,
+    words: HashMap<&'static str, HashMap<&'static str, Word>>,
+    pub rules: Vec<Rule>,
+}
+
+macro_rules! lang_data {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../models/", $lang, "/dates_months.tsv")),
+            include_str!(concat!("../../models/", $lang, "/dates_weekdays.tsv")),
+            include_str!(concat!("../../models/", $lang, "/dates_numbers.tsv")),
+            include_str!(concat!("../../models/", $lang, "/dates_units.tsv")),
+            include_str!(concat!("../../models/", $lang, "/dates_words.tsv")),
+            include_str!(concat!("../../models/", $lang, "/dates_patterns.tsv")),
+        ]
+    };
+}
+
+static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("fr")));
+static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("en")));
+
+/// The lexicon of `lang`, built on first use.
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// Collapses runs of whitespace to one space (captures may span line breaks).
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
+    let mut forms: Vec<&str> = forms.collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    let alts: Vec<String> = forms
+        .iter()
+        .map(|f| regex::escape(f).replace(' ', r"\s+"))
+        .collect();
+    if alts.is_empty() {
+        // matches nothing
+        return r"(?:[^\s\S])".to_string();
+    }
+    format!("(?:{})", alts.join("|"))
+}
+
+impl Lexicon {
+    fn load(data: [&'static str; 6]) -> Lexicon {
+        let [months_d, weekdays_d, numbers_d, units_d, words_d, patterns_d] = data;
+        let mut months = HashMap::new();
+        let mut abbrevs = Vec::new();
+        for r in tsv_rows(months_d) {
+            if let (Some(f), Some(Ok(m))) = (r.first(), r.get(1).map(|m| m.parse::<u32>())) {
+                let amb = r.get(2).and_then(|a| a.parse::<u8>().ok()).unwrap_or(0);
+                months.insert(*f, (m, amb));
+                if r.get(3) == Some(&"1") {
+                    abbrevs.push(*f);
+                }
+            }
+        }
+        let mut weekdays = HashMap::new();
+        for r in tsv_rows(weekdays_d) {
+            if let (Some(f), Some(Ok(w))) = (r.first(), r.get(1).map(|m| m.parse::<u32>())) {
+                weekdays.insert(*f, w);
+            }
+        }
+        let mut numbers = HashMap::new();
+        for r in tsv_rows(numbers_d) {
+            if let (Some(f), Some(Ok(v))) = (r.first(), r.get(1).map(|m| m.parse::<f64>())) {
+                numbers.insert(*f, v);
+            }
+        }
+        let mut units = HashMap::new();
+        for r in tsv_rows(units_d) {
+            if let (Some(f), Some(u)) = (r.first(), r.get(1).and_then(|u| Unit::parse(u))) {
+                let plural = r.get(2) == Some(&"p");
+                let cal = r.get(3) == Some(&"1");
+                units.insert(*f, (u, plural, cal));
+            }
+        }
+        let mut words: HashMap<&'static str, HashMap<&'static str, Word>> = HashMap::new();
+        for r in tsv_rows(words_d) {
+            if let (Some(f), Some(k)) = (r.first(), r.get(1)) {
+                let value = r.get(2).copied().unwrap_or("-");
+                let offset = r.get(3).and_then(|o| o.parse().ok()).unwrap_or(0);
+                words
+                    .entry(*k)
+                    .or_default()
+                    .insert(*f, Word { value, offset });
+            }
+        }
+        let mut lex = Lexicon {
+            months,
+            abbrevs,
+            weekdays,
+            numbers,
+            units,
+            words,
+            rules: Vec::new(),
+        };
+        for r in tsv_rows(patterns_d) {
+            let (Some(name), Some(h), Some(src)) = (r.first(), r.get(1), r.get(2)) else {
+                continue;
+            };
+            let Some(handler) = Handler::parse(h) else {
+                continue;
+            };
+            let expanded = lex.expand(src);
+            // a rule that does not compile is a data error, caught by the tests
+            if let Ok(re) = Regex::new(&expanded) {
+                lex.rules.push(Rule { name, handler, re });
+            }
+        }
+        lex
+    }
+
+    /// Fills the `{…}` placeholders of a rule.
+    fn expand(&self, src: &str) -> String {
+        let mut out = String::with_capacity(src.len() * 4);
+        let mut rest = src;
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + 1..];
+            match after.find('}') {
+                Some(j) if after[..j].chars().all(|c| c.is_ascii_alphabetic()) => {
+                    out.push_str(&self.placeholder(&after[..j]));
+                    rest = &after[j + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn placeholder(&self, name: &str) -> String {
+        match name {
+            "MONTH" => alternation(self.months.keys().copied()),
+            "WD" => alternation(self.weekdays.keys().copied()),
+            "NUM" => alternation(self.numbers.keys().copied()),
+            "UNIT" => alternation(self.units.keys().copied()),
+            "UNITP" => alternation(self.units.iter().filter(|u| u.1 .1).map(|u| *u.0)),
+            "UNITCAL" => alternation(self.units.iter().filter(|u| u.1 .2).map(|u| *u.0)),
+            "Y" => r"(?:1[5-9]\d\d|20\d\d)".to_string(),
+            kind => alternation(
+                self.words
+                    .get(kind)
+                    .into_iter()
+                    .flat_map(|m| m.keys().copied()),
+            ),
+        }
+    }
+
+    /// The month of a month form (a trailing dot allowed) and its ambiguity level.
+    pub fn month(&self, s: &str) -> Option<(u32, u8)> {
+        self.months.get(s.trim_end_matches('.').trim()).copied()
+    }
+
+    /// True for an abbreviated month form (« sept », « nov »).
+    pub fn is_abbrev(&self, s: &str) -> bool {
+        self.abbrevs.contains(&s)
+    }
+
+    pub fn weekday(&self, s: &str) -> Option<u32> {
+        self.weekdays.get(s.trim()).copied()
+    }
+
+    /// A number written in digits (`30,4`) or words (`trois`).
+    pub fn number(&self, s: &str) -> Option<f64> {
+        let s = squash(s);
+        if s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            return s.replace(',', ".").parse().ok();
+        }
+        self.numbers.get(s.as_str()).copied()
+    }
+
+    /// The unit of a unit form and whether it is plural.
+    pub fn unit(&self, s: &str) -> Option<(Unit, bool)> {
+        self.units.get(s.trim()).map(|u| (u.0, u.1))
+    }
+
+    /// The word `form` of `kind`, whitespace-insensitive.
+    pub fn word(&self, kind: &str, form: &str) -> Option<Word> {
+        let m = self.words.get(kind)?;
+        m.get(form)
+            .or_else(|| m.get(squash(form).as_str()))
+            .copied()
+    }
+
+    /// True when `s` starts with a word of `kind` followed by a space.
+    pub fn starts_with_kind(&self, kind: &str, s: &str) -> bool {
+        self.words.get(kind).is_some_and(|m| {
+            m.keys().any(|f| {
+                s.strip_prefix(f)
+                    .is_some_and(|r| r.starts_with(char::is_whitespace))
+            })
+        })
+    }
+
+    pub fn has(&self, kind: &str, form: &str) -> bool {
+        self.word(kind, form).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_compiles_and_is_known() {
+        for (lang, data) in [(Lang::Fr, lang_data!("fr")), (Lang::En, lang_data!("en"))] {
+            let lex = lexicon(lang);
+            let declared = tsv_rows(data[5]).count();
+            assert_eq!(lex.rules.len(), declared, "{lang}: a rule failed to load");
+            assert!(lex.month("sept.").is_some());
+            let mut names: Vec<&str> = lex.rules.iter().map(|r| r.name).collect();
+            names.sort();
+            names.dedup();
+            assert_eq!(
+                names.len(),
+                lex.rules.len(),
+                "{lang}: rule names must be unique"
+            );
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_the_right_month() {
+        assert_eq!(lexicon(Lang::Fr).month("sept.").map(|m| m.0), Some(9));
+        assert_eq!(lexicon(Lang::Fr).month("janv").map(|m| m.0), Some(1));
+        assert_eq!(
+            lexicon(Lang::En)
+                .month("Sept.".to_lowercase().as_str())
+                .map(|m| m.0),
+            Some(9)
+        );
+        assert_eq!(lexicon(Lang::En).month("nov.").map(|m| m.0), Some(11));
+    }
+}

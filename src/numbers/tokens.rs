@@ -1,0 +1,230 @@
+//! A small tokenizer over folded text (see [`crate::text::Folded`]): words,
+//! numbers, codes mixing letters and digits, and single punctuation marks,
+//! each with its byte range in the folded text.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters, with inner hyphens (« quatre-vingt-dix », « mi-novembre »);
+    /// an elided word keeps its apostrophe (« d' », « jusqu' »).
+    Word,
+    /// Digits with inner `.`/`,` separators, or space-grouped thousands (« 4 000 »).
+    Num,
+    /// Letters and digits glued (« RPG7 », « 1er », « B-52 », « 19h30 »), or
+    /// digits glued by `:` or `/` (« 06:00 », « 12/03/2019 »): never a quantity.
+    Code,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// True when whitespace separates this token from the previous one.
+    pub space_before: bool,
+}
+
+fn is_num_sep(c: char) -> bool {
+    matches!(c, '.' | ',' | ':' | '/')
+}
+
+/// Splits folded text into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let mut space = false;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            toks.push(Tok {
+                kind: Kind::Punct,
+                start: pos,
+                end: pos + c.len_utf8(),
+                space_before: space,
+            });
+            space = false;
+            i += 1;
+            continue;
+        }
+        // a chunk of alphanumerics with inner joiners
+        let start = i;
+        let mut j = i + 1;
+        let mut elided = false;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let prev = chars[j - 1].1;
+            let next = chars.get(j + 1).map(|x| x.1);
+            if c == '\'' && prev.is_alphabetic() {
+                // elision: « d'un » → « d' » + « un »
+                j += 1;
+                elided = true;
+                break;
+            }
+            if c == '-' && next.is_some_and(char::is_alphanumeric) {
+                j += 2;
+                continue;
+            }
+            if is_num_sep(c) && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        let end_byte = chars.get(j).map_or(text.len(), |x| x.0);
+        push_chunk(text, pos, end_byte, space, elided, &mut toks);
+        let _ = start;
+        space = false;
+        i = j;
+    }
+    merge_thousands(text, &mut toks);
+    toks
+}
+
+/// Classifies one chunk and pushes its token(s).
+fn push_chunk(
+    text: &str,
+    start: usize,
+    end: usize,
+    space: bool,
+    elided: bool,
+    toks: &mut Vec<Tok>,
+) {
+    let chunk = &text[start..end];
+    let has_digit = chunk.chars().any(|c| c.is_ascii_digit());
+    let has_letter = chunk.chars().any(char::is_alphabetic);
+    let tok = |kind, s, e, sp| Tok {
+        kind,
+        start: s,
+        end: e,
+        space_before: sp,
+    };
+    if elided || !has_digit {
+        toks.push(tok(Kind::Word, start, end, space));
+        return;
+    }
+    let numeric = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    if !has_letter && chunk.contains('-') {
+        // « 30-32 », « 2012-2013 »: numbers joined by hyphens
+        let parts: Vec<&str> = chunk.split('-').collect();
+        if parts.iter().all(|p| numeric(p)) {
+            let mut s = start;
+            for (k, p) in parts.iter().enumerate() {
+                if k > 0 {
+                    toks.push(tok(Kind::Punct, s, s + 1, false));
+                    s += 1;
+                }
+                toks.push(tok(Kind::Num, s, s + p.len(), k == 0 && space));
+                s += p.len();
+            }
+            return;
+        }
+    }
+    let kind = if numeric(chunk) {
+        Kind::Num
+    } else {
+        Kind::Code
+    };
+    toks.push(tok(kind, start, end, space));
+}
+
+/// Joins space-grouped thousands: « 4 000 », « 1 200 000 » (one space between
+/// groups; no-break spaces are plain spaces after folding).
+fn merge_thousands(text: &str, toks: &mut Vec<Tok>) {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    for t in toks.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let joinable = t.kind == Kind::Num
+                && last.kind == Kind::Num
+                && &text[last.end..t.start] == " "
+                && last_group_ok(&text[last.start..last.end])
+                && next_group_ok(&text[t.start..t.end]);
+            if joinable {
+                last.end = t.end;
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    *toks = out;
+}
+
+/// The number before a space group: 1 to 3 digits, or already a grouped number.
+fn last_group_ok(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(' ').collect();
+    let first_ok = groups[0].len() <= 3 && groups[0].bytes().all(|b| b.is_ascii_digit());
+    first_ok
+        && groups[1..]
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A group after a space: exactly 3 digits, then maybe a decimal part.
+fn next_group_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && (b.len() == 3 || (b.len() > 4 && b[3] == b',' && b[4..].iter().all(u8::is_ascii_digit)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(Kind, String)> {
+        tokenize(s)
+            .into_iter()
+            .map(|t| (t.kind, s[t.start..t.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn words_numbers_codes() {
+        use Kind::*;
+        let k = kinds("d'un rpg7, 4 000 et 30-32 a 19h30 [4] cinquante-trois 1,8");
+        let got: Vec<(Kind, &str)> = k.iter().map(|(k, s)| (*k, s.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Word, "d'"),
+                (Word, "un"),
+                (Code, "rpg7"),
+                (Punct, ","),
+                (Num, "4 000"),
+                (Word, "et"),
+                (Num, "30"),
+                (Punct, "-"),
+                (Num, "32"),
+                (Word, "a"),
+                (Code, "19h30"),
+                (Punct, "["),
+                (Num, "4"),
+                (Punct, "]"),
+                (Word, "cinquante-trois"),
+                (Num, "1,8"),
+            ]
+        );
+    }
+
+    #[test]
+    fn thousands_groups_need_three_digits() {
+        let k = kinds("20 22 33 2019 150 1 200 000");
+        let texts: Vec<&str> = k.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(texts, vec!["20", "22", "33", "2019", "150", "1 200 000"]);
+    }
+}
