@@ -13,7 +13,8 @@ What it keeps:
   Sahel and its neighbours (FOCUS below), kind `city` (10 000+ inhabitants or
   a capital) or `locality`;
 - elsewhere: capitals, cities of 1 000 000+ inhabitants, French cities of
-  100 000+ (France is often an actor in the Sahel press).
+  100 000+ (France is often an actor in the Sahel press), under their GeoNames
+  name only (their alternate names, in a hundred languages, hold common words).
 
 Alternate names are pruned to Latin-script ones (no airport codes, no
 digits, 3+ letters, capitalized), deduplicated after case and accent folding.
@@ -140,7 +141,10 @@ def main():
         kind = "city" if is_cap or pop >= CITY_POPULATION else "locality"
         admin1 = c.get("admin1code") or ""
         parent = f"{cc}.{admin1}" if admin1 else cc
-        al = "|".join(aliases(c["name"], c["alternatenames"]))
+        # outside the Sahel and its neighbours, alternate names come from a hundred languages
+        # (« Paras », « Palika » for Paris): keep none; French and English exonyms are hand-added
+        # in models/places_extra.tsv
+        al = "|".join(aliases(c["name"], c["alternatenames"])) if cc in FOCUS else ""
         rows.append(
             (
                 cc,

@@ -9,13 +9,15 @@
 //! - `places`: folded canonical name or text equal to the gold's folded name
 //!   or text, and countries equal (or one unknown);
 //! - `actors`: the same on names with leading articles dropped;
-//! - `claims`: (outcome, victims, count).
+//! - `claims`: casualty claims on (outcome, victims, count);
+//! - `attacks`: attack claims whose places and dates agree (reported only
+//!   when the gold file annotates attacks).
 //!
 //! Scores are micro precision, recall and F1 over all documents. When gold
 //! claims carry a `verdict`, verdict accuracy is reported over the claims
 //! paired on both sides.
 
-use crate::document::{Claim, DateMention, NumberMention};
+use crate::document::{Claim, ClaimKind, DateMention, NumberMention};
 use crate::output::DocRecord;
 use crate::text::name_key;
 use serde::Serialize;
@@ -63,7 +65,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// The categories, in report order.
-pub const CATEGORIES: [&str; 7] = [
+pub const CATEGORIES: [&str; 8] = [
     "dates",
     "dates_relaxed",
     "numbers",
@@ -71,6 +73,7 @@ pub const CATEGORIES: [&str; 7] = [
     "places",
     "actors",
     "claims",
+    "attacks",
 ];
 
 /// One false positive or miss.
@@ -138,9 +141,13 @@ impl Report {
     }
 
     /// Drops every category not named in `families` (`dates` keeps
-    /// `dates_relaxed` too, `numbers` keeps `numbers_range`).
+    /// `dates_relaxed` too, `numbers` keeps `numbers_range`, `claims` keeps `attacks`).
     pub fn keep_only(&mut self, families: &[String]) {
-        let keep = |cat: &str| families.iter().any(|f| cat == f || cat.starts_with(&format!("{f}_")));
+        let keep = |cat: &str| {
+            families.iter().any(|f| {
+                cat == f || cat.starts_with(&format!("{f}_")) || (f == "claims" && cat == "attacks")
+            })
+        };
         self.counts.retain(|k, _| keep(k));
         self.errors.retain(|m| keep(m.category));
         if !families.iter().any(|f| f == "claims") {
@@ -202,7 +209,7 @@ pub fn evaluate(gold: &[DocRecord], pred: &[DocRecord]) -> Report {
     for cat in CATEGORIES {
         report.counts.insert(cat, Counts::default());
     }
-    let (mut v_ok, mut v_n) = (0usize, 0usize);
+    let (mut v_ok, mut v_n, mut gold_attacks) = (0usize, 0usize, 0usize);
     for g in gold {
         report.documents += 1;
         let placeholder;
@@ -339,30 +346,105 @@ pub fn evaluate(gold: &[DocRecord], pred: &[DocRecord]) -> Report {
             },
         );
 
-        // claims
-        let gc = &g.ann.claims;
-        let pc = &p.ann.claims;
-        let show_c = |c: &Claim| (c.text.clone(), claim_key(c));
-        let pairs = score(
+        // claims: casualty tolls on (outcome, victims, count)
+        let gc: Vec<&Claim> = g
+            .ann
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Casualties)
+            .collect();
+        let pc: Vec<&Claim> = p
+            .ann
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Casualties)
+            .collect();
+        let show_c = |c: &&Claim| (c.text.clone(), claim_key(c));
+        let mut pairs = score(
             "claims",
             gc.iter().map(show_c).collect(),
             pc.iter().map(show_c).collect(),
-            &|i, j| claim_key(&gc[i]) == claim_key(&pc[j]),
+            &|i, j| claim_key(gc[i]) == claim_key(pc[j]),
         );
-        for (gi, pi) in pairs {
-            if let Some(gv) = gc[gi].verdict {
+        let mut verdict_pairs: Vec<(&Claim, &Claim)> =
+            pairs.drain(..).map(|(i, j)| (gc[i], pc[j])).collect();
+
+        // attacks: place and date agree
+        let ga: Vec<&Claim> = g
+            .ann
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Attack)
+            .collect();
+        let pa: Vec<&Claim> = p
+            .ann
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Attack)
+            .collect();
+        gold_attacks += ga.len();
+        let show_a = |c: &&Claim| {
+            (
+                c.text.clone(),
+                format!(
+                    "{}/{}",
+                    c.place.as_deref().unwrap_or("?"),
+                    c.date.as_deref().unwrap_or("?")
+                ),
+            )
+        };
+        let pairs = score(
+            "attacks",
+            ga.iter().map(show_a).collect(),
+            pa.iter().map(show_a).collect(),
+            &|i, j| attacks_agree(ga[i], pa[j]),
+        );
+        verdict_pairs.extend(pairs.into_iter().map(|(i, j)| (ga[i], pa[j])));
+        for (gold_claim, pred_claim) in verdict_pairs {
+            if let Some(gv) = gold_claim.verdict {
                 v_n += 1;
-                if pc[pi].verdict == Some(gv) {
+                if pred_claim.verdict == Some(gv) {
                     v_ok += 1;
                 }
             }
         }
+    }
+    if gold_attacks == 0 {
+        // the gold set does not annotate attack events: nothing to score them on
+        report.counts.remove("attacks");
+        report.errors.retain(|m| m.category != "attacks");
     }
     if v_n > 0 {
         report.verdict_accuracy = Some(v_ok as f64 / v_n as f64);
         report.verdicts_compared = Some(v_n);
     }
     report
+}
+
+/// Two attack claims agree when their places agree (folded names equal, or
+/// one unknown) and their dates agree (equal, one coarser, or one unknown).
+fn attacks_agree(g: &Claim, p: &Claim) -> bool {
+    let place = match (&g.place, &p.place) {
+        (Some(a), Some(b)) => same_place(a, b),
+        _ => true,
+    };
+    let date = match (&g.date, &p.date) {
+        (Some(a), Some(b)) => a == b || coarser(a, b) || coarser(b, a),
+        _ => true,
+    };
+    place && date
+}
+
+/// Two place names name the same place: equal once folded, or one of the
+/// gazetteer's places goes by both (« Arbinda » and « Aribinda »).
+fn same_place(a: &str, b: &str) -> bool {
+    if name_key(a) == name_key(b) {
+        return true;
+    }
+    let bs = crate::places::lookup_all(b);
+    crate::places::lookup_all(a)
+        .iter()
+        .any(|pa| bs.iter().any(|pb| std::ptr::eq(*pa, *pb)))
 }
 
 /// The claim key: `outcome/victims/count`.
@@ -491,5 +573,84 @@ mod tests {
         );
         assert!((c.precision() - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(c.recall(), 1.0);
+    }
+}
+
+#[cfg(test)]
+mod claim_tests {
+    use super::*;
+    use crate::document::{Outcome, Span, Victims};
+
+    fn rec(claims: Vec<Claim>) -> DocRecord {
+        DocRecord {
+            doc: "d".into(),
+            lang: None,
+            lang_confidence: None,
+            doc_date: None,
+            sentences: vec![],
+            ann: crate::document::Annotations {
+                claims,
+                ..Default::default()
+            },
+            warnings: vec![],
+        }
+    }
+
+    fn toll(n: f64) -> Claim {
+        let mut c = Claim::new(ClaimKind::Casualties, &Span::default());
+        c.outcome = Some(Outcome::Killed);
+        c.victims = Some(Victims::Soldiers);
+        c.count = Some(n);
+        c
+    }
+
+    fn attack(place: &str, date: &str) -> Claim {
+        let mut c = Claim::new(ClaimKind::Attack, &Span::default());
+        c.place = Some(place.into());
+        c.date = Some(date.into());
+        c
+    }
+
+    #[test]
+    fn attacks_are_scored_apart_from_tolls() {
+        let gold = vec![rec(vec![toll(53.0), attack("Indelimane", "2019-11-01")])];
+        let pred = vec![rec(vec![
+            toll(53.0),
+            attack("Indélimane", "2019-11"),
+            attack("Gao", "2019-11-01"),
+        ])];
+        let r = evaluate(&gold, &pred);
+        assert_eq!(
+            r.counts["claims"],
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            r.counts["attacks"],
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
+    }
+
+    #[test]
+    fn attacks_are_not_scored_when_gold_has_none() {
+        let gold = vec![rec(vec![toll(53.0)])];
+        let pred = vec![rec(vec![toll(49.0), attack("Indelimane", "2019-11-01")])];
+        let r = evaluate(&gold, &pred);
+        assert!(!r.counts.contains_key("attacks"));
+        assert_eq!(
+            r.counts["claims"],
+            Counts {
+                tp: 0,
+                fp: 1,
+                fn_: 1
+            }
+        );
     }
 }

@@ -29,6 +29,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold annotations.
     Eval(EvalArgs),
+    /// Check claims against reference documents (supported, compatible, contradicted, unverified).
+    Check(CheckArgs),
 }
 
 #[derive(Args, Clone)]
@@ -93,6 +95,34 @@ struct EvalArgs {
     only: Vec<String>,
 }
 
+#[derive(Args)]
+struct CheckArgs {
+    /// Documents whose claims are checked (as for extract).
+    #[arg(required_unless_present = "claims", conflicts_with = "claims")]
+    paths: Vec<PathBuf>,
+    /// Check the claims of this JSONL file (docs or claims format) instead of extracting.
+    #[arg(long)]
+    claims: Option<PathBuf>,
+    /// Reference documents (files or directories).
+    #[arg(long, num_args = 1.., default_value = "corpus/seeds")]
+    against: Vec<PathBuf>,
+    /// Output format: claims (one line per claim) or docs (extract's docs schema).
+    #[arg(long, value_enum, default_value_t = Format::Claims)]
+    format: Format,
+    /// Write the JSONL here instead of stdout.
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    /// Print the summary (on stderr) as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Document date for every checked document.
+    #[arg(long, value_parser = parse_date)]
+    doc_date: Option<DocDate>,
+    /// No summary.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
 fn parse_date(s: &str) -> Result<DocDate, String> {
     DocDate::parse(s).ok_or_else(|| format!("{s:?} is not a date YYYY-MM or YYYY-MM-DD"))
 }
@@ -142,6 +172,7 @@ fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Extract(a) => extract(a),
         Command::Eval(a) => eval(a),
+        Command::Check(a) => check(a),
     }
 }
 
@@ -314,20 +345,87 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     Ok(if sum.failed > 0 { 1 } else { 0 })
 }
 
+fn quiet_inputs(paths: Vec<PathBuf>, doc_date: Option<DocDate>) -> InputArgs {
+    InputArgs {
+        paths,
+        doc_date,
+        lossy: false,
+        max_bytes: DEFAULT_MAX_BYTES,
+        jobs: None,
+        batch: 256,
+        quiet: true,
+    }
+}
+
+fn check(a: CheckArgs) -> Result<i32> {
+    use bilan::check::{check_claims, References, Summary};
+    if a.format == Format::Mentions {
+        bail!("check writes claims or docs, not mentions");
+    }
+    let mut refs = References::new();
+    let mut bad_refs = Vec::new();
+    process_inputs(&quiet_inputs(a.against.clone(), None), |r| {
+        match r {
+            Ok(p) => refs.add(&p.doc, &p.ann),
+            Err(e) => bad_refs.push(e.to_string()),
+        }
+        Ok(0)
+    })?;
+    for e in &bad_refs {
+        eprintln!("bilan: reference skipped: {e}");
+    }
+    if refs.is_empty() {
+        eprintln!("bilan: warning: the references give no claims: every claim will be unverified");
+    }
+    let out: Box<dyn Write> = match &a.output {
+        Some(p) => {
+            Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
+        }
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(out);
+    let mut summary = Summary::new(refs.len());
+    let mut failed = 0;
+    if let Some(path) = &a.claims {
+        for mut rec in bilan::check::read_claims(path)? {
+            refs.learn_places(&rec.ann);
+            let date = rec.doc_date.as_deref().and_then(DocDate::parse);
+            check_claims(&mut rec.ann.claims, date, &refs);
+            summary.add(&rec.ann.claims);
+            bilan::check::write_record(&mut out, a.format, &rec)?;
+        }
+    } else {
+        process_inputs(&quiet_inputs(a.paths.clone(), a.doc_date), |r| match r {
+            Ok(p) => {
+                let mut p = p.clone();
+                refs.learn_places(&p.ann);
+                check_claims(&mut p.ann.claims, p.doc.doc_date, &refs);
+                summary.add(&p.ann.claims);
+                Ok(output::write_processed(&mut out, a.format, &p)?)
+            }
+            Err(_) => {
+                failed += 1;
+                Ok(output::write_result(&mut out, a.format, r)?)
+            }
+        })?;
+    }
+    out.flush()?;
+    if !a.quiet {
+        if a.json {
+            eprintln!("{}", serde_json::to_string(&summary)?);
+        } else {
+            eprint!("{}", summary.table());
+        }
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
 fn eval(a: EvalArgs) -> Result<i32> {
     let gold = bilan::eval::read_records(&a.gold)?;
     let pred: Vec<DocRecord> = match (&a.pred, a.paths.is_empty()) {
         (Some(p), _) => bilan::eval::read_records(p)?,
         (None, false) => {
-            let args = InputArgs {
-                paths: a.paths.clone(),
-                doc_date: a.doc_date,
-                lossy: false,
-                max_bytes: DEFAULT_MAX_BYTES,
-                jobs: None,
-                batch: 256,
-                quiet: true,
-            };
+            let args = quiet_inputs(a.paths.clone(), a.doc_date);
             let mut recs = Vec::new();
             process_inputs(&args, |r| {
                 if let Ok(p) = r {

@@ -17,7 +17,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from goldlib import A, Builder, C, D, N, S, ac, pl, review, write  # noqa: E402
+from goldlib import AT, A, Builder, C, D, N, S, ac, pl, review, write  # noqa: E402
 
 SEEDS = HERE.parent / "seeds"
 
@@ -122,6 +122,10 @@ rec000 = doc000.record(
         # s0: « la mort de 53 soldats et d'un civil »
         C("53 soldats", 0, "killed", "soldiers", 53, **EV0, place_from="sentence", date_from="sentence"),
         C("un civil", 0, "killed", "civilians", 1, **EV0, place_from="sentence", date_from="sentence"),
+        # s0: the Indelimane attack, first mention (later ones in s1, s3, s6, s10 are the same
+        # event): « attaque terroriste » → jihadistes; « contre un camp militaire » of the army
+        AT("attaque terroriste", 0, **EV0, place_from="sentence", date_from="sentence",
+           perpetrator="jihadistes", target="Forces armées maliennes"),
         # s1: « 54 corps dont un civil », soit 53 soldats tués — the minister, on Twitter
         C("54 corps", 0, "killed", "people", 54, **EV0, place_from="sentence", date_from="document",
           source="Yaya Sangaré"),
@@ -135,6 +139,14 @@ rec000 = doc000.record(
         # s4-s5: an earlier toll, two attacks (Boulkessy 30/9, Mondoro 1/10) counted together
         C("Quarante soldats", 0, "killed", "soldiers", 40, place="Boulkessy", place_from="sentence",
           date="2019-09-30/2019-10-01", date_from="sentence", source="Ministère de la Défense"),
+        # s4: « deux assauts jihadistes le 30 septembre à Boulkessy et le 1er octobre Mondoro »:
+        # two events, each with its own place and date, on the same trigger
+        AT("deux assauts jihadistes", 0, place="Boulkessy", place_from="sentence", date="2019-09-30",
+           date_from="sentence", source="Ministère de la Défense", perpetrator="jihadistes",
+           target="Forces armées maliennes"),
+        AT("deux assauts jihadistes", 0, place="Mondoro", place_from="sentence", date="2019-10-01",
+           date_from="sentence", source="Ministère de la Défense", perpetrator="jihadistes",
+           target="Forces armées maliennes"),
         C("40 morts", 0, "killed", "soldiers", 40, place="Boulkessy", place_from="document",
           date="2019-09-30/2019-10-01", date_from="document", source="Ministère de la Défense"),
         # s15: intercommunal conflicts, « des centaines de morts » — no single place or date
@@ -243,6 +255,12 @@ rec001 = doc001.record(
         ac("militaires maliens", 0, "FAMa"),  # s24
     ],
     claims=[
+        # s0: « L'attaque d'Indelimane a lieu le pendant la guerre du Mali »: the first mention;
+        # its date is lost. s2 « est attaqué par les djihadistes », the camp « défendu par une
+        # compagnie de 80 soldats maliens » (s3), « lancent l'assaut » (s8) are the same event.
+        # « La multiplication des attaques » (s24) is generic: no event.
+        AT("attaque", 0, place="Indelimane", place_from="sentence", perpetrator="jihadistes",
+           target="Forces armées maliennes"),
         # s12: the minister's toll, the evening of the attack — revised the next day
         C("53 militaires", 0, "killed", "soldiers", 53, **EV1, source="Yaya Sangaré", revised=True),
         C("un civil", 0, "killed", "civilians", 1, **EV1, source="Yaya Sangaré"),

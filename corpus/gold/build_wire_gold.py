@@ -22,7 +22,7 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from goldlib import A, Builder, C, D, N, P, S, ac, pl, review, write  # noqa: E402
+from goldlib import AT, A, Builder, C, D, N, P, S, ac, pl, review, write  # noqa: E402
 
 WIRE = HERE.parent / "wire"
 
@@ -92,6 +92,11 @@ r01 = w01.record(
     claims=[
         C("au moins 50 soldats", 0, "killed", "soldiers", 50, 50, None, **E1, place_from="sentence",
           date_from="document"),
+        # s0 (headline): the Indelimane attack, first mention; s1 « l'attaque d'un camp militaire »,
+        # s4 « L'attaque, lancée … revendiquée samedi par l'EIGS » and s7 « la deuxième attaque
+        # meurtrière contre l'armée malienne » are the same event. Perpetrator: the claimant.
+        AT("attaque", 0, **E1, place_from="sentence", date_from="document",
+           perpetrator="État islamique au Grand Sahara", target="Forces armées maliennes"),
         C("Au moins 50 soldats", 0, "killed", "soldiers", 50, 50, None, **E1, place_from="sentence",
           date_from="sentence", source="source sécuritaire"),
         C("53 soldats", 0, "killed", "soldiers", 53, **E1, place_from="document", date_from="document",
@@ -102,6 +107,12 @@ r01 = w01.record(
           place_from="document", date_from="document", source="source sécuritaire"),
         C("Une vingtaine de soldats", 0, "survivors", "soldiers", 20, 15, 25, approx=True, **E1,
           place_from="document", date_from="document"),
+        # s7: « après celles [les attaques meurtrières contre l'armée malienne] de Boulkessy et de
+        # Mondoro fin septembre »: two earlier events, dated by the text « fin septembre » (2019-09)
+        AT("celles", 0, place="Boulkessy", place_from="sentence", date="2019-09", date_from="sentence",
+           target="Forces armées maliennes"),
+        AT("celles", 0, place="Mondoro", place_from="sentence", date="2019-09", date_from="sentence",
+           target="Forces armées maliennes"),
     ],
 )
 
@@ -174,6 +185,10 @@ r02 = w02.record(
         A("Islamic State", 1, name="État islamique", type="armed_group"),  # s7
     ],
     claims=[
+        # s0 (headline) « after Indelimane attack »: first mention; « Friday's attack on an army
+        # base » (s1) and « the assault », claimed by the ISGS (s5), are the same event
+        AT("attack", 0, **E2, place_from="sentence", date_from="document",
+           perpetrator="État islamique au Grand Sahara", target="Forces armées maliennes"),
         C("Thirty-five soldiers", 0, "killed", "soldiers", 35, **E2, place_from="sentence",
           date_from="sentence", source="source locale"),
         C("53 soldiers", 0, "killed", "soldiers", 53, **E2, place_from="document", date_from="document",
@@ -255,6 +270,11 @@ r03 = w03.record(
     claims=[
         C("au moins 16 soldats", 0, "killed", "soldiers", 16, 16, None, **E3, place_from="document",
           date_from="document", revision=True),
+        # s0 (headline) « dans une attaque près de la frontière malienne »: the Tillia attack, first
+        # mention (s1 « une attaque jihadiste contre un poste militaire », s5 « L'attaque n'a pas été
+        # revendiquée » are the same). Chinégodar (s7) gives a toll, not an attack: no event.
+        AT("attaque", 0, **E3, place_from="document", date_from="document", perpetrator="jihadistes",
+           target="Forces armées nigériennes"),
         C("Au moins 16 soldats", 0, "killed", "soldiers", 16, 16, None, **E3, place_from="sentence",
           date_from="sentence", source="Ministère de la Défense", revision=True),
         C("11 soldats", 0, "killed", "soldiers", 11, **E3, place_from="document", date_from="document",
@@ -331,6 +351,11 @@ r04 = w04.record(
           place_from="document", date_from="document"),
         C("Une trentaine de civils", 0, "killed", "civilians", 30, 25, 35, approx=True, **E4,
           place_from="sentence", date_from="sentence", source="source locale"),
+        # s1 « lors de l'attaque d'un village de la commune d'Arbinda »: first mention (the
+        # headline names no attack); « Des hommes armés … ont tiré sur tout le monde » (s2).
+        # The target is a village, its civilians: no actor.
+        AT("attaque", 0, **E4, place_from="sentence", date_from="sentence", source="source locale",
+           perpetrator="hommes armés"),
         C("Six Volontaires", 0, "killed", "soldiers", 6, **E4, place_from="document", date_from="document"),
         C("Des dizaines de blessés", 0, "wounded", "people", 20, 20, 99, approx=True, **E4,
           place_from="document", date_from="document"),
@@ -477,6 +502,10 @@ r06 = w06.record(
     claims=[
         C("23 soldiers", 0, "killed", "soldiers", 23, **E6, place_from="sentence", date_from="document",
           source="Forces armées burkinabè", revision=True),
+        # s0 (headline) « killed in attack near Sebba, army says »: first mention; « gunmen attacked
+        # a military detachment » (s1) and « No group has claimed the attack » (s4) are the same.
+        AT("attack", 0, **E6, place_from="sentence", date_from="document", source="Forces armées burkinabè",
+           perpetrator="hommes armés", target="Forces armées burkinabè"),
         C("Twenty-three soldiers", 0, "killed", "soldiers", 23, **E6, place_from="sentence",
           date_from="sentence", source="Forces armées burkinabè", revision=True),
         C("one volunteer fighter", 0, "killed", "soldiers", 1, **E6, place_from="sentence",
@@ -551,6 +580,9 @@ r07 = w07.record(
     claims=[
         C("Three UN peacekeepers", 0, "killed", "peacekeepers", 3, **E7, place_from="document",
           date_from="document"),
+        # s0 (headline) « killed by roadside bomb »: a bombing is an attack; first mention (s1
+        # « their convoy struck an improvised explosive device near Tessalit »). No perpetrator.
+        AT("roadside bomb", 0, **E7, place_from="document", date_from="document", target="MINUSMA"),
         C("Three peacekeepers", 0, "killed", "peacekeepers", 3, **E7, place_from="sentence",
           date_from="sentence", source="MINUSMA"),
         C("five others", 0, "wounded", "peacekeepers", 5, **E7, place_from="sentence",

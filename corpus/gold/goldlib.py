@@ -12,7 +12,9 @@ up the sentence index, and checks everything it can:
 - items of a category are written in document order (catches a wrong
   occurrence index);
 - enumerated fields take allowed values;
-- a claim whose span is also a number mention has the number's value/min/max/approx.
+- a claim whose span is also a number mention has the number's value/min/max/approx;
+- an attack claim's place is one of the document's place names, and its perpetrator,
+  target and source are canonical actor names (the document's or the shared ones).
 
 Nothing here decides a value: every value comes from the builders.
 """
@@ -119,6 +121,38 @@ def C(text, occ, outcome, victims, count, lo="=", hi="=", approx=False, place=No
         c["revision"] = True
     if revised:
         c["revised"] = True
+    return c
+
+
+def AT(text, occ, place=None, place_from=None, date=None, date_from=None, source=None,
+       perpetrator=None, target=None):
+    """An attack event; `text` is the trigger phrase (« attaque terroriste », « attacked »).
+
+    One per attack event per document, on its first explicit mention (README, Attacks).
+    `perpetrator` / `target` are canonical actor names, left out where the document
+    states none; place/date/source as for casualty claims.
+    """
+    assert place_from in (None, "sentence", "document")
+    assert date_from in (None, "sentence", "document")
+    assert (place is None) == (place_from is None), (text, "place without place_from")
+    assert (date is None) == (date_from is None), (text, "date without date_from")
+    c = {
+        "text": text,
+        "occ": occ,
+        "kind": "attack",
+        "approx": False,
+        "place": place,
+        "date": date,
+        "source": source,
+    }
+    if place_from:
+        c["place_from"] = place_from
+    if date_from:
+        c["date_from"] = date_from
+    if perpetrator:
+        c["perpetrator"] = perpetrator
+    if target:
+        c["target"] = target
     return c
 
 
@@ -259,6 +293,7 @@ class Builder:
             head = {"text": text, "start": start, "end": end, "sentence": self.sentence_of(start, end)}
             if category == "claims":
                 kind = it.pop("kind")
+                assert kind in ("casualties", "attack"), kind
                 rec = {"kind": kind, **it, **head}
             else:
                 rec = {**head, **it}
@@ -270,9 +305,20 @@ class Builder:
         cls = self._place(claims, "claims", strict=False)
         for c in cls:
             n = nums.get((c["start"], c["end"]))
-            if n is not None:
+            if n is not None and c["kind"] == "casualties":
                 for a, b in (("count", "value"), ("min", "min"), ("max", "max"), ("approx", "approx")):
                     assert c[a] == n[b], (self.id, c["text"], a, c[a], n[b])
+        places = self._place(places, "places")
+        actors = self._place(actors, "actors")
+        place_names = {p["name"] for p in places}
+        actor_names = {a["name"] for a in actors} | {a["name"] for a in ACTORS.values()}
+        for c in cls:
+            if c["kind"] != "attack":
+                continue
+            assert c["place"] is None or c["place"] in place_names, (self.id, c["text"], c["place"])
+            for role in ("perpetrator", "target", "source"):
+                name = c.get(role)
+                assert name is None or name in actor_names, (self.id, c["text"], role, name)
         return {
             "doc": self.id,
             "lang": self.lang,
@@ -280,8 +326,8 @@ class Builder:
             "sentences": self.sentences,
             "dates": self._place(dates, "dates"),
             "numbers": list(nums.values()),
-            "places": self._place(places, "places"),
-            "actors": self._place(actors, "actors"),
+            "places": places,
+            "actors": actors,
             "claims": cls,
         }
 

@@ -5,7 +5,7 @@
 use crate::document::{ActorType, Lang};
 use crate::models::{lines, tsv_rows};
 use crate::text::fold;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -28,6 +28,8 @@ pub(crate) enum MatchRule {
     Ctx,
     /// Refers back to the last actor of the same class; dropped when none.
     Bare,
+    /// The document country's actor of the class; dropped when none.
+    Doc,
 }
 
 /// One row of `models/actors.tsv`.
@@ -56,12 +58,16 @@ pub(crate) struct Pattern {
     pub caps: Vec<bool>,
     /// True when the alias is all uppercase letters (an acronym).
     pub acronym: bool,
+    /// True when, in French, it needs a determiner before it (« un militaire malien »,
+    /// not « camp militaire malien »).
+    pub det: bool,
 }
 
 /// Kinds of source patterns (see `models/fr/sources.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SourceKind {
     Verb,
+    Participle,
     Subject,
     Prep,
     Recipient,
@@ -225,6 +231,7 @@ fn entries() -> Vec<(Entry, Vec<&'static str>, Vec<&'static str>)> {
                 "det" => MatchRule::Det,
                 "ctx" => MatchRule::Ctx,
                 "bare" => MatchRule::Bare,
+                "doc" => MatchRule::Doc,
                 _ => MatchRule::Any,
             };
             let split = |i: usize| -> Vec<&'static str> {
@@ -264,6 +271,7 @@ where
 {
     AhoCorasickBuilder::new()
         .match_kind(kind)
+        .start_kind(StartKind::Both)
         .build(patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"))
 }
@@ -281,7 +289,7 @@ fn build_lang(
     let mut folded: Vec<String> = Vec::new();
     let mut patterns: Vec<Pattern> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    let mut push = |alias: &str, target: Target, folded: &mut Vec<String>| {
+    let mut push = |alias: &str, target: Target, det: bool, folded: &mut Vec<String>| {
         let key = fold(alias);
         let caps = caps_of(alias);
         let acronym = caps.len() >= 2 && caps.iter().all(|c| *c);
@@ -294,6 +302,7 @@ fn build_lang(
             target,
             caps,
             acronym,
+            det,
         });
     };
     for (i, (_, fr, en)) in rows.iter().enumerate() {
@@ -302,7 +311,7 @@ fn build_lang(
             Lang::En => (en, fr),
         };
         for a in own {
-            push(a, Target::Entry(i), &mut folded);
+            push(a, Target::Entry(i), false, &mut folded);
         }
         // proper names (an uppercase letter) are shared across languages, but not
         // two-letter acronyms (« UN » in French, « UA » in English)
@@ -310,7 +319,7 @@ fn build_lang(
             a.chars().any(char::is_uppercase) && a.chars().filter(|c| c.is_alphabetic()).count() > 2
         };
         for a in other.iter().filter(shared) {
-            push(a, Target::Entry(i), &mut folded);
+            push(a, Target::Entry(i), false, &mut folded);
         }
     }
     // institution templates × demonyms and countries
@@ -318,15 +327,21 @@ fn build_lang(
         tsv_rows(files.countries).filter(|r| r.len() >= 4).collect();
     for r in tsv_rows(files.institutions).filter(|r| r.len() >= 2) {
         let (template, class) = (r[0], r[1]);
+        let det = r.get(2) == Some(&"det");
         if template.contains("{D}") {
             for (d, iso) in demonyms {
                 let t = template.replace("{D}", d).to_lowercase();
-                push(&t, Target::Class(class, iso), &mut folded);
+                push(&t, Target::Class(class, iso), det, &mut folded);
             }
         } else {
             for c in countries.iter().filter(|c| c[2] == "country") {
                 let t = template.replace("{OF}", c[3]).replace("{C}", c[0]);
-                push(&t.to_lowercase(), Target::Class(class, c[1]), &mut folded);
+                push(
+                    &t.to_lowercase(),
+                    Target::Class(class, c[1]),
+                    det,
+                    &mut folded,
+                );
             }
         }
     }
@@ -346,6 +361,7 @@ fn build_lang(
         let kind = match r[1] {
             "verb" => SourceKind::Verb,
             "subject" => SourceKind::Subject,
+            "participle" => SourceKind::Participle,
             "prep" => SourceKind::Prep,
             "recipient" => SourceKind::Recipient,
             "act" => SourceKind::Act,

@@ -3,20 +3,30 @@
 //! Every actor gets one canonical name, a type and, where the text says so, a
 //! country and a role:
 //! - the lexicon `models/actors.tsv` (armies, armed groups, governments,
-//!   ministries, missions, media, known persons, generic and anonymous actors)
-//!   is matched with Aho-Corasick over accent- and case-folded sentences
-//!   ([`crate::text::Folded`] maps offsets back to the original text);
+//!   ministries, juntas, missions, media, NGOs, known persons, generic and
+//!   anonymous actors) is matched with Aho-Corasick over accent- and
+//!   case-folded sentences ([`crate::text::Folded`] maps offsets back to the
+//!   original text); an uppercase letter of an alias must be uppercase in the
+//!   text (« UN » is not « un »);
 //! - institution templates × demonyms and country names
 //!   (`models/<lang>/institutions.tsv`, `demonyms.tsv`, `countries.tsv`) give
 //!   « l'armée malienne », « soldats nigériens », « the Burkinabe army » their
-//!   actor and country;
-//! - persons come from roles (`roles.txt`), honorifics, the first-name list
-//!   (`models/firstnames.txt`) and capitalization next to a reporting verb;
-//!   short forms (« M. Sangaré », « Keïta ») take the full name given earlier;
+//!   actor and country; « Forces de défense et de sécurité » and bare heads
+//!   (« l'armée », « the government ») take the last actor of their class or the
+//!   document's country;
+//! - persons come from roles (`roles.txt`), honorifics (`honorifics.txt`), the
+//!   first-name list (`models/firstnames.txt`) and capitalization next to a
+//!   reporting verb, never from stoplisted words (`notnames.txt`, places named
+//!   after people: `place_heads.txt`); short forms (« M. Sangaré », « Keïta »)
+//!   take the full name given in the document, and share its role and country;
 //! - a country or capital acting (« à l'initiative de la France », « Bamako a
 //!   annoncé ») is its government;
 //! - the source of a statement (`sources.tsv`: « a annoncé le ministre »,
 //!   « selon … », « told AFP ») is flagged with `source: true`.
+//!
+//! The closed word classes the rules use (determiners, particles, fillers…) are
+//! in `models/<lang>/actor_grammar.tsv` and `determiners.txt`. Work is per
+//! sentence, with bounded look-arounds, so time is linear in the document.
 
 mod lexicon;
 mod persons;
@@ -47,6 +57,16 @@ impl Stage for ActorStage {
     }
     fn run(&self, doc: &Document, ann: &mut Annotations) {
         let found = extract(doc, &ann.places);
+        // A place name inside an army or government (« Mali army ») or a country
+        // that acts (« à l'initiative de la France ») is the actor, not a place;
+        // « the UN mission in Mali » keeps its place.
+        ann.places.retain(|p| {
+            !found.iter().any(|a| {
+                matches!(a.kind, ActorType::Government | ActorType::Military)
+                    && a.span.start <= p.span.start
+                    && p.span.end <= a.span.end
+            })
+        });
         ann.actors.extend(found);
     }
 }
@@ -111,9 +131,13 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     };
     let mut all: Vec<Cand> = Vec::new();
     let mut known = Known::default();
-    let mut last_of_class: HashMap<&'static str, usize> = HashMap::new();
+    // the last actor of each class (and of each family `*_x` of classes `…_x`)
+    let mut last_of_class: HashMap<String, usize> = HashMap::new();
+    // countries and capitals named in the text, for the document's country
+    let mut named: Vec<(usize, &'static str)> = Vec::new();
     for (a, b) in sents {
-        for mut c in scan_sentence(&doc.text, lex, ld, lang, a, b, &mut known) {
+        let found = scan_sentence(&doc.text, lex, ld, lang, (a, b), &mut known, &mut named);
+        for mut c in found {
             if c.rule == MatchRule::Bare {
                 // a bare head refers back; with nothing to refer to, it is the
                 // document country's (resolved below, dropped without one)
@@ -122,12 +146,21 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
                     None => c.rule = MatchRule::Ctx,
                 }
             } else if let Some(k) = c.class {
-                last_of_class.insert(k, all.len());
+                last_of_class.insert(k.to_string(), all.len());
+                if let Some(i) = k.rfind('_') {
+                    last_of_class.insert(format!("*{}", &k[i..]), all.len());
+                }
             }
             all.push(c);
         }
     }
-    let doc_country = document_country(&all, places);
+    // a short form seen before the full name takes it too
+    for c in all.iter_mut().filter(|c| c.kind == ActorType::Person) {
+        if let Some(full) = known.full(&c.name) {
+            c.name = full.clone();
+        }
+    }
+    let doc_country = document_country(&all, places, &named);
     // a bare head with no antecedent and no actor for the document's country says nothing
     let mut drop = vec![false; all.len()];
     for (n, c) in all.iter_mut().enumerate() {
@@ -150,27 +183,22 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
             c.country = doc_country.clone();
         }
     }
-    // persons: a demonym in the role gives the country; short forms keep the
-    // role and country given with the full name
-    let mut seen: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    // persons: a demonym in the role gives the country, shared by every mention of
+    // the person; the role stays the one written at each mention
+    let mut countries: HashMap<String, String> = HashMap::new();
     for c in all.iter_mut().filter(|c| c.kind == ActorType::Person) {
         if c.country.is_none() {
             c.country = c.role.as_deref().and_then(role_country);
         }
-        let e = seen
-            .entry(c.name.clone())
-            .or_insert((c.role.clone(), c.country.clone()));
-        if e.0.is_none() {
-            e.0 = c.role.clone();
+        if let Some(iso) = &c.country {
+            countries
+                .entry(c.name.clone())
+                .or_insert_with(|| iso.clone());
         }
-        if e.1.is_none() {
-            e.1 = c.country.clone();
-        }
-        if c.role.is_none() {
-            c.role = e.0.clone();
-        }
+    }
+    for c in all.iter_mut().filter(|c| c.kind == ActorType::Person) {
         if c.country.is_none() {
-            c.country = e.1.clone();
+            c.country = countries.get(&c.name).cloned();
         }
     }
     for i in 0..all.len() {
@@ -206,7 +234,11 @@ fn role_country(role: &str) -> Option<String> {
 
 /// The country the document is mostly about: the most frequent country of its
 /// places and of its national institutions (first seen wins a tie).
-fn document_country(cands: &[Cand], places: &[PlaceMention]) -> Option<String> {
+fn document_country(
+    cands: &[Cand],
+    places: &[PlaceMention],
+    named: &[(usize, &'static str)],
+) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut add = |iso: &str| match counts.iter_mut().find(|(c, _)| c == iso) {
         Some(e) => e.1 += 1,
@@ -220,6 +252,7 @@ fn document_country(cands: &[Cand], places: &[PlaceMention]) -> Option<String> {
         let iso = c.country.as_deref()?;
         (c.class.is_some() && !c.ctx_country && c.rule == MatchRule::Any).then_some((c.start, iso))
     }));
+    events.extend(named.iter().copied());
     events.sort();
     for (_, iso) in events {
         add(iso);
@@ -279,9 +312,9 @@ fn scan_sentence(
     lex: &Lexicon,
     ld: &LangData,
     lang: Lang,
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     known: &mut Known,
+    named: &mut Vec<(usize, &'static str)>,
 ) -> Vec<Cand> {
     let fr = lang == Lang::Fr;
     let folded = Folded::new(&text[a..b], a);
@@ -303,24 +336,33 @@ fn scan_sentence(
         if !caps_agree(&text[os..oe], &p.caps) || (p.acronym && shouting) {
             continue;
         }
-        if let Target::Entry(i) = p.target {
-            let e = &lex.entries[i];
-            if e.rule == MatchRule::Det && fr && !ft[fs..fe].contains(' ') {
-                let w = word_before(ft, fs);
-                let ok = w.is_empty()
-                    || ld.determiners.contains(w)
-                    || w.chars().all(|c| c.is_ascii_digit());
-                if !ok {
-                    continue;
-                }
+        let det_rule = match p.target {
+            Target::Entry(i) => lex.entries[i].rule == MatchRule::Det && !ft[fs..fe].contains(' '),
+            Target::Class(..) => p.det,
+        };
+        if det_rule && fr {
+            let w = word_before(ft, fs);
+            let ok =
+                w.is_empty() || ld.determiners.contains(w) || w.chars().all(|c| c.is_ascii_digit());
+            if !ok {
+                continue;
             }
+        }
+        // « Malian military camp »: an adjective before a noun
+        let next = ft[fe..]
+            .split(|c: char| !(is_word_char(c) || c == '\''))
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let last = ft[fs..fe].rsplit(' ').next().unwrap_or("");
+        if ft[fe..].starts_with(' ') && ld.is("adj_head", last) && ld.is("noun_after", next) {
+            continue;
         }
         raw.push((os, oe, fs, fe, p.target));
     }
     raw.sort_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
     let mut cands: Vec<Cand> = Vec::new();
     let mut last_end = a;
-    for (os, oe, fs, _fe, target) in raw {
+    for (os, oe, fs, fe, target) in raw {
         if os < last_end {
             continue;
         }
@@ -329,7 +371,14 @@ fn scan_sentence(
         };
         let k = article_len(ft, fs);
         // a bare head (« l'armée ») needs its definite article: « une armée » is no one
-        if c.rule == MatchRule::Bare && k == 0 {
+        if c.rule == MatchRule::Bare
+            && k == 0
+            && !ld.is("bare_det", word_before(ft, fs))
+            && !sources::statement_follows(
+                ld,
+                &ft[fe..persons::floor_char(ft, fe + persons::WINDOW)],
+            )
+        {
             continue;
         }
         if c.kind != ActorType::Person && k > 0 {
@@ -341,7 +390,7 @@ fn scan_sentence(
     }
 
     // 2. countries and capitals acting as governments
-    country_actors(text, lex, ld, &folded, &mut cands);
+    country_actors(text, lex, ld, &folded, &mut cands, named);
 
     // 3. persons
     let toks = persons::tokenize(s, a);
@@ -367,7 +416,7 @@ fn scan_sentence(
         known.add(&c.name);
         if let Some((rs, re)) = persons::role_before(&ctx, c.start) {
             c.role = Some(text[rs..re].to_string());
-            c.ext_start = rs;
+            c.ext_start = persons::role_chain_start(&ctx, rs);
         } else if let Some((rs, re)) = persons::role_after(&ctx, c.end) {
             c.role = Some(text[rs..re].to_string());
             c.ext_end = re;
@@ -423,7 +472,10 @@ fn cand_of(lex: &Lexicon, target: Target, os: usize, oe: usize) -> Option<Cand> 
     let mut c = Cand::new(os, oe, e.name, e.kind);
     c.class = e.class;
     c.rule = e.rule;
-    c.bare = e.rule == MatchRule::Bare;
+    c.bare = matches!(e.rule, MatchRule::Bare | MatchRule::Doc);
+    if e.rule == MatchRule::Doc {
+        c.rule = MatchRule::Ctx;
+    }
     match (fill, e.country) {
         (Some(iso), _) => c.country = Some(iso.to_string()),
         (None, Country::Fixed(iso)) => c.country = Some(iso.to_string()),
@@ -441,6 +493,7 @@ fn country_actors(
     ld: &LangData,
     folded: &Folded,
     cands: &mut Vec<Cand>,
+    named: &mut Vec<(usize, &'static str)>,
 ) {
     let ft = folded.text.as_str();
     let src: Vec<(usize, usize, SourceKind)> = ld
@@ -461,6 +514,7 @@ fn country_actors(
         {
             continue;
         }
+        named.push((os, ld.country_names[m.pattern().as_usize()].iso));
         // « à Bamako », « in Niamey »: a place
         let prev = word_before(ft, fs);
         if ld.is("loc", prev) {

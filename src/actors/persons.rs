@@ -130,6 +130,16 @@ impl Known {
     pub fn get(&self, key: &str) -> Option<&String> {
         self.names.get(key)
     }
+
+    /// The full name for a name written short before its full form appeared
+    /// (« le président Keïta » in a headline, « Ibrahim Boubacar Keïta » below).
+    pub fn full(&self, name: &str) -> Option<&String> {
+        let key: Vec<String> = tokenize(name, 0).into_iter().map(|t| t.key).collect();
+        if key.len() != 1 {
+            return None;
+        }
+        self.names.get(&key[0])
+    }
 }
 
 /// The context a person search needs.
@@ -315,7 +325,7 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     Some(PersonHit {
         start: span_start,
         end,
-        ext_start: before.map_or(span_start, |(s, _)| s),
+        ext_start: before.map_or(span_start, |(s, _)| role_chain_start(ctx, s)),
         ext_end: after.map_or(end, |(_, e)| e),
         name,
         role,
@@ -367,6 +377,29 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
     Some((start, end.max(r.end)))
 }
 
+/// The start of a chain of roles ending with the role at `start` (« le porte-parole
+/// de l'armée, le colonel » before a name): the source search treats it as one.
+pub(crate) fn role_chain_start(ctx: &Ctx, mut start: usize) -> usize {
+    for _ in 0..3 {
+        let i = ctx.roles.partition_point(|r| r.end <= start);
+        let Some(r) = i.checked_sub(1).and_then(|i| ctx.roles.get(i)) else {
+            break;
+        };
+        let gap = &ctx.text[r.end..start];
+        let words = tokenize(gap, r.end);
+        if gap.len() > 60
+            || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c))
+            || gap.matches(',').count() > 1
+            || words.len() > 6
+            || words.iter().any(|w| ctx.ld.is("role_bad", &w.key))
+        {
+            break;
+        }
+        start = r.start;
+    }
+    start
+}
+
 /// The role given in apposition just after a name (« , le ministre malien de la Communication »).
 pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     let to = floor_char(ctx.text, (name_end + WINDOW).min(ctx.sent_end));
@@ -402,6 +435,11 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
         .unwrap_or(rest.len());
     let words = tokenize(&rest[..stop], head_end);
     let mut end = head_end;
+    // an apposition closed by a comma within a few words is taken whole
+    // (« , porte-parole militaire, »)
+    if rest[stop..].starts_with(',') && words.len() <= 3 {
+        return words.last().map_or(end, |w| w.end);
+    }
     let mut k = 0;
     if words
         .first()
@@ -452,20 +490,7 @@ fn honorific_before(ctx: &Ctx, name_start: usize) -> Option<usize> {
 /// True when a reporting verb follows the name (« X a déclaré », « X said »).
 fn verb_after(ctx: &Ctx, end: usize) -> bool {
     let to = floor_char(ctx.text, (end + WINDOW).min(ctx.sent_end));
-    let rest = fold(&ctx.text[end..to]);
-    let rest = rest.trim_start();
-    let rest = ["a ", "ont ", "has ", "have "]
-        .iter()
-        .find_map(|a| rest.strip_prefix(a))
-        .unwrap_or(rest);
-    ctx.ld.sources.find(rest).is_some_and(|m| {
-        m.start() == 0
-            && matches!(
-                ctx.ld.source_kinds[m.pattern().as_usize()],
-                SourceKind::Verb | SourceKind::Subject
-            )
-            && !rest[m.end()..].chars().next().is_some_and(is_word_char)
-    })
+    super::sources::statement_follows(ctx.ld, &fold(&ctx.text[end..to]))
 }
 
 /// True when « selon » / « according to » opens the phrase just before the name.

@@ -56,12 +56,14 @@ pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -
                 };
                 inv.or_else(|| subject_before(ld, text, os, slots))
             }
-            SourceKind::Prep => near(slots, oe, oe + 140)
-                .find(|&i| slots[i].ext_start >= oe && slots[i].ext_start <= oe + 140)
-                .filter(|&i| {
-                    let gap = &text[oe..slots[i].ext_start];
-                    !has_stop_punct(gap) && !gap.contains(',')
-                }),
+            SourceKind::Participle => near(slots, os.saturating_sub(400), os)
+                .filter(|&i| slots[i].ext_end <= os)
+                .max_by_key(|&i| (slots[i].ext_end, std::cmp::Reverse(slots[i].ext_start)))
+                .filter(|&i| !has_stop_punct(&text[slots[i].ext_end..os])),
+            SourceKind::Prep => first_after(slots, oe, oe + 140).filter(|&i| {
+                let gap = &text[oe..slots[i].ext_start];
+                !has_stop_punct(gap) && !gap.contains(',')
+            }),
             _ => None,
         };
         if let Some(i) = found {
@@ -77,6 +79,25 @@ fn near(slots: &[Slot], from: usize, to: usize) -> impl Iterator<Item = usize> +
     let a = slots.partition_point(|s| s.start + 300 < from);
     let b = slots.partition_point(|s| s.start <= to + 300);
     a..b.max(a)
+}
+
+/// True when folded `rest` opens, past an auxiliary, with a reporting verb
+/// (« a déclaré », « said », « says »).
+pub(crate) fn statement_follows(ld: &LangData, rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = rest
+        .split_once(' ')
+        .filter(|(w, _)| ld.is("aux", w))
+        .map_or(rest, |(_, r)| r.trim_start());
+    let input = aho_corasick::Input::new(rest).anchored(aho_corasick::Anchored::Yes);
+    ld.sources.try_find(input).ok().flatten().is_some_and(|m| {
+        m.start() == 0
+            && matches!(
+                ld.source_kinds[m.pattern().as_usize()],
+                SourceKind::Verb | SourceKind::Subject
+            )
+            && !rest[m.end()..].chars().next().is_some_and(is_word_char)
+    })
 }
 
 /// True when the text before a verb ends, past auxiliaries, with a comma or a closing quote.
@@ -96,11 +117,10 @@ fn after_quote_or_comma(ld: &LangData, before: &str) -> bool {
 /// The actor right after an inverted reporting verb, the addressee skipped.
 fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize> {
     let mut cursor = verb_end;
-    for i in near(slots, verb_end, verb_end + 400) {
+    // at most a few hops: an addressee (« à l'AFP ») may be skipped
+    for _ in 0..4 {
+        let i = first_after(slots, cursor, cursor + 400)?;
         let s = &slots[i];
-        if s.ext_start < cursor {
-            continue;
-        }
         let gap = &text[cursor..s.ext_start];
         if gap.len() > 60 || has_stop_punct(gap) {
             return None;
@@ -118,6 +138,14 @@ fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) 
     None
 }
 
+/// The actor whose extent opens first at or after `from` (an enclosing one, such as
+/// a person with the role before the name, wins over one inside it).
+fn first_after(slots: &[Slot], from: usize, to: usize) -> Option<usize> {
+    near(slots, from, to)
+        .filter(|&i| slots[i].ext_start >= from && slots[i].ext_start <= to)
+        .min_by_key(|&i| (slots[i].ext_start, std::cmp::Reverse(slots[i].ext_end)))
+}
+
 /// The subject before a reporting verb: the last actor ending before it, with only
 /// auxiliaries, adverbs or a parenthetical phrase between.
 fn subject_before(ld: &LangData, text: &str, verb_start: usize, slots: &[Slot]) -> Option<usize> {
@@ -127,7 +155,9 @@ fn subject_before(ld: &LangData, text: &str, verb_start: usize, slots: &[Slot]) 
         .filter(|&i| slots[i].ext_end <= verb_start)
         .max_by_key(|&i| (slots[i].ext_end, std::cmp::Reverse(slots[i].ext_start)))?;
     let gap = &text[slots[i].ext_end..verb_start];
-    if gap.len() > 120 || has_stop_punct(gap) {
+    // « the United Nations mission in Mali (MINUSMA) said »: a closing gloss is no stop
+    let gap_open = gap.trim_start().strip_prefix(')').unwrap_or(gap);
+    if gap.len() > 120 || has_stop_punct(gap_open) {
         return None;
     }
     let w = words(text, slots[i].ext_end, verb_start);

@@ -1,14 +1,798 @@
-//! The claims stage (first version: filled in by its own issue).
+//! The claims stage: casualty tolls and attack events, assembled from what
+//! the earlier stages found (numbers, places, dates, actors) and the claim
+//! lexicons of `models/<lang>/claims_*.tsv`.
+//!
+//! - **Casualties** (see [`casualties`]): a count (number or approximation)
+//!   with an outcome and victims. Only tolls with a count are claims.
+//! - **Attacks**: a trigger (« attaque », « assaut », « embuscade »,
+//!   « attacked ») gives one event per distinct place and date; mentions
+//!   without their own place and date are the document's main event.
+//!   A plural trigger (« deux assauts ») counts only with its own place.
+//!   Perpetrator: the armed group named in the sentence; target: the attacked
+//!   site (« contre un camp militaire » → `military camp`), else a military actor.
+//! - **Slots**: place and date from the claim's sentence (the most specific
+//!   place, nearest first; the nearest calendar date), else from the
+//!   document's main event (the first event sentence that has one), with
+//!   `place_from`/`date_from`. A toll in a revision sentence (« le lendemain,
+//!   l'armée revoit le bilan ») keeps the event's date, not the report's.
+//!   A lone country in the sentence gives way to the main event's place when
+//!   that place lies in the same country.
+//! - **Source**: the actor marked as a source in the sentence, else the
+//!   nearest such actor in the document (earlier first on ties).
+//! - **Revisions**: a toll in a sentence with a revision cue, after a toll of
+//!   the same outcome, victims and place, is the `revision`; the earlier is `revised`.
 
-use crate::document::{Annotations, Document};
+pub mod casualties;
+pub mod lexicon;
+
+#[cfg(test)]
+mod tests;
+
+use crate::document::{
+    ActorMention, ActorType, Annotations, Claim, ClaimKind, DateMention, DateType, Document,
+    Outcome, PlaceMention, SlotSource, Span, Victims,
+};
 use crate::pipeline::Stage;
+use crate::text::name_key;
+use casualties::Count;
+use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, AWAY, PREVIOUS, REPORT, REVISION, TARGET};
+use std::collections::HashMap;
 
-#[derive(Debug, Default)]
-pub struct ClaimStage;
+/// The claims stage.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimStage {
+    /// Also emit `attack` event claims (on by default).
+    pub attacks: bool,
+}
+
+impl Default for ClaimStage {
+    fn default() -> Self {
+        ClaimStage { attacks: true }
+    }
+}
 
 impl Stage for ClaimStage {
     fn name(&self) -> &'static str {
         "claims"
     }
-    fn run(&self, _doc: &Document, _ann: &mut Annotations) {}
+    fn run(&self, doc: &Document, ann: &mut Annotations) {
+        let mut claims = extract(doc, ann);
+        if !self.attacks {
+            claims.retain(|c| c.kind != ClaimKind::Attack);
+        }
+        ann.claims.extend(claims);
+    }
+}
+
+/// What one sentence holds for claims.
+struct SentenceClaims {
+    index: usize,
+    claims: Vec<(Claim, Meta)>,
+    /// Position of the first event word (toll or trigger), for slot choice.
+    anchor: Option<usize>,
+}
+
+/// What the text around a claim says of it, beyond the claim itself.
+#[derive(Debug, Clone, Copy, Default)]
+struct Meta {
+    /// After a revision cue of its sentence (« l'armée revoit le bilan : 49 … »).
+    after_revision: bool,
+    /// After an earlier-toll cue of its sentence (« un premier bilan … 11 soldats »).
+    initial: bool,
+    /// The victims are only `people` for want of a victim noun (« 40 morts »).
+    generic: bool,
+    /// A general toll: a vague plural (« des centaines de morts ») or a count of
+    /// 100 or more; no place or date from the main event.
+    general: bool,
+    /// The first claim of its outcome and victims in its sentence (on its side
+    /// of a revision cue).
+    first_of_key: bool,
+    /// An attack told by a plural trigger (« deux assauts »): one event per place.
+    plural_attack: bool,
+}
+
+/// The claims of a document, from its annotations (numbers, places, dates, actors).
+pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
+    let lang = doc.language();
+    let lex = lexicon(lang);
+    let mut numbers: Vec<&crate::document::NumberMention> = ann.numbers.iter().collect();
+    numbers.sort_by_key(|n| (n.span.start, n.span.end));
+    let mut slots = Slots::new(doc, ann);
+    let mut per_sentence: Vec<SentenceClaims> = Vec::new();
+    let mut ni = 0;
+    for (index, s) in doc.sentences.iter().enumerate() {
+        let (Some(text), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
+            continue;
+        };
+        while ni < numbers.len() && numbers[ni].span.start < s.start {
+            ni += 1;
+        }
+        let mut counts: Vec<Count> = Vec::new();
+        let mut last_end = 0;
+        let mut j = ni;
+        while j < numbers.len() && numbers[j].span.start < s.end {
+            let n = numbers[j];
+            if n.span.end <= s.end && n.span.start >= last_end {
+                counts.push(Count::from(n));
+                last_end = n.span.end;
+            }
+            j += 1;
+        }
+        let toks = Tokens::new(text, s.start, lex);
+        slots.prune(index, &toks);
+        let cue = |class| {
+            toks.matches
+                .iter()
+                .find(|m| m.entry.has(class))
+                .map(|m| toks.toks[m.first].start)
+        };
+        let (revision_at, previous_at) = (cue(REVISION), cue(PREVIOUS));
+        let mut claims: Vec<(Claim, Meta)> = Vec::new();
+        // first of its outcome and victims on its side of a revision cue
+        let mut keys_seen: Vec<(Outcome, Victims, bool)> = Vec::new();
+        for toll in casualties::tolls(&toks, &counts, lang) {
+            let mut c = Claim::new(ClaimKind::Casualties, &span(doc, toll.start, toll.end));
+            c.outcome = Some(toll.outcome);
+            c.victims = Some(toll.victims);
+            c.count = Some(toll.count.value);
+            c.min = toll.count.min;
+            c.max = toll.count.max;
+            c.approx = toll.count.approx;
+            let after_revision = revision_at.is_some_and(|r| r < toll.start);
+            let key = (toll.outcome, toll.victims, after_revision);
+            let meta = Meta {
+                after_revision,
+                initial: previous_at.is_some_and(|r| r < toll.start),
+                generic: !toll.explicit,
+                general: is_general(&toll.count),
+                first_of_key: !keys_seen.contains(&key),
+                plural_attack: false,
+            };
+            keys_seen.push(key);
+            claims.push((c, meta));
+        }
+        if let Some((c, plural)) = attack(doc, &slots, index, &toks, !claims.is_empty()) {
+            let meta = Meta {
+                plural_attack: plural,
+                ..Meta::default()
+            };
+            claims.push((c, meta));
+        }
+        if claims.is_empty() {
+            continue;
+        }
+        let anchor = claims.iter().map(|(c, _)| c.start).min();
+        per_sentence.push(SentenceClaims {
+            index,
+            claims,
+            anchor,
+        });
+    }
+    // the main event: the first event sentence with a place (not a country when
+    // another has one), the first with a date (not a revision's report date)
+    let event_sentences = || {
+        per_sentence
+            .iter()
+            .filter(|s| s.claims.iter().any(|(_, m)| !m.general))
+    };
+    let event_places =
+        || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
+    let mut tree = PlaceTree::default();
+    tree.learn(&ann.places);
+    let main_place = event_places()
+        .find(|p| !is_country(p))
+        .or_else(|| event_places().next())
+        .map(|m| {
+            if is_country(m) {
+                return m;
+            }
+            // a place inside it named elsewhere in the text is more precise
+            // (« la région de Mopti » … « près de Djenné »)
+            slots
+                .all_places()
+                .find(|p| name_key(&p.name) != name_key(&m.name) && tree.contains(&m.name, &p.name))
+                .unwrap_or(m)
+        });
+    let main_date = event_sentences()
+        .filter(|s| !s.claims.iter().any(|(_, m)| m.after_revision))
+        .find_map(|s| slots.date(s.index, s.anchor.unwrap_or(0)));
+    let mut out: Vec<Claim> = Vec::new();
+    let mut metas: Vec<Meta> = Vec::new();
+    for s in per_sentence {
+        let has_toll = s
+            .claims
+            .iter()
+            .any(|(c, _)| c.kind == ClaimKind::Casualties);
+        for (mut c, meta) in s.claims {
+            if meta.general {
+                // a general toll keeps the one place its sentence names, and its own date
+                let places = slots.places.get(&s.index).map(Vec::as_slice).unwrap_or(&[]);
+                if let Some(p) = places.first() {
+                    if places
+                        .iter()
+                        .all(|q| name_key(&q.name) == name_key(&p.name))
+                    {
+                        c.place = Some(p.name.clone());
+                        c.place_from = Some(SlotSource::Sentence);
+                    }
+                }
+                if let Some(d) = slots.date(s.index, c.start) {
+                    c.date = Some(d.value.clone());
+                    c.date_from = Some(SlotSource::Sentence);
+                }
+            } else {
+                fill_slots(&mut c, &slots, s.index, &meta, main_place, main_date);
+            }
+            // an attack told without a toll is the main event's, or no claim
+            // (« après celles de Boulkessy et de Mondoro »)
+            if c.kind == ClaimKind::Attack
+                && !has_toll
+                && !(tree.agree(c.place.as_deref(), main_place.map(|p| p.name.as_str()))
+                    && dates_agree(c.date.as_deref(), main_date.map(|d| d.value.as_str())))
+            {
+                continue;
+            }
+            c.source = slots.source(s.index, c.start);
+            if meta.plural_attack {
+                if let Some(events) = split_plural_attack(&c, &slots, s.index) {
+                    for e in events {
+                        out.push(e);
+                        metas.push(meta);
+                    }
+                    continue;
+                }
+            }
+            out.push(c);
+            metas.push(meta);
+        }
+    }
+    restatements(&mut out, &metas);
+    link_revisions(&mut out, &metas, &tree);
+    merge_attacks(out, &tree)
+}
+
+/// A vague plural (« des centaines », value = min, max 99, 999…) or a count of 100 or more.
+fn is_general(c: &Count) -> bool {
+    let vague = c.approx
+        && c.min == Some(c.value)
+        && c.max
+            .is_some_and(|m| m >= 99.0 && ((m + 1.0).log10().fract()).abs() < 1e-9);
+    vague || c.value >= 100.0
+}
+
+/// Place and date from the sentence, else from the main event.
+fn fill_slots(
+    c: &mut Claim,
+    slots: &Slots,
+    sentence: usize,
+    meta: &Meta,
+    main_place: Option<&PlaceMention>,
+    main_date: Option<&DateMention>,
+) {
+    let own_place = slots.place(sentence, c.start).filter(|p| {
+        // a lone country gives way to a main place inside it
+        !(is_country(p)
+            && main_place
+                .is_some_and(|m| !is_country(m) && m.country.is_some() && m.country == p.country))
+    });
+    match (own_place, main_place) {
+        (Some(p), _) => {
+            c.place = Some(p.name.clone());
+            c.place_from = Some(SlotSource::Sentence);
+        }
+        (None, Some(p)) => {
+            c.place = Some(p.name.clone());
+            c.place_from = Some(SlotSource::Document);
+        }
+        _ => {}
+    }
+    // a revised toll is dated by its event, not by the report of the revision
+    let own_date = if meta.after_revision {
+        None
+    } else {
+        slots.date(sentence, c.start)
+    };
+    match (own_date, main_date) {
+        (Some(d), _) => {
+            c.date = Some(d.value.clone());
+            c.date_from = Some(SlotSource::Sentence);
+        }
+        (None, Some(d)) => {
+            c.date = Some(d.value.clone());
+            c.date_from = Some(SlotSource::Document);
+        }
+        _ => {}
+    }
+}
+
+/// A toll without a victim noun that repeats the count and outcome of a toll of
+/// the two sentences before (« Quarante soldats avaient été tués … ce bilan
+/// officiel de 40 morts ») is that toll again: it takes its victims, place and date.
+fn restatements(claims: &mut [Claim], metas: &[Meta]) {
+    for i in 0..claims.len() {
+        if !metas[i].generic || claims[i].kind != ClaimKind::Casualties {
+            continue;
+        }
+        let s = claims[i].sentence;
+        let found = (0..i)
+            .rev()
+            .take_while(|&j| claims[j].sentence + 2 >= s)
+            .find(|&j| {
+                let (a, b) = (&claims[j], &claims[i]);
+                a.kind == ClaimKind::Casualties
+                    && !metas[j].generic
+                    && a.sentence < s
+                    && a.outcome == b.outcome
+                    && a.count == b.count
+            });
+        if let Some(j) = found {
+            let from = claims[j].clone();
+            let c = &mut claims[i];
+            c.victims = from.victims;
+            c.place_from = from.place.as_ref().map(|_| SlotSource::Document);
+            c.place = from.place;
+            c.date_from = from.date.as_ref().map(|_| SlotSource::Document);
+            c.date = from.date;
+            if from.source.is_some() {
+                c.source = from.source;
+            }
+        }
+    }
+}
+
+fn span(doc: &Document, start: usize, end: usize) -> Span {
+    if doc.text.is_char_boundary(start) && doc.text.is_char_boundary(end) && start <= end {
+        Span::new(doc, start, end)
+    } else {
+        Span::default()
+    }
+}
+
+fn is_country(p: &PlaceMention) -> bool {
+    p.kind.as_deref() == Some("country")
+}
+
+/// The attack event of sentence `index`, from its first qualifying trigger; a
+/// plural trigger (« deux assauts ») counts only in a sentence with a toll.
+fn attack(
+    doc: &Document,
+    slots: &Slots,
+    index: usize,
+    toks: &Tokens,
+    has_toll: bool,
+) -> Option<(Claim, bool)> {
+    let m = toks.matches.iter().find(|m| {
+        m.entry.has(ATTACK)
+            && (!m.entry.has(ATTACK_PLURAL) || has_toll)
+            // « contre-attaque » is no attack
+            && !(m.first > 0 && toks.toks[m.first - 1].text == "-")
+    })?;
+    let (a, b) = (toks.toks[m.first].start, toks.toks[m.last - 1].end);
+    let mut c = Claim::new(ClaimKind::Attack, &span(doc, a, b));
+    let actors = slots.actors.get(&index).map(Vec::as_slice).unwrap_or(&[]);
+    let nearest = |kind: ActorType| {
+        actors
+            .iter()
+            .filter(|x| x.kind == kind)
+            .min_by_key(|x| x.span.start.abs_diff(a))
+            .map(|x| x.name.clone())
+    };
+    c.perpetrator = nearest(ActorType::ArmedGroup);
+    c.target = toks
+        .matches
+        .iter()
+        .filter(|t| t.entry.has(TARGET) && t.entry.target.is_some())
+        .min_by_key(|t| {
+            if t.first >= m.last {
+                t.first - m.last
+            } else {
+                m.first - t.last
+            }
+        })
+        .and_then(|t| t.entry.target.map(str::to_string))
+        .or_else(|| nearest(ActorType::Military));
+    Some((c, m.entry.has(ATTACK_PLURAL)))
+}
+
+/// A plural attack (« deux assauts jihadistes le 30 septembre à Boulkessy et le
+/// 1er octobre à Mondoro ») split into one event per place named after its
+/// trigger, each dated by the last date before its place; `None` when the
+/// sentence names fewer than two such places.
+fn split_plural_attack(c: &Claim, slots: &Slots, index: usize) -> Option<Vec<Claim>> {
+    let places: Vec<&PlaceMention> = slots
+        .places
+        .get(&index)?
+        .iter()
+        .copied()
+        .filter(|p| p.span.start >= c.start && !is_country(p))
+        .collect();
+    let mut names: Vec<String> = places.iter().map(|p| name_key(&p.name)).collect();
+    names.dedup();
+    if names.len() < 2 {
+        return None;
+    }
+    let dates = slots.dates.get(&index).map(Vec::as_slice).unwrap_or(&[]);
+    let mut out: Vec<Claim> = Vec::new();
+    for p in places {
+        if out
+            .iter()
+            .any(|e: &Claim| e.place.as_deref().map(name_key) == Some(name_key(&p.name)))
+        {
+            continue;
+        }
+        let mut e = c.clone();
+        e.place = Some(p.name.clone());
+        e.place_from = Some(SlotSource::Sentence);
+        if let Some(d) = dates
+            .iter()
+            .filter(|d| d.span.start >= c.start && d.span.start < p.span.start)
+            .max_by_key(|d| d.span.start)
+        {
+            e.date = Some(d.value.clone());
+            e.date_from = Some(SlotSource::Sentence);
+        }
+        out.push(e);
+    }
+    Some(out)
+}
+
+/// Place, date and source lookups by sentence.
+struct Slots<'a> {
+    places: HashMap<usize, Vec<&'a PlaceMention>>,
+    dates: HashMap<usize, Vec<&'a DateMention>>,
+    actors: HashMap<usize, Vec<&'a ActorMention>>,
+    /// (sentence, position, name) of actors stated as sources, in order.
+    sources: Vec<(usize, usize, &'a str)>,
+}
+
+impl<'a> Slots<'a> {
+    fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
+        let mut places: HashMap<usize, Vec<&PlaceMention>> = HashMap::new();
+        let datelines: HashMap<usize, usize> = (0..doc.sentences.len())
+            .filter_map(|s| Some((s, dateline_end(doc, s)?)))
+            .collect();
+        let in_dateline = |span: &Span| {
+            datelines
+                .get(&doc.sentence_of(span.start))
+                .is_some_and(|&e| span.start < e)
+        };
+        for p in ann.places.iter().filter(|p| !in_dateline(&p.span)) {
+            places
+                .entry(doc.sentence_of(p.span.start))
+                .or_default()
+                .push(p);
+        }
+        let mut dates: HashMap<usize, Vec<&DateMention>> = HashMap::new();
+        for d in ann
+            .dates
+            .iter()
+            .filter(|d| is_calendar(d) && !in_dateline(&d.span))
+        {
+            dates
+                .entry(doc.sentence_of(d.span.start))
+                .or_default()
+                .push(d);
+        }
+        let mut actors: HashMap<usize, Vec<&ActorMention>> = HashMap::new();
+        for a in &ann.actors {
+            actors
+                .entry(doc.sentence_of(a.span.start))
+                .or_default()
+                .push(a);
+        }
+        let mut sources: Vec<(usize, usize, &str)> = ann
+            .actors
+            .iter()
+            .filter(|a| a.source)
+            .map(|a| (doc.sentence_of(a.span.start), a.span.start, a.name.as_str()))
+            .collect();
+        sources.sort();
+        Slots {
+            places,
+            dates,
+            actors,
+            sources,
+        }
+    }
+
+    /// Every place kept, in document order.
+    fn all_places(&self) -> impl Iterator<Item = &'a PlaceMention> + '_ {
+        let mut keys: Vec<&usize> = self.places.keys().collect();
+        keys.sort();
+        keys.into_iter()
+            .flat_map(|k| self.places[k].iter().copied())
+    }
+
+    /// Drops from sentence `s` the places the victims were taken to (« évacués
+    /// vers Niamey ») and the dates of reports (« a affirmé mercredi »).
+    fn prune(&mut self, s: usize, toks: &Tokens) {
+        let after = |pos: usize, class: u16| {
+            toks.match_ending(toks.token_at(pos))
+                .is_some_and(|m| m.entry.has(class))
+        };
+        if let Some(v) = self.places.get_mut(&s) {
+            v.retain(|p| !after(p.span.start, AWAY));
+            if v.is_empty() {
+                self.places.remove(&s);
+            }
+        }
+        if let Some(v) = self.dates.get_mut(&s) {
+            v.retain(|d| !after(d.span.start, REPORT));
+            if v.is_empty() {
+                self.dates.remove(&s);
+            }
+        }
+    }
+
+    /// The most specific place of sentence `s`, nearest to `pos` among equals.
+    fn place(&self, s: usize, pos: usize) -> Option<&'a PlaceMention> {
+        let rank = |p: &PlaceMention| match p.kind.as_deref() {
+            Some("country") => 0,
+            Some("region") => 1,
+            _ => 2,
+        };
+        self.places.get(&s)?.iter().copied().min_by_key(|p| {
+            (
+                std::cmp::Reverse(rank(p)),
+                p.span.start.abs_diff(pos),
+                p.span.start,
+            )
+        })
+    }
+
+    /// The calendar date of sentence `s` nearest to `pos`.
+    fn date(&self, s: usize, pos: usize) -> Option<&'a DateMention> {
+        self.dates
+            .get(&s)?
+            .iter()
+            .copied()
+            .min_by_key(|d| (d.span.start.abs_diff(pos), d.span.start))
+    }
+
+    /// The source of a claim at `pos` in sentence `s`.
+    fn source(&self, s: usize, pos: usize) -> Option<String> {
+        let i = self.sources.partition_point(|&(x, _, _)| x < s);
+        let here = self.sources[i..]
+            .iter()
+            .take_while(|&&(x, _, _)| x == s)
+            .min_by_key(|&&(_, p, _)| p.abs_diff(pos));
+        if let Some(&(_, _, name)) = here {
+            return Some(name.to_string());
+        }
+        let before = i.checked_sub(1).map(|k| self.sources[k]);
+        let after = self.sources.get(i).copied();
+        match (before, after) {
+            (Some(b), Some(a)) => Some(if s - b.0 <= a.0 - s { b.2 } else { a.2 }),
+            (Some(b), None) => Some(b.2),
+            (None, Some(a)) => Some(a.2),
+            (None, None) => None,
+        }
+        .map(str::to_string)
+    }
+}
+
+/// The end of a sentence's dateline (« BAMAKO (AFP) - », « Bamako, 2 novembre
+/// 2019 (AFP) - », « BAMAKO, Nov 2 - »): a dash within the first 80 bytes.
+/// Places and dates before it say where and when the story was filed.
+fn dateline_end(doc: &Document, s: usize) -> Option<usize> {
+    let sent = doc.sentences.get(s)?;
+    let mut end = (sent.start + 80).min(sent.end);
+    while !doc.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = doc.text.get(sent.start..end)?;
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()
+        .map(|i| sent.start + i)
+}
+
+/// A date usable as an event date: a calendar value with at least one digit.
+fn is_calendar(d: &DateMention) -> bool {
+    matches!(d.kind, DateType::Date | DateType::Time)
+        && !d.value.starts_with('P')
+        && d.value.bytes().any(|b| b.is_ascii_digit())
+        && d.value
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'X')
+}
+
+/// Marks revised tolls, over the first toll of each outcome and victims in a
+/// sentence (« 53 soldats et un civil »: the civilian is no revision):
+/// - a toll after a revision cue (« revoit le bilan », « revised its count to »)
+///   revises the latest earlier toll of the same outcome, victims and place with
+///   another count: it is the `revision`, that one is `revised`;
+/// - a toll after an earlier-toll cue (« un premier bilan … 11 soldats ») is
+///   `revised` by the other tolls of that outcome, victims and place with
+///   another count, which are `revision`s.
+///
+/// A restated toll (same count) is no revision, and a toll from another
+/// source with no cue (« 35 soldiers ») neither.
+fn link_revisions(claims: &mut [Claim], metas: &[Meta], tree: &PlaceTree) {
+    let mut by_key: HashMap<(Outcome, Victims), Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let (Some(o), Some(v), true) = (c.outcome, c.victims, metas[i].first_of_key) {
+            by_key.entry((o, v)).or_default().push(i);
+        }
+    }
+    for list in by_key.values() {
+        let differs = |claims: &[Claim], a: usize, b: usize| {
+            claims[a].count != claims[b].count
+                && tree.agree(claims[a].place.as_deref(), claims[b].place.as_deref())
+                && dates_agree(claims[a].date.as_deref(), claims[b].date.as_deref())
+        };
+        for (k, &i) in list.iter().enumerate() {
+            if metas[i].after_revision {
+                // the latest earlier toll, among the last few (linear time)
+                let earlier = list[..k]
+                    .iter()
+                    .rev()
+                    .take(WINDOW)
+                    .copied()
+                    .find(|&j| differs(claims, i, j));
+                if let Some(j) = earlier {
+                    claims[j].revised = true;
+                    claims[i].revision = true;
+                }
+            }
+            if metas[i].initial {
+                let near = &list[k.saturating_sub(WINDOW)..(k + WINDOW).min(list.len())];
+                let later: Vec<usize> = near
+                    .iter()
+                    .copied()
+                    .filter(|&j| j != i && !metas[j].initial && differs(claims, i, j))
+                    .collect();
+                if !later.is_empty() {
+                    claims[i].revised = true;
+                }
+                for j in later {
+                    claims[j].revision = true;
+                }
+            }
+        }
+    }
+}
+
+/// How many earlier tolls or events a toll or attack is compared with.
+const WINDOW: usize = 64;
+
+/// Attack mentions of the same event (same place, agreeing dates) become one
+/// claim, the first mention's, with slots filled from later ones.
+fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    let mut events: Vec<usize> = Vec::new();
+    for c in claims {
+        if c.kind != ClaimKind::Attack {
+            out.push(c);
+            continue;
+        }
+        let same = events.iter().rev().take(WINDOW).copied().find(|&k| {
+            let e = &out[k];
+            tree.agree(e.place.as_deref(), c.place.as_deref())
+                && dates_agree(e.date.as_deref(), c.date.as_deref())
+        });
+        match same {
+            Some(k) => {
+                let e = &mut out[k];
+                if e.perpetrator.is_none() {
+                    e.perpetrator = c.perpetrator;
+                }
+                if e.target.is_none() {
+                    e.target = c.target;
+                }
+                // the most specific place names the event
+                if let (Some(outer), Some(inner)) = (&e.place, &c.place) {
+                    if name_key(outer) != name_key(inner) && tree.contains(outer, inner) {
+                        e.place = c.place;
+                        e.place_from = c.place_from;
+                    }
+                }
+                if e.date.is_none() {
+                    e.date = c.date;
+                    e.date_from = c.date_from;
+                }
+            }
+            None => {
+                events.push(out.len());
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Whether one place lies in another: the gazetteer's hierarchy
+/// ([`crate::places::contains`]), completed by the parents place mentions give
+/// (places read from a claims file, places outside the gazetteer).
+#[derive(Debug, Clone, Default)]
+pub struct PlaceTree {
+    /// Folded name → folded parent name.
+    parents: HashMap<String, String>,
+}
+
+impl PlaceTree {
+    /// Learns the parents of `places`.
+    pub fn learn(&mut self, places: &[PlaceMention]) {
+        for p in places {
+            if let Some(parent) = &p.parent {
+                let (k, v) = (name_key(&p.name), name_key(parent));
+                if !k.is_empty() && !v.is_empty() && k != v {
+                    self.parents.entry(k).or_insert(v);
+                }
+            }
+        }
+    }
+
+    /// True when place `outer` is or contains `inner`: by the gazetteer's
+    /// hierarchy, else by the parents the place mentions gave.
+    pub fn contains(&self, outer: &str, inner: &str) -> bool {
+        if crate::places::contains(outer, inner) {
+            return true;
+        }
+        let outer = name_key(outer);
+        let mut cur = name_key(inner);
+        for _ in 0..8 {
+            if cur == outer {
+                return true;
+            }
+            match self.parents.get(&cur) {
+                Some(p) => cur = p.clone(),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Places equal or one containing the other; an unknown place agrees.
+    pub fn agree(&self, a: Option<&str>, b: Option<&str>) -> bool {
+        match (a, b) {
+            (Some(x), Some(y)) => self.contains(x, y) || self.contains(y, x),
+            _ => true,
+        }
+    }
+}
+
+/// The calendar part of a date value as (year, month, day), each `None` when
+/// unknown (`X`) and absent beyond the value's grain; `None` for values that
+/// are no calendar date (durations, `PRESENT_REF`).
+fn calendar(v: &str) -> Option<Vec<Option<u32>>> {
+    let v = v.split(['T', '/']).next()?;
+    let parts: Vec<&str> = v.split('-').collect();
+    if parts.is_empty() || parts.len() > 3 || parts[0].len() != 4 {
+        return None;
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i > 0 && p.len() != 2 {
+                None
+            } else if p.bytes().all(|b| b == b'X') {
+                Some(None)
+            } else {
+                p.parse::<u32>().ok().map(Some)
+            }
+        })
+        .collect()
+}
+
+/// Two optional date values agree at their common grain, `X` matching anything:
+/// `XXXX-11-01` agrees with `2019-11-01`, `2019-11` with `2019-11-01`. Days one
+/// apart agree too (an event overnight, or dated by its report). Unknown or
+/// non-calendar values agree with everything.
+pub fn dates_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a.and_then(calendar), b.and_then(calendar)) else {
+        return true;
+    };
+    for (i, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+        if let (Some(x), Some(y)) = (x, y) {
+            let ok = if i == 2 { x.abs_diff(*y) <= 1 } else { x == y };
+            if !ok {
+                return false;
+            }
+        }
+    }
+    true
 }

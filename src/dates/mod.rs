@@ -3,13 +3,24 @@
 //!
 //! How it works:
 //! 1. the body is case- and accent-folded ([`crate::text::Folded`], offsets kept);
-//! 2. every rule of `models/<lang>/dates_patterns.tsv` runs over it ([`rules`]); overlapping
-//!    matches are settled leftmost-longest;
-//! 3. matches are resolved in text order ([`resolve`]): year-less dates take their year from
+//! 2. every rule of `models/<lang>/dates_patterns.tsv` runs over it; overlapping
+//!    matches are settled leftmost-longest (`rules.rs`);
+//! 3. matches are resolved in text order (`resolve.rs`): year-less dates take their year from
 //!    the document date with a past bias, « hier » and « vendredi » are counted from the
 //!    document date, « le lendemain » and bare times from the last event day in the text.
 //!
-//! Each mention records how its value was obtained (`anchor`) and its `grain`.
+//! More anchoring rules: a weekday in a month-dated document takes the full date given for
+//! the same weekday elsewhere in the text, else only the month (`2019-11`); a dateline
+//! (« BAMAKO, 2 nov 2019 (AFP) ») gives a month-dated document its day; a weekday right
+//! after a reporting verb (« a annoncé vendredi ») is the day of a statement and does not
+//! move the event timeline; a future clause (« doit », « will ») turns a bare weekday forward.
+//!
+//! Each mention records how its value was obtained (`anchor`) and its `grain`
+//! (`year`, `month`, `week`, `day`, `minute`, `part_of_day`, `interval`, `duration`,
+//! `season`, `decade`, `ref`, `set`…); `mod` holds START/MID/END/APPROX/BEFORE/AFTER.
+//!
+//! Left out on purpose: time zones (`T12:30-07`), generic readings (`XXXX-SU` for « l'été »
+//! in a timeless text), and adjectives as sets (« quotidien », « annuel »).
 
 mod lexicon;
 mod resolve;
@@ -17,7 +28,7 @@ mod rules;
 #[cfg(test)]
 mod tests;
 
-use crate::document::{Annotations, DateMention, DateType, Document, Span};
+use crate::document::{Annotations, DateMention, DateType, DocDate, Document, Span};
 use crate::pipeline::Stage;
 use crate::text::{fold, Folded};
 use std::collections::HashMap;
@@ -55,7 +66,7 @@ fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
     let clause = fold(&doc.text[from..start]);
     // only the clause the mention is in
     let clause = clause
-        .rsplit(|c: char| matches!(c, ',' | ';' | '.' | '!' | '?' | '«' | '»' | '"' | '(' | ')'))
+        .rsplit([',', ';', '.', '!', '?', '«', '»', '"', '(', ')'])
         .next()
         .unwrap_or("");
     clause
@@ -78,6 +89,43 @@ fn after_reporting_verb(doc: &Document, lex: &lexicon::Lexicon, start: usize) ->
         .any(|w| lex.has("reportcue", w))
 }
 
+/// How far into the body a dateline (« BAMAKO, 2 nov 2019 (AFP) - ») may end.
+const DATELINE_BYTES: usize = 120;
+
+/// A month-only document date made a day by the dateline: the first match, when it is a
+/// full date of that month near the top of the text.
+fn dateline_day(
+    doc_date: Option<DocDate>,
+    cands: &[rules::Cand],
+    folded: &Folded,
+) -> Option<DocDate> {
+    let dd = doc_date?;
+    if dd.day.is_some() {
+        return Some(dd);
+    }
+    let first = cands.first()?;
+    let rules::Expr::Day {
+        base: rules::DayBase::Abs { y, m, d, .. },
+        time: None,
+        pod: None,
+        ..
+    } = first.expr
+    else {
+        return Some(dd);
+    };
+    if first.end <= DATELINE_BYTES.min(folded.text.len())
+        && y.unwrap_or(dd.year) == dd.year
+        && m == dd.month
+    {
+        return Some(DocDate {
+            year: dd.year,
+            month: m,
+            day: Some(d),
+        });
+    }
+    Some(dd)
+}
+
 /// Every date mention of `doc`, in text order.
 pub fn extract(doc: &Document) -> Vec<DateMention> {
     let lex = lexicon::lexicon(doc.language());
@@ -89,7 +137,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
     let cands = rules::select(rules::candidates(lex, &folded, &doc.text[body_start..]));
 
     let mut ctx = resolve::Ctx {
-        doc: doc.doc_date,
+        doc: dateline_day(doc.doc_date, &cands, &folded),
         ..Default::default()
     };
     let mut counts: HashMap<u32, Vec<chrono::NaiveDate>> = HashMap::new();

@@ -407,7 +407,19 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Resolved> {
             };
             let day = if sets_day { day } else { ctx.last };
             let (value, kind, grain) = match (time, pod, v) {
-                (_, _, DayVal::Month(..)) => (v.value(), DateType::Date, v.grain()),
+                // a day unknown within a known month (« vendredi soir » in a
+                // month-dated document): the time on an X day, as TimeML writes it
+                (Some((h, m)), _, DayVal::Month(..)) => (
+                    format!("{}-XXT{h:02}:{m:02}", v.value()),
+                    DateType::Time,
+                    "minute",
+                ),
+                (None, Some(p), DayVal::Month(..)) => (
+                    format!("{}-XXT{p}", v.value()),
+                    DateType::Time,
+                    "part_of_day",
+                ),
+                (None, None, DayVal::Month(..)) => (v.value(), DateType::Date, v.grain()),
                 (Some((h, m)), _, _) => (
                     format!("{}T{h:02}:{m:02}", v.value()),
                     DateType::Time,

@@ -189,7 +189,11 @@ fn year_slash_year(text: &str, i: usize) -> bool {
 
 /// True when the whitespace-delimited token around `i` looks like a path or a URL.
 fn in_url(text: &str, i: usize) -> bool {
-    let a = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let a = text[..i]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let b = text[i..]
         .find(char::is_whitespace)
         .map_or(text.len(), |p| i + p);
@@ -374,7 +378,16 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
     if r.lex.has("agecue", &w1) || (r.lex.has("agecue", before_w1) && w1 == "de") {
         return true;
     }
-    if (w1 == "de" || w1 == "d'" || w1 == "of") && w2 != w1 && r.lex.has("agenoun", before_w1) {
+    let after_de = (w1 == "de" || w1 == "d'" || w1 == "of") && w2 != w1;
+    if after_de && r.lex.has("agenoun", before_w1) {
+        return true;
+    }
+    // « un chauffeur de bus de 38 ans »: digits after « de » are an age unless a duration
+    // noun comes first (« une peine de 10 ans », « plus de 10 ans »)
+    let digits = r
+        .g("n")
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    if after_de && digits && w1 != "of" && !r.lex.has("agekeep", before_w1) {
         return true;
     }
     next_word(text, end).is_some_and(|(_, w)| r.lex.has("agenext", w))
@@ -499,7 +512,18 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
             let Some(m) = r.month("m", true, true) else {
                 return vec![];
             };
-            let e = day_expr(DayBase::Abs { y, m, d, rel }, r.weekday("wd"), r.modifier());
+            let pod = if end == r.end_of("pod").unwrap_or(0) {
+                r.pod()
+            } else {
+                None
+            };
+            let e = Expr::Day {
+                base: DayBase::Abs { y, m, d, rel },
+                wd: r.weekday("wd"),
+                time: None,
+                pod,
+                modifier: r.modifier(),
+            };
             vec![(start, end, e)]
         }
         Handler::Numeric | Handler::Iso => {
@@ -668,6 +692,11 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
         }
         Handler::Decade => {
             let Some(dd) = r.g("dd") else { return vec![] };
+            let (w1, _) = previous_words(&r.folded.text, start);
+            if r.lex.has("agecue", &w1) {
+                // « in his 90s »: an age
+                return vec![];
+            }
             let c = r.g("c").unwrap_or(if dd.parse::<u32>().unwrap_or(0) >= 2 {
                 "19"
             } else {
@@ -764,6 +793,25 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 .g("det")
                 .is_some_and(|d| r.lex.word("rel", d).is_some_and(|w| w.value == "0"));
             let base = if this { DayBase::Doc(0) } else { DayBase::Last };
+            // « le soir du 5 novembre », « the morning of Friday »
+            let base = match (
+                r.day("d"),
+                r.g("m").and_then(|_| r.month("m", true, true)),
+                r.weekday("wd"),
+            ) {
+                (Some(d), Some(m), _) => DayBase::Abs {
+                    y: r.year("y"),
+                    m,
+                    d,
+                    rel: 0,
+                },
+                (_, _, Some(wd)) => DayBase::Weekday {
+                    wd,
+                    rel: None,
+                    d: None,
+                },
+                _ => base,
+            };
             one(Some(Expr::Day {
                 base,
                 wd: None,
@@ -807,15 +855,13 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 return vec![];
             }
             let word_one = n == 1.0 && r.g("n").is_some_and(|x| !x.starts_with('1'));
-            if word_one && unit == Unit::Day {
+            let word_follows = next_char(&r.folded.text, end).is_some_and(|c| c.is_alphanumeric());
+            if word_one && unit == Unit::Day && dir.offset == 1 && word_follows {
                 // « a day after the summit »: the day after something unnamed
                 return vec![];
             }
             let sub_day = matches!(unit, Unit::Hour | Unit::Minute | Unit::Second);
-            if sub_day
-                || dir.offset == 1
-                    && next_char(&r.folded.text, end).is_some_and(|c| c.is_alphanumeric())
-            {
+            if sub_day || dir.offset == 1 && word_follows {
                 // « deux jours après l'attaque »: anchored on something unknown; keep the duration
                 let uend = r.end_of("u").unwrap_or(end);
                 return vec![(
@@ -873,8 +919,8 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 return vec![];
             }
             let word_one = n == 1.0 && !ns.starts_with('1');
-            if word_one && unit == Unit::Day {
-                // « un jour », « one day »: someday, not a duration
+            if word_one && matches!(unit, Unit::Day | Unit::Second) {
+                // « un jour », « one day »: someday; « a second term », « une seconde attaque »
                 return vec![];
             }
             if r.g("half").is_some() {
@@ -888,7 +934,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
             }))
         }
         Handler::UnitRelative => {
-            let Some((unit, _)) = r.g("u").and_then(|u| r.lex.unit(u)) else {
+            let Some((unit, _)) = r.g("u").or(r.g("det")).and_then(|u| r.lex.unit(u)) else {
                 return vec![];
             };
             let rel_word = r.g("rel").and_then(|w| r.lex.word("rel", w));
@@ -907,6 +953,8 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 }
                 Some(w) => w.value.parse().unwrap_or(0),
                 None if det_this || modifier.is_some() => 0,
+                // « over the weekend », « pendant le week-end »: the one just past
+                None if unit == Unit::Weekend && r.g("det").is_some() => 0,
                 None => return vec![],
             };
             one(Some(Expr::UnitRel {
@@ -944,7 +992,15 @@ fn word_expr(r: &Reader) -> Option<Expr> {
         });
     }
     if let Some(x) = r.lex.word("event", w) {
-        let base = DayBase::Event(x.value.parse().ok()?);
+        let off: i64 = x.value.parse().ok()?;
+        let end = r.caps.get(0).map_or(0, |m| m.end());
+        let named = next_word(&r.folded.text, end).is_some_and(|(_, n)| r.lex.has("eventof", n));
+        if off < 0 && pod.is_none() && named {
+            // « à la veille du sommet », « the day before the vote »: counted from something
+            // the text names, not from the last date
+            return None;
+        }
+        let base = DayBase::Event(off);
         return Some(Expr::Day {
             base,
             wd: None,
@@ -1035,8 +1091,13 @@ fn time_expr(r: &Reader) -> Option<Expr> {
         }
         return None;
     }
+    // « vers 15 h 30, hier »: the time of that day
+    let base = match r.g("dw").and_then(|w| r.lex.word("day", w)) {
+        Some(w) => DayBase::Doc(w.value.parse().unwrap_or(0)),
+        None => DayBase::Last,
+    };
     Some(Expr::Day {
-        base: DayBase::Last,
+        base,
         wd: None,
         time: Some((h, min)),
         pod: None,

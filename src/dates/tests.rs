@@ -1106,6 +1106,20 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "2019-11"
 )]
 #[case::fr_month_doc_hier("fr", "2019-11", "Le camp a été attaqué hier.", "hier", "2019-11")]
+#[case::fr_month_doc_weekday_evening(
+    "fr",
+    "2019-11",
+    "Le ministre a annoncé le bilan vendredi soir sur Twitter.",
+    "vendredi soir",
+    "2019-11-XXTEV"
+)]
+#[case::en_month_doc_weekday_morning(
+    "en",
+    "2019-11",
+    "Gunmen attacked the village on Tuesday morning, officials said.",
+    "Tuesday morning",
+    "2019-11-XXTMO"
+)]
 #[case::fr_month_doc_weekday_given(
     "fr",
     "2019-11",
@@ -1198,6 +1212,174 @@ fn assert_has(lang: &str, date: &str, text: &str, key: &str, value: &str) {
     "Le village se trouve à 5 heures de Gao.",
     "5 heures",
     "PT5H"
+)]
+#[case::fr_a_l_aube(
+    "fr",
+    "2019-11-05",
+    "Dimanche, les jihadistes ont attaqué à l'aube.",
+    "l'aube",
+    "2019-11-03TMO"
+)]
+#[case::en_at_dawn(
+    "en",
+    "2019-11-05",
+    "On Sunday, jihadists attacked at dawn.",
+    "dawn",
+    "2019-11-03TMO"
+)]
+#[case::fr_dernierement(
+    "fr",
+    "2019-11-05",
+    "Le village a été dernièrement attaqué.",
+    "dernièrement",
+    "PAST_REF"
+)]
+#[case::en_over_the_weekend(
+    "en",
+    "2019-11-05",
+    "Clashes broke out over the weekend in Mopti.",
+    "the weekend",
+    "2019-W44-WE"
+)]
+#[case::fr_pendant_le_week_end(
+    "fr",
+    "2019-11-05",
+    "Des affrontements ont eu lieu pendant le week-end.",
+    "week-end",
+    "2019-W44-WE"
+)]
+#[case::fr_time_then_hier(
+    "fr",
+    "2003-02-23",
+    "L'accident s'est produit vers 15 h 30, hier, sur la RN 83.",
+    "vers 15 h 30, hier",
+    "2003-02-22T15:30"
+)]
+#[case::fr_deuxieme_quatrieme_jeudis(
+    "fr",
+    "2002-09-10",
+    "Le club se réunit les deuxième et quatrième jeudis du mois.",
+    "jeudis",
+    "XXXX-WXX-4"
+)]
+#[case::fr_dateline_weekday(
+    "fr",
+    "2019-11",
+    "BAMAKO, 2 nov 2019 (AFP) - L'EI a revendiqué samedi l'attaque de vendredi.",
+    "vendredi",
+    "2019-11-01"
+)]
+#[case::fr_dateline_same_day(
+    "fr",
+    "2019-11",
+    "BAMAKO, 2 nov 2019 (AFP) - L'EI a revendiqué samedi l'attaque de vendredi.",
+    "samedi",
+    "2019-11-02"
+)]
+#[case::fr_a_partir_de_lundi(
+    "fr",
+    "2019-11-02",
+    "Un deuil national a été décrété à partir de lundi.",
+    "lundi",
+    "2019-11-04"
+)]
+#[case::en_dateline(
+    "en",
+    "2019-11",
+    "BAMAKO, Nov 2 (Reuters) - Fifty-three soldiers were killed on Friday.",
+    "Friday",
+    "2019-11-01"
+)]
+#[case::fr_date_au_soir(
+    "fr",
+    "2019-11-05",
+    "Samedi 2 novembre au soir, le camp a été attaqué.",
+    "Samedi 2 novembre au soir",
+    "2019-11-02TEV"
+)]
+#[case::fr_date_dans_la_nuit(
+    "fr",
+    "2019-11-05",
+    "Le 2 novembre dans la nuit, des tirs ont éclaté.",
+    "2 novembre dans la nuit",
+    "2019-11-02TNI"
+)]
+#[case::en_past_24_hours(
+    "en",
+    "2019-11-05",
+    "Twelve people died in the past 24 hours.",
+    "the past 24 hours",
+    "PT24H"
+)]
+#[case::en_decade_ago(
+    "en",
+    "2019-11-05",
+    "A decade ago, the north fell.",
+    "A decade ago",
+    "200"
+)]
+#[case::en_end_of_the_year(
+    "en",
+    "2019-11-05",
+    "Troops will leave by the end of the year.",
+    "end of the year",
+    "2019"
+)]
+#[case::fr_prison_sentence(
+    "fr",
+    "2019-11-05",
+    "Il a été condamné à une peine de 10 ans de prison.",
+    "10 ans",
+    "P10Y"
+)]
+#[case::fr_soir_du_date(
+    "fr",
+    "2019-11-10",
+    "Le soir du 5 novembre, le camp a été attaqué.",
+    "Le soir du 5 novembre",
+    "2019-11-05TEV"
+)]
+#[case::fr_matin_de_weekday(
+    "fr",
+    "2019-11-05",
+    "Le matin de dimanche, des tirs ont éclaté.",
+    "Le matin de dimanche",
+    "2019-11-03TMO"
+)]
+#[case::fr_weekday_day_no_month(
+    "fr",
+    "2019-11-10",
+    "Vendredi 8, les renforts sont arrivés.",
+    "Vendredi 8",
+    "2019-11-08"
+)]
+#[case::en_morning_of(
+    "en",
+    "2019-11-10",
+    "On the morning of November 5, gunmen struck.",
+    "morning of November 5",
+    "2019-11-05TMO"
+)]
+#[case::fr_fin_debut_months(
+    "fr",
+    "2019-11-20",
+    "Les combats de fin octobre-début novembre ont fait 100 morts.",
+    "fin octobre-début novembre",
+    "2019-10/2019-11"
+)]
+#[case::fr_nuit_derniere(
+    "fr",
+    "2019-11-05",
+    "Des tirs ont retenti la nuit dernière à Gao.",
+    "la nuit dernière",
+    "2019-11-04TNI"
+)]
+#[case::en_a_day_earlier(
+    "en",
+    "2019-11-10",
+    "A camp was attacked on November 3. A day earlier, a convoy was hit.",
+    "A day earlier",
+    "2019-11-02"
 )]
 // ---- English: absolute
 #[case::en_mdy(
@@ -1802,6 +1984,15 @@ fn finds(
 #[case::en_age("en", "A 38-year-old man was arrested.")]
 #[case::en_age_old("en", "The victim, 38 years old, was a teacher.")]
 #[case::en_citation("en", "The camp was attacked by jihadists[4].")]
+#[case::fr_mirage("fr", "Deux Mirage 2000 ont frappé les positions jihadistes.")]
+#[case::en_resolution("en", "The UN adopted Resolution 2085 on Mali.")]
+#[case::en_a_second("en", "He was re-elected for a second term.")]
+#[case::fr_une_seconde("fr", "Une seconde attaque a visé le camp.")]
+#[case::fr_age_after_noun_phrase("fr", "Un chauffeur de bus de 38 ans a été pris à partie.")]
+#[case::fr_age_demonym("fr", "Une Alsacienne de 6 ans se noie.")]
+#[case::fr_veille_de("fr", "Le Premier ministre s'est exprimé à la veille du sommet.")]
+#[case::en_eve_of("en", "Troops deployed on the eve of the vote.")]
+#[case::en_his_90s("en", "The former president, in his 90s, lives in Bamako.")]
 #[case::fr_decree_number("fr", "Le décret n°2019 du ministre a été publié.")]
 #[case::fr_url_path("fr", "Le lien www.exemple.ml/2019/11/ ne répond plus.")]
 #[case::fr_round_the_clock("fr", "Le dispensaire est ouvert 24h/24.")]
@@ -1992,6 +2183,8 @@ fn never_panics_on_odd_input() {
         "9999-99-99 0000",
         "nuit du au",
         "entre 2013 et 2012, de 2020 à 2010",
+        "voir\u{3000}/2019/\u{2028}2019/2020\u{3000}a/b/2019",
+        "Le\u{3000}5\u{3000}novembre\u{2028}2019/",
     ];
     for lang in ["fr", "en"] {
         for date in ["", "2019-11", "2019-11-05", "0001-01-01", "9999-12-31"] {

@@ -94,7 +94,7 @@ pub(crate) fn parse(text: &str, lang: Lang, scale_follows: bool) -> Option<Decim
                 (last_at, &s[last_at + 1..])
             };
             let body = &s[..grouped_end];
-            let groups: Vec<&str> = body.split(|c| c == '.' || c == ',').collect();
+            let groups: Vec<&str> = body.split(['.', ',']).collect();
             let ok = !groups[0].is_empty()
                 && groups[0].len() <= 3
                 && groups[1..].iter().all(|g| g.len() == 3);

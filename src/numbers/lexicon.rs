@@ -108,6 +108,10 @@ pub(crate) enum Class {
     WordBreak,
     DayBefore,
     HyphenCount,
+    Fraction,
+    TollVerb,
+    TollBefore,
+    Ratio,
 }
 
 impl Class {
@@ -146,6 +150,10 @@ impl Class {
             "word_break" => WordBreak,
             "day_before" => DayBefore,
             "hyphen_count" => HyphenCount,
+            "fraction" => Fraction,
+            "toll_verb" => TollVerb,
+            "toll_before" => TollBefore,
+            "ratio" => Ratio,
             _ => return None,
         })
     }

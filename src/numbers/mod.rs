@@ -16,15 +16,28 @@
 //! (« RPG7 », « G5 », « 4X4 », « B-52 »), citation marks « [4] »,
 //! percentages, labels (« article 5 »), phone numbers and scores (« 2-1 »).
 //!
-//! « un »/« une » (« a/an ») count only where they are quantities: right
+//! « un »/« une » (« a/an/one ») count only where they are quantities: right
 //! before a casualty noun (« un mort »), after a bound (« au moins un
-//! soldat »), or coordinated with an earlier quantity of the sentence
-//! (« 49 militaires et un civil », « 54 corps dont un civil »).
+//! soldat »), coordinated with an earlier quantity of the sentence
+//! (« 49 militaires et un civil », « 54 corps dont un civil »), or counting
+//! a person in a casualty context (« un soldat a été tué », « la mort d'un
+//! gendarme », « killing a civilian »); « one » also before any person noun
+//! (« one civilian »). Never as articles (« un camp », « une de ses pertes »).
+//!
+//! Years: a 4-digit number 1900–2099 is a year after « en/in/depuis/since… »,
+//! and elsewhere unless it counts people, money or a measure (« 2000 soldats »).
+//! Bare decimals without a head noun (« 4,5 ») are scores or rates, not counts.
 //!
 //! « trois autres » (« three others »): no head noun follows, so the unit is
 //! taken from the previous quantity of the same sentence when it has one
-//! (« quatre véhicules détruits et trois autres emportés » → « véhicules »),
-//! and is `None` otherwise; the mention's text is « trois autres ».
+//! (« quatre véhicules détruits et trois autres emportés » → « véhicules »;
+//! « deux autres blessés » → the earlier noun too, « blessés » being the
+//! outcome), and is `None` otherwise; the mention's text is « trois autres ».
+//!
+//! Language data: `models/<lang>/numbers_approx.tsv` (approximate nouns and
+//! their ranges), `numbers_modifiers.tsv` (approximations and bounds),
+//! `numbers_units.tsv` (head nouns), `numbers_context.tsv` (every other
+//! context word, by class; each file documents its columns).
 
 mod digits;
 mod lexicon;
@@ -536,7 +549,10 @@ impl<'a> Seg<'a> {
             {
                 continue;
             }
-            if e - s == 1 && self.is(Class::OneWord, s) {
+            // « un » is decided later; a plural scale alone (« millions ») is no count
+            if e - s == 1
+                && (self.is(Class::OneWord, s) || self.is(Class::Scale, s) && self.plural_word(s))
+            {
                 continue;
             }
             let lone_needs_noun = e - s == 1 && self.is(Class::NeedsNoun, s);
@@ -607,7 +623,12 @@ impl<'a> Seg<'a> {
             k += 1;
         }
         if k > j {
-            return self.unit_at(k);
+            // « deux autres blessés »: the casualty word is the outcome, the
+            // unit is the earlier noun (see `emit`)
+            let outcome_only = self.is(Class::Anaphor, j);
+            return self
+                .unit_at(k)
+                .filter(|h| !(outcome_only && h.kind == Some(UnitKind::Toll)));
         }
         self.plural_at(j)
     }
@@ -625,6 +646,15 @@ impl<'a> Seg<'a> {
             })
     }
 
+    /// True when token `i` has a plural ending.
+    fn plural_word(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.lex
+            .entries(Class::Plural)
+            .iter()
+            .any(|e| e.key.len() == 1 && w.ends_with(e.key[0].as_str()))
+    }
+
     /// A plural common noun outside the lexicon (« deux assauts »).
     fn plural_at(&self, i: usize) -> Option<Head> {
         let w = self.w(i);
@@ -632,11 +662,7 @@ impl<'a> Seg<'a> {
             && w.chars().count() >= 3
             && !w.contains('\'')
             && !self.capitalized(i)
-            && self
-                .lex
-                .entries(Class::Plural)
-                .iter()
-                .any(|e| e.key.len() == 1 && w.ends_with(e.key[0].as_str()))
+            && self.plural_word(i)
             && ![
                 Class::Stop,
                 Class::Month,
@@ -736,6 +762,7 @@ impl<'a> Seg<'a> {
                 return true;
             }
             if self.class_at(Class::Percent, l).is_some()
+                || self.class_at(Class::Fraction, l).is_some()
                 || self.class_before(Class::Label, f).is_some()
                 || self.class_before(Class::DecadeBefore, f).is_some()
                 || self.in_fixed_phrase(f)
@@ -745,7 +772,10 @@ impl<'a> Seg<'a> {
                 return true;
             }
             // the minutes of « 17 h 30 »
-            if let Some(u) = self.class_before(Class::TimeUnit, f) {
+            let unit_before = self
+                .class_before(Class::TimeUnit, f)
+                .or_else(|| self.class_before(Class::TimeMarker, f));
+            if let Some(u) = unit_before {
                 if f > u.key.len() && self.kind(f - u.key.len() - 1) == Some(Kind::Num) {
                     return true;
                 }
@@ -775,11 +805,52 @@ impl<'a> Seg<'a> {
             {
                 return true;
             }
-            if c.kind == CoreKind::NeedsNoun && self.head(l, c.linkable).is_none() {
+            // proportions: « un sur cinq », « 3 out of 12 »
+            // (« 3 sur 4 » always; « 3 écoles sur 4 » when the 4 counts nothing else)
+            let head = self.head(l, false);
+            if let Some(r) = self.class_at(Class::Ratio, l) {
+                if self.small_number_at(l + r.key.len()) {
+                    return true;
+                }
+            }
+            if let Some(h) = head {
+                if let Some(r) = self.class_at(Class::Ratio, h.last) {
+                    let d = h.last + r.key.len();
+                    if self.small_number_at(d) && self.head(d + 1, false).is_none() {
+                        return true;
+                    }
+                }
+            }
+            if let Some(r) = self.class_before(Class::Ratio, f) {
+                let k = f - r.key.len();
+                let counted = |i: usize| self.small_number_at(i) || self.is(Class::OneWord, i);
+                let noun_between = k > 1
+                    && self.kind(k - 1) == Some(Kind::Word)
+                    && counted(k - 2)
+                    && head.is_none();
+                if k > 0 && (counted(k - 1) || noun_between) {
+                    return true;
+                }
+            }
+            // a bare decimal (« 4,5 ») is a score, a rate or a magnitude
+            let decimal = c.value.fract() != 0.0 && c.scale_exp == 0;
+            if (c.kind == CoreKind::NeedsNoun || decimal) && self.head(l, c.linkable).is_none() {
                 return true;
             }
         }
         false
+    }
+
+    /// A number at token `i` that is not year-shaped (digits up to 1000, or a
+    /// spelled number).
+    fn small_number_at(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(Kind::Num) => {
+                digits::parse(self.w(i), self.lex.lang, false).is_some_and(|d| d.value() <= 1000.0)
+            }
+            Some(Kind::Word) => self.word_value(i).is_some(),
+            _ => false,
+        }
     }
 
     /// True when a fixed phrase holding a number (« France 24 », « trois
@@ -944,7 +1015,8 @@ impl<'a> Seg<'a> {
                 let toll = kind == UnitKind::Toll && arg == "toll";
                 let strong = person && arg == "strong";
                 let cued = person && self.one_cued(c.first, &out[seg_start..]);
-                if !(toll || strong || cued || modifier.is_some()) {
+                let casualty = person && head.is_some_and(|h| self.toll_context(c.first, h.last));
+                if !(toll || strong || cued || casualty || modifier.is_some()) {
                     continue;
                 }
             }
@@ -991,6 +1063,22 @@ impl<'a> Seg<'a> {
         earlier.last().is_some_and(|m| m.span.end <= cue_start)
     }
 
+    /// « la mort d'un soldat », « un soldat (malien) a été tué »: a casualty
+    /// word right before `first` (past a linker) or within four words after
+    /// the head noun ending at `head_end`, in the same clause.
+    fn toll_context(&self, first: usize, head_end: usize) -> bool {
+        let mut k = first;
+        if let Some(l) = self.class_before(Class::Linker, k) {
+            k -= l.key.len();
+        }
+        if self.class_before(Class::TollBefore, k).is_some() {
+            return true;
+        }
+        (head_end..(head_end + 4).min(self.toks.len()))
+            .take_while(|&i| self.toks[i].kind == Kind::Word)
+            .any(|i| self.is(Class::TollVerb, i))
+    }
+
     /// The longest modifier ending right before token `first`.
     fn modifier_before(&self, first: usize) -> Option<&'static lexicon::Modifier> {
         self.lex
@@ -1029,9 +1117,13 @@ fn apply_modifier(c: &mut Core, kind: ModKind) {
     }
     match kind {
         ModKind::Approx => {
-            (c.min, c.max, c.approx) = (Some(round(0.9 * n)), Some(round(1.1 * n)), true)
+            (c.min, c.max, c.approx) = (
+                Some(round(n * 9.0 / 10.0)),
+                Some(round(n * 11.0 / 10.0)),
+                true,
+            )
         }
-        ModKind::Near => (c.min, c.max, c.approx) = (Some(round(0.9 * n)), Some(n), true),
+        ModKind::Near => (c.min, c.max, c.approx) = (Some(round(n * 9.0 / 10.0)), Some(n), true),
         ModKind::AtLeast => (c.min, c.max) = (Some(n), None),
         ModKind::Over => (c.min, c.max) = (Some(n + 1.0), None),
         ModKind::Under => (c.min, c.max) = (None, Some(n - 1.0)),

@@ -140,6 +140,11 @@ use Lang::{En, Fr};
     "200[200,999]~:réfugiés"
 )]
 #[case::fr_des_milliers("Des milliers de personnes ont fui.", "2000[2000,9999]~:personnes")]
+#[case::fr_des_millions(
+    "Des millions de personnes ont besoin d'aide.",
+    "2000000[2000000,9999999]~:personnes"
+)]
+#[case::fr_deux_a_trois_mille("Deux à trois mille personnes ont fui.", "2500[2000,3000]:personnes")]
 #[case::fr_dizaines_de_milliers(
     "Des dizaines de milliers de personnes ont fui.",
     "20000[20000,99999]~:personnes"
@@ -191,6 +196,13 @@ use Lang::{En, Fr};
 #[case::fr_descending_not_range("Ils étaient 40 à 30 km de là.", "40 | 30:km")]
 // --- head nouns and « et »
 #[case::fr_et_un_civil("La mort de 53 soldats et d'un civil.", "53:soldats | 1:civil")]
+#[case::fr_typographic_apostrophe("La mort de 53 soldats et d’un civil.", "53:soldats | 1:civil")]
+#[case::fr_jusqu_typographic("Jusqu’à 30 personnes ont été enlevées.", "30[_,30]:personnes")]
+#[case::fr_thin_space(
+    "Près de 4\u{2009}000 personnes ont fui.",
+    "4000[3600,4000]~:personnes"
+)]
+#[case::fr_environ_25("Environ 25 soldats.", "25[23,28]~:soldats")]
 #[case::fr_militaires_et_un_civil(
     "49 militaires et un civil ont été tués.",
     "49:militaires | 1:civil"
@@ -226,7 +238,15 @@ use Lang::{En, Fr};
 #[case::fr_un_vehicule_piege("Un véhicule piégé a explosé.", "")]
 #[case::fr_un_camp("Une attaque contre un camp militaire.", "")]
 #[case::fr_l_un_des("L'un des soldats a été blessé.", "")]
-#[case::fr_un_soldat_alone("Un soldat a été tué dans l'attaque.", "")]
+#[case::fr_un_soldat_tue("Un soldat a été tué dans l'attaque.", "1:soldat")]
+#[case::fr_un_soldat_malien_tue(
+    "Un soldat malien a été tué et deux autres blessés.",
+    "1:soldat | 2:soldat"
+)]
+#[case::fr_la_mort_d_un("L'explosion a causé la mort d'un gendarme.", "1:gendarme")]
+#[case::fr_tuant_un("Ils ont ouvert le feu, tuant un civil.", "1:civil")]
+#[case::fr_un_soldat_raconte("Un soldat a raconté l'attaque à l'AFP.", "")]
+#[case::fr_un_homme_arme("Un homme armé a ouvert le feu sur la foule.", "")]
 #[case::fr_un_camion_neuf("Ils ont acheté un camion neuf.", "")]
 #[case::fr_un_rescape_raconte("« Ils étaient armés », a raconté un rescapé.", "")]
 #[case::fr_et_un_vehicule("Deux soldats ont été tués et un véhicule incendié.", "2:soldats")]
@@ -235,7 +255,7 @@ use Lang::{En, Fr};
     "2:soldats | 1:civil"
 )]
 #[case::fr_demi_douzaine("Une demi-douzaine de soldats ont été blessés.", "6[5,7]~:soldats")]
-#[case::fr_la_centaine("La centaine de soldats présents a riposté.", "100[80,120]~:soldats")]
+#[case::fr_la_quarantaine("Ils ont été placés dans la quarantaine sanitaire.", "")]
 #[case::fr_deux_centaines_people("Ils ont libéré deux cent trente otages.", "230:otages")]
 fn french(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(Fr, text), want, "{text}");
@@ -298,6 +318,14 @@ fn french(#[case] text: &str, #[case] want: &str) {
 #[case::fr_law_code("La loi n°2019-33 a été promulguée.", "")]
 #[case::fr_date_iso("Le rapport daté 2019-11-01 est paru.", "")]
 #[case::fr_coords("Le village est situé à 14°N.", "")]
+#[case::fr_deux_tiers("Les deux tiers du territoire échappent à l'État.", "")]
+#[case::fr_bare_decimal("La croissance a atteint 4,5 l'an dernier.", "")]
+#[case::fr_entre_heures("Les tirs ont duré entre 10 h et 12 h.", "")]
+#[case::fr_numero_deux("Le numéro deux du mouvement a été arrêté.", "")]
+#[case::fr_un_sur_cinq("Un enfant sur cinq souffre de malnutrition.", "")]
+#[case::fr_trois_sur_quatre("Trois écoles sur quatre sont fermées.", "")]
+#[case::fr_sur_km("Des combats ont eu lieu sur 100 km.", "100:km")]
+#[case::fr_soldats_sur_km("Ils ont déployé 500 soldats sur 100 km.", "500:soldats | 100:km")]
 fn french_exclusions(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(Fr, text), want, "{text}");
 }
@@ -343,6 +371,8 @@ fn french_exclusions(#[case] text: &str, #[case] want: &str) {
 #[case::en_a_few_thousand("A few thousand troops remain.", "2000[2000,9999]~:troops")]
 #[case::en_a_score_of("A score of gunmen stormed the village.", "20[15,25]~:gunmen")]
 #[case::en_two_dozen("Two dozen soldiers were killed.", "24[20,28]~:soldiers")]
+#[case::en_millions_of("Millions of people need aid.", "2000000[2000000,9999999]~:people")]
+#[case::en_lone_millions("The fund is worth millions.", "")]
 #[case::en_about("About 15 soldiers were killed.", "15[14,17]~:soldiers")]
 #[case::en_some("Some 40 attackers were killed.", "40[36,44]~:attackers")]
 #[case::en_around("Around 200 homes were burned.", "200[180,220]~:homes")]
@@ -395,7 +425,10 @@ fn french_exclusions(#[case] text: &str, #[case] want: &str) {
 #[case::en_both("The two countries signed a deal.", "2:countries")]
 // --- « a/an » that are not quantities
 #[case::en_an_attack("An attack hit the camp.", "")]
-#[case::en_a_soldier("A soldier was killed in the attack.", "")]
+#[case::en_a_soldier("A soldier was killed in the attack.", "1:soldier")]
+#[case::en_a_soldier_said("A soldier said the camp had fallen.", "")]
+#[case::en_death_of_a("The death of a peacekeeper was confirmed.", "1:peacekeeper")]
+#[case::en_killing_a("Gunmen opened fire, killing a civilian.", "1:civilian")]
 #[case::en_a_car_bomb("A car bomb exploded near a checkpoint.", "")]
 #[case::en_no_one("No one was hurt.", "")]
 #[case::en_one_attack("In one attack, rebels burned the camp.", "")]
@@ -444,6 +477,11 @@ fn english(#[case] text: &str, #[case] want: &str) {
 #[case::en_year_crisis("The 2012 crisis displaced many.", "")]
 #[case::en_year_soldiers("About 2000 soldiers were deployed.", "2000[1800,2200]~:soldiers")]
 #[case::en_france24("He told France 24 that 12 soldiers died.", "12:soldiers")]
+#[case::en_two_thirds("Two thirds of the country is insecure.", "")]
+#[case::en_magnitude("A quake of magnitude 5.6 struck.", "")]
+#[case::en_one_in_five("One in five schools is closed.", "")]
+#[case::en_out_of("Three out of 12 detainees escaped.", "")]
+#[case::en_in_year_not_ratio("They killed 5 in 2019.", "5")]
 fn english_exclusions(#[case] text: &str, #[case] want: &str) {
     assert_eq!(run(En, text), want, "{text}");
 }
@@ -655,6 +693,8 @@ fn stage_appends_to_annotations() {
 )]
 #[case::decimal_words("trois virgule un deux trois quatre cinq six sept huit neuf un deux trois quatre cinq six sept huit neuf")]
 #[case::point_words("three point one two three four five six seven eight nine one two three four five six seven eight nine")]
+#[case::concatenated_groups("neuf cent quatre-vingt-dix-neuf neuf cent quatre-vingt-dix-neuf neuf cent quatre-vingt-dix-neuf neuf cent quatre-vingt-dix-neuf neuf cent quatre-vingt-dix-neuf")]
+#[case::english_groups("nine hundred ninety-nine nine hundred ninety-nine nine hundred ninety-nine nine hundred ninety-nine nine hundred ninety-nine")]
 #[case::apostrophes("d' l' ' '' d'un' jusqu' à'")]
 fn never_panics(#[case] text: &str) {
     for lang in [Fr, En] {
@@ -662,6 +702,39 @@ fn never_panics(#[case] text: &str) {
         for m in find_numbers(&d, &[]) {
             assert_eq!(&d.text[m.span.start..m.span.end], m.span.text);
             assert!(m.value.is_finite());
+        }
+    }
+}
+
+use proptest::strategy::Strategy as _;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Random mixes of digits, separators, number words and odd characters.
+    #[test]
+    fn never_panics_on_random_text(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[0-9]{1,25}").unwrap(),
+                proptest::string::string_regex("[ ,.\u{a0}\u{202f}'’°%\\[\\]/:+–-]{1,3}").unwrap(),
+                proptest::sample::select(vec![
+                    "un", "une", "vingt", "et", "mille", "millions", "milliards", "cent",
+                    "dizaines", "de", "des", "au moins", "plus d'", "entre", "à", "one",
+                    "a", "dozen", "hundred", "billion", "point", "virgule", "soldats",
+                    "novembre", "May", "h", "pm", "[", "]", "sept", "autres",
+                ]).prop_map(String::from),
+                proptest::string::string_regex("\\PC{1,4}").unwrap(),
+            ],
+            0..40,
+        ),
+        english in proptest::bool::ANY,
+    ) {
+        let text = parts.join(" ");
+        let lang = if english { En } else { Fr };
+        let d = doc(lang, &text);
+        for m in find_numbers(&d, &[]) {
+            proptest::prop_assert_eq!(&d.text[m.span.start..m.span.end], m.span.text.as_str());
+            proptest::prop_assert!(m.value.is_finite());
         }
     }
 }

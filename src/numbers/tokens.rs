@@ -55,7 +55,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         // a chunk of alphanumerics with inner joiners
-        let start = i;
         let mut j = i + 1;
         let mut elided = false;
         while j < chars.len() {
@@ -84,7 +83,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         let end_byte = chars.get(j).map_or(text.len(), |x| x.0);
         push_chunk(text, pos, end_byte, space, elided, &mut toks);
-        let _ = start;
         space = false;
         i = j;
     }

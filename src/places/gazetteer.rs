@@ -86,6 +86,14 @@ pub struct Place {
     pub curated: bool,
 }
 
+impl Place {
+    /// A small village outside Mali, Niger and Burkina Faso, from GeoNames:
+    /// named in the press only after a place cue.
+    pub(crate) fn gated(&self) -> bool {
+        self.kind == Kind::Locality && !self.curated && tier(self.country.as_deref()) < 2
+    }
+}
+
 /// What one automaton pattern stands for.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Pattern {
@@ -99,6 +107,9 @@ pub(crate) struct Pattern {
     pub lower_ok: bool,
     /// Letters in the pattern.
     pub letters: usize,
+    /// Every place behind the pattern is a small village outside Mali, Niger and
+    /// Burkina Faso: looked up only after a place cue, not in the automaton.
+    pub gated: bool,
 }
 
 pub(crate) struct Gazetteer {
@@ -107,6 +118,8 @@ pub(crate) struct Gazetteer {
     pub patterns: Vec<Pattern>,
     by_folded: HashMap<String, usize>,
     pub ac: AhoCorasick,
+    /// Pattern id of each automaton pattern.
+    pub ac_ids: Vec<usize>,
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -126,9 +139,6 @@ fn variants(alias: &str) -> Vec<String> {
     let mut out = vec![f.clone()];
     if f.contains('-') {
         out.push(f.replace('-', " "));
-    }
-    if f.contains(' ') {
-        out.push(f.replace(' ', "-"));
     }
     out
 }
@@ -226,50 +236,59 @@ impl Gazetteer {
 
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut by_folded: HashMap<String, usize> = HashMap::new();
-        let mut add = |key: String, place: Option<usize>, alias: &str, curated: bool| {
-            if key.is_empty() {
-                return;
-            }
-            let id = *by_folded.entry(key.clone()).or_insert_with(|| {
-                patterns.push(Pattern {
-                    acronym: true,
-                    letters: key.chars().filter(|c| c.is_alphabetic()).count(),
-                    ..Pattern::default()
-                });
-                patterns.len() - 1
-            });
-            let pat = &mut patterns[id];
-            let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-            pat.acronym &= letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-            pat.lower_ok |= curated && letters.first().is_some_and(|c| c.is_lowercase());
-            match place {
-                Some(p) => {
-                    if !pat.places.contains(&p) {
-                        pat.places.push(p);
-                    }
+        let mut add =
+            |key: String, place: Option<usize>, alias: &str, curated: bool, gated: bool| {
+                if key.is_empty() {
+                    return;
                 }
-                None => pat.blocked = true,
-            }
-        };
+                let id = *by_folded.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(Pattern {
+                        acronym: true,
+                        gated: true,
+                        letters: key.chars().filter(|c| c.is_alphabetic()).count(),
+                        ..Pattern::default()
+                    });
+                    patterns.len() - 1
+                });
+                let pat = &mut patterns[id];
+                pat.gated &= gated;
+                let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+                pat.acronym &= letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+                pat.lower_ok |= curated && letters.first().is_some_and(|c| c.is_lowercase());
+                match place {
+                    Some(p) => {
+                        if !pat.places.contains(&p) {
+                            pat.places.push(p);
+                        }
+                    }
+                    None => pat.blocked = true,
+                }
+            };
         for (i, p) in places.iter().enumerate() {
             for a in &p.aliases {
                 for v in variants(a) {
-                    add(v, Some(i), a, p.curated);
+                    add(v, Some(i), a, p.curated, p.gated());
                 }
             }
         }
         for stop in [STOP_FR, STOP_EN] {
             for l in crate::models::lines(stop) {
                 for v in variants(l) {
-                    add(v, None, l, true);
+                    add(v, None, l, true, false);
                 }
             }
         }
-        let mut keys: Vec<(&String, &usize)> = by_folded.iter().collect();
+        let mut keys: Vec<(&String, &usize)> = by_folded
+            .iter()
+            .filter(|(_, &id)| !patterns[id].gated)
+            .collect();
         keys.sort_by_key(|(_, &id)| id);
+        let ac_ids: Vec<usize> = keys.iter().map(|(_, &id)| id).collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .prefilter(false)
             .build(keys.iter().map(|(k, _)| k.as_str()))
             .expect("gazetteer automaton");
         Gazetteer {
@@ -278,6 +297,7 @@ impl Gazetteer {
             patterns,
             by_folded,
             ac,
+            ac_ids,
         }
     }
 

@@ -221,13 +221,13 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A headline-like sentence: most long words capitalized.
+/// A headline-like sentence: nine in ten long words capitalized.
 fn title_case(s: &str) -> bool {
     let long: Vec<&str> = s
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 4)
         .collect();
-    long.len() >= 4 && long.iter().filter(|w| starts_upper(w)).count() * 10 >= long.len() * 7
+    long.len() >= 4 && long.iter().filter(|w| starts_upper(w)).count() * 10 >= long.len() * 9
 }
 
 /// The word (letters, digits, inner hyphens and apostrophes) starting at byte `at` of `s`.
@@ -300,6 +300,7 @@ fn scan_sentence(
     let ft = f.text.as_str();
     let headline = title_case(orig);
     let mut covered_to = 0usize; // folded offset up to which words are taken
+    let mut last_hit_end: Option<usize> = None; // folded end of the last name taken
     let mut prev: Option<char> = None;
     for (i, c) in ft.char_indices() {
         let word_start = is_word(c) && !prev.is_some_and(is_word);
@@ -310,13 +311,19 @@ fn scan_sentence(
         let m = g.ac.find(Input::new(ft).range(i..).anchored(Anchored::Yes));
         if let Some(m) = m {
             let (ms, me) = (m.start(), m.end());
+            // a hyphen glues names into a larger one (« France-Presse »), except between
+            // countries (« la frontière Mali-Niger ») and after a compass prefix (« nord-Mali »)
+            let hyphen_after =
+                ft[me..].starts_with('-') && ft[me + 1..].chars().next().is_some_and(is_word);
             let after_ok = !ft[me..].chars().next().is_some_and(is_word)
-                && !(ft[me..].starts_with('-') && ft[me + 1..].chars().next().is_some_and(is_word));
+                && (!hyphen_after || country_at(g, ft, me + 1));
             let glued_before = ft[..ms].ends_with('-')
                 && ft[..ms - 1].chars().next_back().is_some_and(is_word)
+                && last_hit_end != Some(ms - 1)
                 && cue_before(lex, ft, ms).is_none_or(|c| c.role != Role::Compound);
             if after_ok && !glued_before {
-                let pat = &g.patterns[m.pattern().as_usize()];
+                let pid = g.ac_ids[m.pattern().as_usize()];
+                let pat = &g.patterns[pid];
                 if pat.blocked {
                     covered_to = me;
                     continue;
@@ -327,17 +334,32 @@ fn scan_sentence(
                     hits.push(Hit {
                         start: a,
                         end: b,
-                        pattern: m.pattern().as_usize(),
+                        pattern: pid,
                         ctx: context(lex, ft, ms, me),
                     });
                     covered_to = me;
+                    last_hit_end = Some(me);
                     continue;
                 }
             }
         }
-        // not a known name: an unknown toponym after a cue?
+        // not a known name: a village looked up after a cue, or an unknown toponym
         let (a, _) = f.orig_range(i, i + c.len_utf8());
         if let Some(u) = unknown_at(lex, ft, i, orig, a - start) {
+            let (ua, ub) = (start + u.0, start + u.1);
+            if let Some(pid) = g
+                .pattern_id(&doc.text[ua..ub])
+                .filter(|&p| g.patterns[p].gated)
+            {
+                hits.push(Hit {
+                    start: ua,
+                    end: ub,
+                    pattern: pid,
+                    ctx: context(lex, ft, i, i + fold(&doc.text[ua..ub]).len()),
+                });
+                covered_to = i + fold(&doc.text[ua..ub]).len();
+                continue;
+            }
             covered_to = i + fold(&orig[u.0..u.1]).len();
             unknown.push(Unknown {
                 start: start + u.0,
@@ -346,6 +368,18 @@ fn scan_sentence(
             });
         }
     }
+}
+
+/// True when a country's name starts at folded byte `at` and ends on a word boundary.
+fn country_at(g: &Gazetteer, ft: &str, at: usize) -> bool {
+    g.ac.find(Input::new(ft).range(at..).anchored(Anchored::Yes))
+        .is_some_and(|m| {
+            !ft[m.end()..].chars().next().is_some_and(is_word)
+                && g.patterns[g.ac_ids[m.pattern().as_usize()]]
+                    .places
+                    .iter()
+                    .any(|&p| g.places[p].kind == Kind::Country)
+        })
 }
 
 /// The guards on a gazetteer name written `text` at `orig[a..b]`.
@@ -376,7 +410,7 @@ fn accept_hit(
         }
     }
     // glued to a following capitalized word (« Niger Delta »), unless that word is a cue (« Niger River »)
-    !capitalized_after(orig, b).is_some_and(|w| !lex.stop.contains(&fold(w)))
+    capitalized_after(orig, b).is_none_or(|w| lex.stop.contains(&fold(w)))
 }
 
 /// An unknown toponym starting at folded byte `i` (original byte `a` of the
@@ -423,6 +457,9 @@ fn unknown_at(
     Some((a, end, cue.kind))
 }
 
+/// Longest stretch of text folded at once.
+const MAX_SPAN: usize = 1 << 16;
+
 /// Finds and resolves the places of a document.
 pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
     let g = &*GAZETTEER;
@@ -441,7 +478,24 @@ pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
             .collect()
     };
     for (s, e) in ranges {
-        scan_sentence(g, lex, doc, s, e, &mut hits, &mut unknown);
+        // a run-on « sentence » (a document without punctuation) is scanned in pieces cut at spaces
+        let mut from = s;
+        while from < e {
+            let mut to = e;
+            if e - from > MAX_SPAN {
+                let mut cut = from + MAX_SPAN;
+                while !doc.text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                to = doc.text[from..cut]
+                    .rfind(char::is_whitespace)
+                    .map(|k| from + k)
+                    .filter(|&k| k > from)
+                    .unwrap_or(cut);
+            }
+            scan_sentence(g, lex, doc, from, to, &mut hits, &mut unknown);
+            from = to;
+        }
     }
 
     // candidates allowed by the guards and the context
@@ -510,10 +564,7 @@ fn candidates(g: &Gazetteer, lex: &Lexicon, h: &Hit) -> Vec<usize> {
         .places
         .iter()
         .copied()
-        .filter(|&i| {
-            let p = &g.places[i];
-            h.ctx.any || p.curated || p.kind != Kind::Locality || tier(p.country.as_deref()) >= 2
-        })
+        .filter(|&i| h.ctx.any || !g.places[i].gated())
         .collect();
     if let Some(k) = h.ctx.kind {
         let fits = |p: &Place| match k {

@@ -1,1 +1,0 @@
-//! `bilan check`: claims checked against reference documents (see issue 7).
