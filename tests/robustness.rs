@@ -477,7 +477,7 @@ fn issue_10_output_into_a_closed_pipe_exits_quietly() {
         jsonl.push('\n');
     }
     let p = write(dir.path(), "lot.jsonl", jsonl);
-    for format in ["docs"] {
+    for format in ["docs", "mentions"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
             .args(["extract", "--format", format, &p.display().to_string()])
             .stdin(Stdio::null())
