@@ -14,8 +14,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$root/.venv-ml"
 lt="$venv/libtorch"
+site_dir() { "$venv/bin/python" -c 'import site; print(site.getsitepackages()[0])'; }
 env_lines() {
-  site="$("$venv/bin/python" -c 'import site; print(site.getsitepackages()[0])')"
+  if [ ! -x "$venv/bin/python" ]; then
+    echo "setup-ml.sh: no $venv yet: run scripts/setup-ml.sh first" >&2
+    exit 1
+  fi
+  site="$(site_dir)"
   echo "export LIBTORCH='$lt'"
   echo "export LIBTORCH_CXX11_ABI=0"
   echo "export LIBTORCH_BYPASS_VERSION_CHECK=1"
@@ -26,10 +31,12 @@ env_lines() {
 if [ "${1:-}" = "--env" ]; then env_lines; exit 0; fi
 
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
-if ! "$venv/bin/python" -c 'import torch' 2>/dev/null; then
+# torch is installed without its Python dependencies (only its libraries are
+# used), so `import torch` fails: look for the files instead.
+if [ ! -f "$(site_dir)/torch/lib/libtorch_cpu.so" ] || [ ! -d "$(site_dir)/torch/include/torch" ]; then
   "$venv/bin/pip" install -q --no-deps torch==2.4.1 nvidia-cuda-runtime-cu12==12.1.105 nvidia-cuda-cupti-cu12==12.1.105
 fi
-site="$("$venv/bin/python" -c 'import site; print(site.getsitepackages()[0])')"
+site="$(site_dir)"
 tl="$site/torch/lib"
 mkdir -p "$lt/lib"
 ln -sfn "$site/torch/include" "$lt/include"

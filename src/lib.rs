@@ -27,6 +27,8 @@ pub mod eval;
 pub mod input;
 pub mod invariants;
 pub mod language;
+#[cfg(feature = "ml")]
+pub mod ml;
 pub mod models;
 pub mod numbers;
 pub mod output;

@@ -56,6 +56,11 @@ struct InputArgs {
     /// No progress bar and no summary line.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// BERT token-classification model folder: adds the places and actors it
+    /// finds that the rules missed (feature `ml`).
+    #[cfg(feature = "ml")]
+    #[arg(long, value_name = "DIR")]
+    ner_model: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -121,6 +126,11 @@ struct CheckArgs {
     /// No summary.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Sentence-embedding model folder: adds the most similar reference
+    /// sentence to each claim as evidence, with its similarity (feature `ml`).
+    #[cfg(feature = "ml")]
+    #[arg(long, value_name = "DIR", conflicts_with = "claims")]
+    embed_model: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<DocDate, String> {
@@ -193,6 +203,19 @@ fn doc_bytes(d: &Result<Document, DocError>) -> usize {
     d.as_ref().map_or(0, |d| d.text.len())
 }
 
+/// The default pipeline, with the NER stage before claims when asked for.
+fn build_pipeline(_args: &InputArgs) -> Result<Pipeline> {
+    #[allow(unused_mut)]
+    let mut pipeline = Pipeline::new();
+    #[cfg(feature = "ml")]
+    if let Some(dir) = &_args.ner_model {
+        let stage = bilan::ml::NerStage::load(dir)
+            .with_context(|| format!("loading the NER model in {}", dir.display()))?;
+        pipeline.insert_before("claims", Box::new(stage));
+    }
+    Ok(pipeline)
+}
+
 /// Reads, processes in parallel batches and hands each result, in input
 /// order, to `sink` (which returns the number of claims it wrote).
 fn process_inputs(
@@ -223,8 +246,8 @@ fn process_batches<R: Send>(
         builder = builder.num_threads(j);
     }
     let pool = builder.build().context("starting worker threads")?;
-    // the stages' data (lexicons, gazetteer) are loaded once, here, and shared
-    let pipeline = Pipeline::new();
+    // the stages' data (lexicons, gazetteer, models) are loaded once, here, and shared
+    let pipeline = build_pipeline(args)?;
     let reader = Reader::new(&args.paths, opts);
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
@@ -354,6 +377,8 @@ fn quiet_inputs(paths: Vec<PathBuf>, doc_date: Option<DocDate>) -> InputArgs {
         jobs: None,
         batch: 256,
         quiet: true,
+        #[cfg(feature = "ml")]
+        ner_model: None,
     }
 }
 
@@ -364,13 +389,31 @@ fn check(a: CheckArgs) -> Result<i32> {
     }
     let mut refs = References::new();
     let mut bad_refs = Vec::new();
+    #[cfg(feature = "ml")]
+    let mut ref_docs = Vec::new();
     process_inputs(&quiet_inputs(a.against.clone(), None), |r| {
         match r {
-            Ok(p) => refs.add(&p.doc, &p.ann),
+            Ok(p) => {
+                refs.add(&p.doc, &p.ann);
+                #[cfg(feature = "ml")]
+                if a.embed_model.is_some() {
+                    ref_docs.push(p.doc.clone());
+                }
+            }
             Err(e) => bad_refs.push(e.to_string()),
         }
         Ok(0)
     })?;
+    #[cfg(feature = "ml")]
+    let embedding = match &a.embed_model {
+        Some(dir) => {
+            let emb = bilan::ml::Embedder::load(dir)
+                .with_context(|| format!("loading the embedding model in {}", dir.display()))?;
+            let index = bilan::ml::SentenceIndex::build(&emb, &ref_docs)?;
+            Some((emb, index))
+        }
+        None => None,
+    };
     for e in &bad_refs {
         eprintln!("bilan: reference skipped: {e}");
     }
@@ -400,6 +443,16 @@ fn check(a: CheckArgs) -> Result<i32> {
                 let mut p = p.clone();
                 refs.learn_places(&p.ann);
                 check_claims(&mut p.ann.claims, p.doc.doc_date, &refs);
+                #[cfg(feature = "ml")]
+                if let Some((emb, index)) = &embedding {
+                    bilan::ml::embed::add_embedding_evidence(
+                        emb,
+                        index,
+                        &p.doc,
+                        &mut p.ann.claims,
+                        bilan::ml::embed::MIN_SIMILARITY,
+                    )?;
+                }
                 summary.add(&p.ann.claims);
                 Ok(output::write_processed(&mut out, a.format, &p)?)
             }

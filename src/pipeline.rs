@@ -60,6 +60,16 @@ impl Pipeline {
         &self.stages
     }
 
+    /// Inserts `stage` before the stage named `before` (last when there is none).
+    pub fn insert_before(&mut self, before: &str, stage: Box<dyn Stage>) {
+        let at = self
+            .stages
+            .iter()
+            .position(|s| s.name() == before)
+            .unwrap_or(self.stages.len());
+        self.stages.insert(at, stage);
+    }
+
     /// Detects the language (unless given), splits sentences and runs every stage.
     pub fn process(&self, mut doc: Document) -> Result<Processed, DocError> {
         language::detect_document(&mut doc)?;
