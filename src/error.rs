@@ -27,6 +27,9 @@ pub enum ErrorKind {
     DuplicateId,
     /// The date header or `date` field is not a valid date.
     BadDate,
+    /// A stage failed on this document (a bug in bilan: please report it);
+    /// the other documents are still processed.
+    Internal,
 }
 
 impl ErrorKind {
@@ -42,6 +45,7 @@ impl ErrorKind {
             ErrorKind::UnknownLanguage => "unknown_language",
             ErrorKind::DuplicateId => "duplicate_id",
             ErrorKind::BadDate => "bad_date",
+            ErrorKind::Internal => "internal",
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod input;
+pub mod invariants;
 pub mod language;
 #[cfg(feature = "ml")]
 pub mod ml;

@@ -1,8 +1,8 @@
 //! The `bilan` command line. See `bilan --help`.
 
 use anyhow::{bail, Context, Result};
-use bilan::document::DocDate;
-use bilan::error::DocError;
+use bilan::document::{DocDate, Document};
+use bilan::error::{DocError, ErrorKind};
 use bilan::input::{InputOptions, Reader, DEFAULT_MAX_BYTES};
 use bilan::output::{self, DocRecord, Format};
 use bilan::pipeline::{Pipeline, Processed};
@@ -143,9 +143,10 @@ fn main() {
         Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {
+                // `bilan extract … | head -1`: the reader went away; not an error
                 0
             } else {
-                eprintln!("bilan: {e:#}");
+                say(&format!("bilan: {e:#}"));
                 2
             }
         }
@@ -153,10 +154,27 @@ fn main() {
     std::process::exit(code);
 }
 
+/// A line on stderr; a closed stderr is not worth a panic.
+fn say(msg: &str) {
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
+/// True when `e` comes from writing into a closed pipe, also when the
+/// `io::Error` was wrapped by serde_json on its way out.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    fn io_is_epipe(io: &std::io::Error) -> bool {
+        io.kind() == std::io::ErrorKind::BrokenPipe
+            || io
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<serde_json::Error>())
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
+    }
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>().is_some_and(io_is_epipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -177,6 +195,14 @@ struct Summary {
     claims: usize,
 }
 
+/// A batch holds at most `--batch` documents and about this many bytes of
+/// text, so memory stays flat whatever the input size.
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+fn doc_bytes(d: &Result<Document, DocError>) -> usize {
+    d.as_ref().map_or(0, |d| d.text.len())
+}
+
 /// The default pipeline, with the NER stage before claims when asked for.
 fn build_pipeline(_args: &InputArgs) -> Result<Pipeline> {
     #[allow(unused_mut)]
@@ -191,10 +217,21 @@ fn build_pipeline(_args: &InputArgs) -> Result<Pipeline> {
 }
 
 /// Reads, processes in parallel batches and hands each result, in input
-/// order, to `sink`.
+/// order, to `sink` (which returns the number of claims it wrote).
 fn process_inputs(
     args: &InputArgs,
     mut sink: impl FnMut(&Result<Processed, DocError>) -> Result<usize>,
+) -> Result<Summary> {
+    process_batches(args, Ok, |r| sink(&r))
+}
+
+/// Reads documents in bounded batches on one thread while the previous batch
+/// is processed in parallel; `render` runs on the workers (it turns a result
+/// into what is written), `sink` gets the rendered results in input order.
+fn process_batches<R: Send>(
+    args: &InputArgs,
+    render: impl Fn(Result<Processed, DocError>) -> Result<R> + Sync,
+    mut sink: impl FnMut(R) -> Result<usize>,
 ) -> Result<Summary> {
     let opts = InputOptions {
         doc_date: args.doc_date,
@@ -209,42 +246,94 @@ fn process_inputs(
         builder = builder.num_threads(j);
     }
     let pool = builder.build().context("starting worker threads")?;
+    // the stages' data (lexicons, gazetteer, models) are loaded once, here, and shared
     let pipeline = build_pipeline(args)?;
-    let mut reader = Reader::new(&args.paths, opts);
+    let reader = Reader::new(&args.paths, opts);
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        b.set_style(
+        if let Ok(style) =
             ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} [{elapsed}]")
-                .unwrap(),
-        );
+        {
+            b.set_style(style);
+        }
         b
     } else {
         ProgressBar::hidden()
     };
     let mut sum = Summary::default();
     let batch = args.batch.max(1);
-    loop {
-        let docs: Vec<_> = reader.by_ref().take(batch).collect();
-        if docs.is_empty() {
-            break;
-        }
-        let results: Vec<Result<Processed, DocError>> = pool.install(|| {
-            docs.into_par_iter()
-                .map(|d| d.and_then(|d| pipeline.process(d)))
-                .collect()
-        });
-        for r in &results {
-            sum.read += 1;
-            match r {
-                Ok(_) => sum.ok += 1,
-                Err(_) => sum.failed += 1,
+    std::thread::scope(|scope| -> Result<()> {
+        // one batch read ahead: at most three batches alive at once
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Document, DocError>>>(1);
+        scope.spawn(move || {
+            let mut reader = reader;
+            loop {
+                let mut docs = Vec::new();
+                let mut bytes = 0;
+                while docs.len() < batch && bytes < BATCH_BYTES {
+                    match reader.next() {
+                        Some(d) => {
+                            bytes += doc_bytes(&d);
+                            docs.push(d);
+                        }
+                        None => break,
+                    }
+                }
+                // an empty batch ends the stream; a send error means the
+                // consumer stopped (closed pipe): stop reading
+                let last = docs.is_empty();
+                if tx.send(docs).is_err() || last {
+                    return;
+                }
             }
-            sum.claims += sink(r)?;
+        });
+        for docs in rx {
+            if docs.is_empty() {
+                break;
+            }
+            let results: Vec<(bool, Result<R>)> = pool.install(|| {
+                docs.into_par_iter()
+                    .map(|d| {
+                        let r = d.and_then(|d| process_guarded(&pipeline, d));
+                        (r.is_ok(), render(r))
+                    })
+                    .collect()
+            });
+            bar.inc(results.len() as u64);
+            for (ok, r) in results {
+                sum.read += 1;
+                if ok {
+                    sum.ok += 1;
+                } else {
+                    sum.failed += 1;
+                }
+                sum.claims += sink(r?)?;
+            }
         }
-        bar.inc(results.len() as u64);
-    }
+        Ok(())
+    })?;
     bar.finish_and_clear();
     Ok(sum)
+}
+
+/// Runs the pipeline on one document; a panic in a stage (a bug) becomes an
+/// `internal` error record for that document instead of ending the batch.
+fn process_guarded(pipeline: &Pipeline, doc: Document) -> Result<Processed, DocError> {
+    let id = doc.id.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(doc))).unwrap_or_else(
+        |p| {
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(DocError::new(
+                id,
+                ErrorKind::Internal,
+                format!("a stage panicked (a bug in bilan, please report it): {what}"),
+            ))
+        },
+    )
 }
 
 fn extract(a: ExtractArgs) -> Result<i32> {
@@ -254,16 +343,27 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         }
         None => Box::new(std::io::stdout().lock()),
     };
-    let mut out = BufWriter::new(out);
-    let sum = process_inputs(&a.input, |r| {
-        Ok(output::write_result(&mut out, a.format, r)?)
-    })?;
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let format = a.format;
+    let sum = process_batches(
+        &a.input,
+        |r| {
+            // serialized on the worker threads; the main thread only copies bytes
+            let mut buf = Vec::new();
+            let claims = output::write_result(&mut buf, format, &r)?;
+            Ok((buf, claims))
+        },
+        |(buf, claims)| {
+            out.write_all(&buf)?;
+            Ok(claims)
+        },
+    )?;
     out.flush()?;
     if !a.input.quiet {
-        eprintln!(
+        say(&format!(
             "bilan: {} documents read, {} ok, {} failed, {} claims written",
             sum.read, sum.ok, sum.failed, sum.claims
-        );
+        ));
     }
     Ok(if sum.failed > 0 { 1 } else { 0 })
 }

@@ -42,7 +42,9 @@ impl Default for InputOptions {
 enum Source {
     Text(PathBuf),
     Jsonl(PathBuf),
-    Stdin,
+    /// A byte stream (stdin): JSONL when its first non-blank line starts with
+    /// `{`, else one text document named after the stream.
+    Stream(String, Box<dyn BufRead + Send>),
     Failed(DocError),
 }
 
@@ -51,8 +53,8 @@ struct JsonlStream {
     name: String,
     lines: Box<dyn BufRead + Send>,
     line_no: usize,
-    /// A first line already read (stdin sniffing).
-    pending: Option<String>,
+    /// A first line already read (stream sniffing).
+    pending: Option<Vec<u8>>,
 }
 
 /// Iterator over the documents of a list of paths.
@@ -69,7 +71,10 @@ impl Reader {
         let mut queue = VecDeque::new();
         for p in paths {
             if p.as_os_str() == "-" {
-                queue.push_back(Source::Stdin);
+                queue.push_back(Source::Stream(
+                    "stdin".into(),
+                    Box::new(BufReader::new(std::io::stdin())),
+                ));
             } else {
                 expand(p, &mut queue, &mut HashSet::new(), true);
             }
@@ -77,6 +82,21 @@ impl Reader {
         Reader {
             opts,
             queue,
+            current: None,
+            seen_ids: HashSet::new(),
+        }
+    }
+
+    /// Documents of one byte stream named `name` (as `-` reads stdin): JSONL
+    /// when its first non-blank line starts with `{`, else one text document.
+    pub fn from_stream(
+        name: impl Into<String>,
+        stream: Box<dyn BufRead + Send>,
+        opts: InputOptions,
+    ) -> Reader {
+        Reader {
+            opts,
+            queue: VecDeque::from([Source::Stream(name.into(), stream)]),
             current: None,
             seen_ids: HashSet::new(),
         }
@@ -110,41 +130,40 @@ impl Reader {
                         )))
                     }
                 },
-                Source::Stdin => {
-                    let mut r: Box<dyn BufRead + Send> = Box::new(BufReader::new(std::io::stdin()));
-                    // sniff: first non-blank line
-                    let mut first = String::new();
+                Source::Stream(name, mut r) => {
+                    // sniff: first non-blank line; every byte read is kept,
+                    // so a text document keeps its leading blank lines
+                    let limit = self.opts.max_bytes as u64 + 1;
+                    let mut head = Vec::new();
+                    let mut line_start;
+                    let mut blank = 0;
                     loop {
-                        first.clear();
-                        match read_line_lossy(&mut r, &mut first) {
+                        line_start = head.len();
+                        let left = limit.saturating_sub(head.len() as u64);
+                        match (&mut r).take(left).read_until(b'\n', &mut head) {
                             Ok(0) => break,
-                            Ok(_) if first.trim().is_empty() => continue,
+                            Ok(_) if head[line_start..].trim_ascii().is_empty() => blank += 1,
                             Ok(_) => break,
                             Err(e) => {
-                                return Some(Err(DocError::new(
-                                    "stdin",
-                                    ErrorKind::Io,
-                                    e.to_string(),
-                                )))
+                                return Some(Err(DocError::new(name, ErrorKind::Io, e.to_string())))
                             }
                         }
                     }
-                    if first.trim_start().starts_with('{') {
+                    if head[line_start..].trim_ascii_start().starts_with(b"{") {
                         self.current = Some(JsonlStream {
-                            name: "stdin".into(),
+                            name,
                             lines: r,
-                            line_no: 0,
-                            pending: Some(first),
+                            line_no: blank,
+                            pending: Some(head.split_off(line_start)),
                         });
                         continue;
                     }
-                    let mut rest = Vec::new();
-                    if let Err(e) = r.read_to_end(&mut rest) {
-                        return Some(Err(DocError::new("stdin", ErrorKind::Io, e.to_string())));
+                    let mut bytes = head;
+                    let left = limit.saturating_sub(bytes.len() as u64);
+                    if let Err(e) = r.take(left).read_to_end(&mut bytes) {
+                        return Some(Err(DocError::new(name, ErrorKind::Io, e.to_string())));
                     }
-                    let mut bytes = first.into_bytes();
-                    bytes.extend_from_slice(&rest);
-                    return Some(text_document("stdin".into(), bytes, &self.opts));
+                    return Some(text_document(name, bytes, &self.opts));
                 }
             }
         }
@@ -361,22 +380,38 @@ pub fn parse_prefix(doc: &mut Document) {
     doc.body_start = body;
 }
 
-fn read_line_lossy(r: &mut Box<dyn BufRead + Send>, buf: &mut String) -> std::io::Result<usize> {
-    let mut bytes = Vec::new();
-    let n = r.read_until(b'\n', &mut bytes)?;
-    buf.push_str(&String::from_utf8_lossy(&bytes));
-    Ok(n)
+/// Consumes the rest of a line (up to and including its newline).
+fn skip_line(r: &mut Box<dyn BufRead + Send>) -> std::io::Result<()> {
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                r.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                r.consume(n);
+            }
+        }
+    }
 }
 
 fn next_jsonl(s: &mut JsonlStream, opts: &InputOptions) -> Option<Result<Document, DocError>> {
     loop {
-        let line = match s.pending.take() {
+        // read at most max_bytes + 1 of a line, so one huge line does not
+        // fill the memory; the rest of it is skipped
+        let limit = opts.max_bytes as u64 + 1;
+        let bytes = match s.pending.take() {
             Some(l) => l,
             None => {
                 let mut bytes = Vec::new();
-                match s.lines.read_until(b'\n', &mut bytes) {
+                match (&mut s.lines).take(limit).read_until(b'\n', &mut bytes) {
                     Ok(0) => return None,
-                    Ok(_) => {}
+                    Ok(_) => bytes,
                     Err(e) => {
                         s.line_no += 1;
                         return Some(Err(DocError::new(
@@ -386,17 +421,41 @@ fn next_jsonl(s: &mut JsonlStream, opts: &InputOptions) -> Option<Result<Documen
                         )));
                     }
                 }
-                match String::from_utf8(bytes) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        s.line_no += 1;
-                        let at = e.utf8_error().valid_up_to();
-                        return Some(Err(DocError::new(
-                            format!("{}:{}", s.name, s.line_no),
-                            ErrorKind::InvalidUtf8,
-                            format!("invalid UTF-8 at byte {at} of line {}", s.line_no),
-                        )));
-                    }
+            }
+        };
+        if bytes.len() as u64 >= limit && bytes.last() != Some(&b'\n') {
+            s.line_no += 1;
+            let id = format!("{}:{}", s.name, s.line_no);
+            if let Err(e) = skip_line(&mut s.lines) {
+                return Some(Err(DocError::new(id, ErrorKind::Io, e.to_string())));
+            }
+            return Some(Err(DocError::new(
+                id,
+                ErrorKind::TooLarge,
+                format!("line {} larger than {} bytes", s.line_no, opts.max_bytes),
+            )));
+        }
+        let mut warnings = Vec::new();
+        let line = match String::from_utf8(bytes) {
+            Ok(l) => l,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                if opts.lossy {
+                    warnings.push(format!(
+                        "invalid UTF-8 at byte {at} of line {} replaced with U+FFFD",
+                        s.line_no + 1
+                    ));
+                    String::from_utf8_lossy(e.as_bytes()).into_owned()
+                } else {
+                    s.line_no += 1;
+                    return Some(Err(DocError::new(
+                        format!("{}:{}", s.name, s.line_no),
+                        ErrorKind::InvalidUtf8,
+                        format!(
+                            "invalid UTF-8 at byte {at} of line {} (use --lossy to replace and continue)",
+                            s.line_no
+                        ),
+                    )));
                 }
             }
         };
@@ -404,7 +463,12 @@ fn next_jsonl(s: &mut JsonlStream, opts: &InputOptions) -> Option<Result<Documen
         if line.trim().is_empty() {
             continue;
         }
-        return Some(jsonl_document(&s.name, s.line_no, &line, opts));
+        return Some(
+            jsonl_document(&s.name, s.line_no, &line, opts).map(|mut d| {
+                d.warnings.splice(0..0, warnings);
+                d
+            }),
+        );
     }
 }
 

@@ -50,7 +50,7 @@
 //! `{"doc":"<id>","error":{"kind":"<kind>","message":"<text>"}}`, one per
 //! failed document, in its place in the stream. Kinds: io, empty,
 //! invalid_utf8, binary, too_large, malformed_json, unsupported_language,
-//! unknown_language, duplicate_id, bad_date.
+//! unknown_language, duplicate_id, bad_date, internal.
 
 use crate::document::{Annotations, Claim, Sentence};
 use crate::error::DocError;

@@ -18,6 +18,9 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Longest stretch (bytes) a quote may keep open across sentence bounds.
 const MAX_QUOTE_SPAN: usize = 1200;
 
+/// Bytes at the end of a sentence searched for its last word (abbreviations are short).
+const ABBR_TAIL: usize = 64;
+
 /// The splitter: abbreviation lists per language, loaded once.
 #[derive(Debug, Clone)]
 pub struct Splitter {
@@ -65,6 +68,9 @@ impl Splitter {
         // 3. merge rules
         let mut out: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
         let mut quote_open_since: Option<usize> = None;
+        // quote state of the last sentence of `out`, fed incrementally so a
+        // long chain of merges stays linear
+        let mut quotes = QuoteState::default();
         for (s, e) in raw {
             let seg = &text[s..e];
             if let Some(&(ps, pe)) = out.last() {
@@ -77,14 +83,18 @@ impl Splitter {
                         || quote_open_since.is_some_and(|q| e - q <= MAX_QUOTE_SPAN)
                         || starts_lowercase_after_quote(prev, seg));
                 if merge {
-                    out.last_mut().unwrap().1 = e;
-                    let (ms, me) = *out.last().unwrap();
-                    quote_open_since = open_quote(&text[ms..me]).map(|_| ms);
+                    if let Some(last) = out.last_mut() {
+                        last.1 = e;
+                    }
+                    quotes.feed(&text[pe..e]);
+                    quote_open_since = quotes.is_open().then_some(ps);
                     continue;
                 }
             }
             out.push((s, e));
-            quote_open_since = open_quote(seg).map(|_| s);
+            quotes = QuoteState::default();
+            quotes.feed(seg);
+            quote_open_since = quotes.is_open().then_some(s);
         }
         out.into_iter()
             .map(|(start, end)| Sentence { start, end })
@@ -204,10 +214,19 @@ fn ends_with_abbreviation(prev: &str, abbr: &HashSet<&'static str>, next: &str) 
     if !prev.ends_with('.') {
         return false;
     }
-    let last = prev
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"')
-        .next()
-        .unwrap_or("");
+    // Only the last word matters; look at a bounded tail so a long run of
+    // merges over text without spaces stays linear. A word longer than the
+    // tail is no abbreviation.
+    let mut from = prev.len().saturating_sub(ABBR_TAIL);
+    while !prev.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &prev[from..];
+    let is_sep = |c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"';
+    if from > 0 && !tail.contains(is_sep) {
+        return false;
+    }
+    let last = tail.rsplit(is_sep).next().unwrap_or("");
     let next_lower = next
         .chars()
         .next()
@@ -248,19 +267,30 @@ fn starts_lowercase_after_quote(prev: &str, next: &str) -> bool {
     ends_q && next.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
-/// `Some(())` when the segment leaves a « or " quote open.
-fn open_quote(seg: &str) -> Option<()> {
-    let mut depth: i32 = 0;
-    let mut straight = false;
-    for c in seg.chars() {
-        match c {
-            '«' | '“' => depth += 1,
-            '»' | '”' => depth = (depth - 1).max(0),
-            '"' => straight = !straight,
-            _ => {}
+/// Open « » / “ ” depth and straight-quote parity of a text read so far.
+#[derive(Debug, Default, Clone, Copy)]
+struct QuoteState {
+    depth: u32,
+    straight: bool,
+}
+
+impl QuoteState {
+    /// Reads more text.
+    fn feed(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '«' | '“' => self.depth += 1,
+                '»' | '”' => self.depth = self.depth.saturating_sub(1),
+                '"' => self.straight = !self.straight,
+                _ => {}
+            }
         }
     }
-    (depth > 0 || straight).then_some(())
+
+    /// True when the text read leaves a « or " quote open.
+    fn is_open(&self) -> bool {
+        self.depth > 0 || self.straight
+    }
 }
 
 #[cfg(test)]
