@@ -6,6 +6,10 @@ use crate::document::{Document, Lang};
 use crate::error::{DocError, ErrorKind};
 use whatlang::{Detector, Lang as WLang};
 
+/// Texts shorter than this (bytes) whose detection is unreliable are read as
+/// French or English, whichever is closer.
+const SHORT_TEXT: usize = 64;
+
 /// The detected language and whatlang's confidence (0..=1).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Detection {
@@ -31,7 +35,9 @@ pub fn detect(text: &str) -> Option<Detection> {
         // Short or mixed texts: see whether French or English is a close call.
         let restricted = Detector::with_allowlist(vec![WLang::Fra, WLang::Eng]);
         if let Some(alt) = restricted.detect(sample) {
-            if alt.confidence() >= 0.5 {
+            // a text too short to tell (a headline, « Café noir. ») is not
+            // dropped as foreign: it goes on as the closer of the two
+            if alt.confidence() >= 0.5 || sample.len() < SHORT_TEXT {
                 detected = alt.lang();
                 confidence = alt.confidence() * 0.5;
             }
@@ -102,6 +108,21 @@ mod tests {
         let de = detect("Die malische Armee hat am Freitag einen ihrer schwersten Verluste seit Jahren erlitten.").unwrap();
         assert_eq!(de.lang, None);
         assert_eq!(de.detected, WLang::Deu);
+    }
+
+    #[test]
+    fn short_unreliable_texts_go_on() {
+        for (text, lang) in [
+            ("Café noir.", Lang::Fr),
+            ("Trois morts.", Lang::Fr),
+            ("Two killed.", Lang::En),
+        ] {
+            let d = detect(text).unwrap();
+            assert!(d.lang.is_some(), "{text}: {:?}", d.detected);
+            if d.confidence < 0.5 {
+                assert_eq!(d.lang, Some(lang), "{text}");
+            }
+        }
     }
 
     #[test]
