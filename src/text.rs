@@ -5,11 +5,17 @@
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text with, for every folded byte, the byte offset of the
-/// original character it came from.
+/// original character it came from (as `u32`: 4 bytes a byte of text; the
+/// reader refuses documents past 4 GiB).
 #[derive(Debug, Clone)]
 pub struct Folded {
     pub text: String,
-    map: Vec<usize>,
+    map: Vec<u32>,
+}
+
+/// An offset as stored in the map (saturating: offsets past 4 GiB never occur).
+fn off(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl Folded {
@@ -22,17 +28,17 @@ impl Folded {
             buf.clear();
             fold_char_into(c, &mut buf);
             for _ in 0..buf.len() {
-                map.push(base + i);
+                map.push(off(base + i));
             }
             text.push_str(&buf);
         }
-        map.push(base + s.len());
+        map.push(off(base + s.len()));
         Folded { text, map }
     }
 
     /// Original offset of folded byte `i` (`i` may be `text.len()`).
     pub fn orig(&self, i: usize) -> usize {
-        self.map[i.min(self.map.len() - 1)]
+        self.map[i.min(self.map.len() - 1)] as usize
     }
 
     /// Original offsets of the folded range `start..end`: the end maps to the
@@ -45,7 +51,7 @@ impl Folded {
         let last = self.orig(end - 1);
         // the original end is the next distinct original offset after `last`
         let mut j = end;
-        while j < self.map.len() && self.map[j] == last {
+        while j < self.map.len() && self.map[j] as usize == last {
             j += 1;
         }
         (s, self.orig(j))

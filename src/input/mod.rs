@@ -65,6 +65,18 @@ pub struct Reader {
     seen_ids: HashSet<String>,
 }
 
+/// The largest document any option allows: offsets are kept as `u32` in
+/// folded copies of the text ([`crate::text::Folded`]).
+pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize - 1;
+
+impl InputOptions {
+    /// These options with `max_bytes` within [`MAX_DOCUMENT_BYTES`].
+    fn capped(mut self) -> InputOptions {
+        self.max_bytes = self.max_bytes.min(MAX_DOCUMENT_BYTES);
+        self
+    }
+}
+
 impl Reader {
     /// Documents of `paths` in order; directories are walked in sorted order.
     pub fn new(paths: &[PathBuf], opts: InputOptions) -> Reader {
@@ -80,7 +92,7 @@ impl Reader {
             }
         }
         Reader {
-            opts,
+            opts: opts.capped(),
             queue,
             current: None,
             seen_ids: HashSet::new(),
@@ -95,7 +107,7 @@ impl Reader {
         opts: InputOptions,
     ) -> Reader {
         Reader {
-            opts,
+            opts: opts.capped(),
             queue: VecDeque::from([Source::Stream(name.into(), stream)]),
             current: None,
             seen_ids: HashSet::new(),
