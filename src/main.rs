@@ -248,6 +248,9 @@ fn process_batches<R: Send>(
     let pool = builder.build().context("starting worker threads")?;
     // the stages' data (lexicons, gazetteer, models) are loaded once, here, and shared
     let pipeline = build_pipeline(args)?;
+    if pool.current_num_threads() > 1 {
+        pool.install(|| pipeline.warm_up());
+    }
     let reader = Reader::new(&args.paths, opts);
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
