@@ -4,32 +4,10 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
-        .args(args)
-        .current_dir(common::root())
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("running bilan");
-    if let Some(bytes) = stdin {
-        let mut w = child.stdin.take().unwrap();
-        let bytes = bytes.to_vec();
-        std::thread::spawn(move || {
-            let _ = w.write_all(&bytes);
-        });
-    }
-    child.wait_with_output().expect("waiting for bilan")
-}
+use common::run;
 
 /// The corpus texts (without their date header).
 fn corpus_texts() -> Vec<String> {

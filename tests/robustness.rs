@@ -5,32 +5,11 @@
 mod common;
 
 use serde_json::Value;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// Runs `bilan` with `args`, feeding `stdin` (or nothing).
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("running bilan");
-    if let Some(bytes) = stdin {
-        let mut w = child.stdin.take().unwrap();
-        let bytes = bytes.to_vec();
-        std::thread::spawn(move || {
-            let _ = w.write_all(&bytes);
-        });
-    }
-    child.wait_with_output().expect("waiting for bilan")
-}
+use common::run;
 
 /// `bilan extract --format docs --quiet PATH…` with extra args; checks that
 /// nothing panicked and returns the JSON lines.

@@ -3,8 +3,9 @@
 
 pub mod schema;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -18,6 +19,31 @@ pub fn bilan(args: &[&str]) -> Output {
         .current_dir(root())
         .output()
         .expect("running bilan")
+}
+
+/// Runs the built `bilan` binary with `args` from the repository root, feeding
+/// `stdin` (or nothing: stdin is then closed).
+pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bilan"))
+        .args(args)
+        .current_dir(root())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("running bilan");
+    if let Some(bytes) = stdin {
+        let mut w = child.stdin.take().unwrap();
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            let _ = w.write_all(&bytes);
+        });
+    }
+    child.wait_with_output().expect("waiting for bilan")
 }
 
 /// The JSON lines of a command's stdout.
