@@ -21,19 +21,31 @@ fn off(i: usize) -> u32 {
 impl Folded {
     /// Folds `s`, whose first byte sits at offset `base` of the original text.
     pub fn new(s: &str, base: usize) -> Folded {
-        let mut text = String::with_capacity(s.len());
+        let mut text = Vec::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len() + 1);
         let mut buf = String::new();
-        for (i, c) in s.char_indices() {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                text.push(fold_ascii(b));
+                map.push(off(base + i));
+                i += 1;
+                continue;
+            }
+            let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
             buf.clear();
             fold_char_into(c, &mut buf);
-            for _ in 0..buf.len() {
-                map.push(off(base + i));
-            }
-            text.push_str(&buf);
+            text.extend_from_slice(buf.as_bytes());
+            map.extend(std::iter::repeat_n(off(base + i), buf.len()));
+            i += c.len_utf8();
         }
         map.push(off(base + s.len()));
-        Folded { text, map }
+        Folded {
+            text: utf8(text),
+            map,
+        }
     }
 
     /// Original offset of folded byte `i` (`i` may be `text.len()`).
@@ -58,6 +70,22 @@ impl Folded {
     }
 }
 
+/// Bytes pushed one at a time by the folding fast paths are whole ASCII
+/// characters or whole folded characters: the result is always UTF-8.
+fn utf8(v: Vec<u8>) -> String {
+    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Folds one ASCII byte (the fast path of [`fold_char_into`]).
+#[inline]
+fn fold_ascii(b: u8) -> u8 {
+    if b == b'`' {
+        b'\''
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
 /// Folds one character: lowercase, accents dropped, typographic variants made plain.
 fn fold_char_into(c: char, out: &mut String) {
     match c {
@@ -69,7 +97,7 @@ fn fold_char_into(c: char, out: &mut String) {
         '\u{0153}' | '\u{0152}' => out.push_str("oe"),
         '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
         '\u{00DF}' => out.push_str("ss"),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c if c.is_ascii() => out.push(fold_ascii(c as u8) as char),
         c => {
             let mut any = false;
             decompose_canonical(c, |d| {
@@ -89,6 +117,9 @@ fn fold_char_into(c: char, out: &mut String) {
 
 /// Case- and accent-folds a string (« Ménaka » → « menaka », « l’armée » → « l'armee »).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return utf8(s.bytes().map(fold_ascii).collect());
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char_into(c, &mut out);
@@ -190,6 +221,28 @@ mod tests {
         let j = f.text.find("armee").unwrap();
         let (a, b) = f.orig_range(j, j + 5);
         assert_eq!(&s[a - 10..b - 10], "armée");
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast paths fold as the character-by-character rule does,
+        /// and every folded byte maps to the start of its original character.
+        #[test]
+        fn fast_paths_fold_as_each_character(s in "(?s).{0,40}", base in 0usize..100) {
+            let mut slow = String::new();
+            let mut starts = Vec::new();
+            for (i, c) in s.char_indices() {
+                let before = slow.len();
+                fold_char_into(c, &mut slow);
+                starts.extend(std::iter::repeat_n(base + i, slow.len() - before));
+            }
+            let f = Folded::new(&s, base);
+            proptest::prop_assert_eq!(&f.text, &slow);
+            proptest::prop_assert_eq!(fold(&s), slow);
+            for (k, &o) in starts.iter().enumerate() {
+                proptest::prop_assert_eq!(f.orig(k), o);
+            }
+            proptest::prop_assert_eq!(f.orig(f.text.len()), base + s.len());
+        }
     }
 
     #[test]
