@@ -12,6 +12,12 @@ use rayon::prelude::*;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
+/// mimalloc: the stages allocate many small strings and vectors; against
+/// glibc's malloc it takes about 17% off a batch run on one core (min user
+/// time of 5 runs, 2 MB of JSONL), for twice the peak RSS (65 MB instead of 32).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "bilan",
