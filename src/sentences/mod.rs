@@ -12,7 +12,7 @@
 
 use crate::document::{Document, Lang, Sentence};
 use crate::models;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Longest stretch (bytes) a quote may keep open across sentence bounds.
