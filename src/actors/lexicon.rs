@@ -6,7 +6,7 @@ use crate::document::{ActorType, Lang};
 use crate::models::{lines, tsv_rows};
 use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Where an actor's country comes from.
@@ -288,7 +288,7 @@ fn build_lang(
 ) -> LangData {
     let mut folded: Vec<String> = Vec::new();
     let mut patterns: Vec<Pattern> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut push = |alias: &str, target: Target, det: bool, folded: &mut Vec<String>| {
         let key = fold(alias);
         let caps = caps_of(alias);
@@ -402,7 +402,7 @@ fn build_lang(
 }
 
 fn grammar(data: &'static str) -> HashMap<&'static str, HashSet<String>> {
-    let mut g: HashMap<&'static str, HashSet<String>> = HashMap::new();
+    let mut g: HashMap<&'static str, HashSet<String>> = HashMap::default();
     for r in tsv_rows(data).filter(|r| r.len() >= 2) {
         g.entry(r[1]).or_default().insert(fold(r[0]));
     }
@@ -419,7 +419,7 @@ fn build() -> Lexicon {
     };
     let dem_fr = dem(FR.demonyms);
     let dem_en = dem(EN.demonyms);
-    let mut demonyms = HashMap::new();
+    let mut demonyms = HashMap::default();
     for (d, iso) in dem_fr.iter().chain(dem_en.iter()) {
         demonyms.entry(fold(d)).or_insert(*iso);
     }
