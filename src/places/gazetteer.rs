@@ -7,7 +7,7 @@
 use crate::models::tsv_rows;
 use crate::text::fold;
 use aho_corasick::{AhoCorasick, MatchKind, StartKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 static GAZETTEER_TSV: &str = include_str!("../../models/gazetteer.tsv");
@@ -117,9 +117,13 @@ pub(crate) struct Gazetteer {
     by_key: HashMap<String, usize>,
     pub patterns: Vec<Pattern>,
     by_folded: HashMap<String, usize>,
-    pub ac: AhoCorasick,
+    ac: AhoCorasick,
     /// Pattern id of each automaton pattern.
     pub ac_ids: Vec<usize>,
+    /// Bit `b0 << 8 | b1` set when some automaton pattern starts with bytes `b0 b1`.
+    pairs: Vec<u64>,
+    /// True for bytes that are a whole automaton pattern.
+    single: [bool; 256],
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -146,7 +150,8 @@ fn variants(alias: &str) -> Vec<String> {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut places: Vec<Place> = Vec::with_capacity(9000);
-        let mut by_key: HashMap<String, usize> = HashMap::with_capacity(9000);
+        let mut by_key: HashMap<String, usize> =
+            HashMap::with_capacity_and_hasher(9000, Default::default());
         let mut parents: Vec<String> = Vec::with_capacity(9000);
         for (curated, data) in [(false, GAZETTEER_TSV), (true, EXTRA_TSV)] {
             for row in tsv_rows(data) {
@@ -235,7 +240,7 @@ impl Gazetteer {
         }
 
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut by_folded: HashMap<String, usize> = HashMap::new();
+        let mut by_folded: HashMap<String, usize> = HashMap::default();
         let mut add =
             |key: String, place: Option<usize>, alias: &str, curated: bool, gated: bool| {
                 if key.is_empty() {
@@ -291,6 +296,18 @@ impl Gazetteer {
             .prefilter(false)
             .build(keys.iter().map(|(k, _)| k.as_str()))
             .expect("gazetteer automaton");
+        let mut pairs = vec![0u64; 1024];
+        let mut single = [false; 256];
+        for (k, _) in &keys {
+            match k.as_bytes() {
+                [b] => single[usize::from(*b)] = true,
+                [b0, b1, ..] => {
+                    let bit = usize::from(*b0) << 8 | usize::from(*b1);
+                    pairs[bit >> 6] |= 1 << (bit & 63);
+                }
+                [] => {}
+            }
+        }
         Gazetteer {
             places,
             by_key,
@@ -298,7 +315,28 @@ impl Gazetteer {
             by_folded,
             ac,
             ac_ids,
+            pairs,
+            single,
         }
+    }
+
+    /// The longest automaton pattern starting at byte `at` of folded `ft`, if any.
+    pub fn find_at(&self, ft: &str, at: usize) -> Option<aho_corasick::Match> {
+        let b = ft.as_bytes();
+        let b0 = usize::from(*b.get(at)?);
+        let may = self.single[b0]
+            || b.get(at + 1).is_some_and(|&b1| {
+                let bit = b0 << 8 | usize::from(b1);
+                self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
+            });
+        if !may {
+            return None;
+        }
+        self.ac.find(
+            aho_corasick::Input::new(ft)
+                .range(at..)
+                .anchored(aho_corasick::Anchored::Yes),
+        )
     }
 
     /// The place with this key (`ML`, `ML.09`, `2457163`).

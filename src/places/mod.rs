@@ -28,9 +28,8 @@ use crate::document::{Annotations, Document, Lang, PlaceMention, Span};
 use crate::models::{lines, tsv_rows};
 use crate::pipeline::Stage;
 use crate::text::{fold, Folded};
-use aho_corasick::{Anchored, Input};
 use gazetteer::{preferred, tier, Gazetteer, GAZETTEER};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +44,8 @@ enum Role {
 struct Cue {
     words: String,
     after: bool,
+    /// Matched right against the name, spaces not required (« l' », compounds).
+    tight: bool,
     role: Role,
     kind: Option<Kind>,
 }
@@ -53,6 +54,9 @@ struct Cue {
 struct Lexicon {
     /// Cues, longest first.
     cues: Vec<Cue>,
+    /// Indices of the cues before a name, by the last byte of their words (256: none),
+    /// in list order; a cue with no words is in every list.
+    before_by_last: Vec<Vec<usize>>,
     /// Pattern ids of names that need a cue.
     ambiguous: HashSet<usize>,
     /// Folded words that never start an unresolved toponym.
@@ -72,6 +76,7 @@ impl Lexicon {
                     _ => return None,
                 };
                 Some(Cue {
+                    tight: words.ends_with('\'') || role == Role::Compound,
                     words,
                     after: r.get(1).copied() == Some("after"),
                     role,
@@ -91,7 +96,15 @@ impl Lexicon {
         for c in &list {
             stop.insert(c.words.clone());
         }
+        let mut before_by_last = vec![Vec::new(); 257];
+        for (i, c) in list.iter().enumerate().filter(|(_, c)| !c.after) {
+            match c.words.as_bytes().last() {
+                Some(&b) => before_by_last[usize::from(b)].push(i),
+                None => before_by_last.iter_mut().for_each(|l| l.push(i)),
+            }
+        }
         Lexicon {
+            before_by_last,
             cues: list,
             ambiguous,
             stop,
@@ -174,19 +187,27 @@ fn is_word(c: char) -> bool {
 /// The cue ending right before folded byte `at`, if any (longest first).
 fn cue_before<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
     let before = &f[..at];
-    lex.cues.iter().filter(|c| !c.after).find(|c| {
-        let rest = if c.words.ends_with('\'') || c.role == Role::Compound {
-            before
-        } else {
-            let t = before.trim_end_matches(' ');
-            if t.len() == before.len() {
-                return false;
-            }
-            t
-        };
+    let trimmed = before.trim_end_matches(' ');
+    let bucket = |s: &str| s.as_bytes().last().map_or(256, |&b| usize::from(b));
+    let fits = |rest: &str, c: &Cue| {
         rest.strip_suffix(c.words.as_str())
             .is_some_and(|head| !head.chars().next_back().is_some_and(is_word))
-    })
+    };
+    // a tight cue ends the text right before the name; another one, past spaces
+    let tight = lex.before_by_last[bucket(before)]
+        .iter()
+        .copied()
+        .find(|&i| lex.cues[i].tight && fits(before, &lex.cues[i]));
+    let spaced = if trimmed.len() == before.len() {
+        None
+    } else {
+        lex.before_by_last[bucket(trimmed)]
+            .iter()
+            .copied()
+            .take_while(|&i| tight.is_none_or(|t| i < t))
+            .find(|&i| !lex.cues[i].tight && fits(trimmed, &lex.cues[i]))
+    };
+    spaced.or(tight).map(|i| &lex.cues[i])
 }
 
 fn cue_after<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
@@ -223,11 +244,14 @@ fn starts_upper(s: &str) -> bool {
 
 /// A headline-like sentence: nine in ten long words capitalized.
 fn title_case(s: &str) -> bool {
-    let long: Vec<&str> = s
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    long.len() >= 4 && long.iter().filter(|w| starts_upper(w)).count() * 10 >= long.len() * 9
+    let (mut long, mut upper) = (0usize, 0usize);
+    for w in s.split(|c: char| !c.is_alphabetic()) {
+        if w.len() >= 4 && w.chars().nth(3).is_some() {
+            long += 1;
+            upper += usize::from(starts_upper(w));
+        }
+    }
+    long >= 4 && upper * 10 >= long * 9
 }
 
 /// The word (letters, digits, inner hyphens and apostrophes) starting at byte `at` of `s`.
@@ -308,7 +332,7 @@ fn scan_sentence(
         if !word_start || i < covered_to {
             continue;
         }
-        let m = g.ac.find(Input::new(ft).range(i..).anchored(Anchored::Yes));
+        let m = g.find_at(ft, i);
         if let Some(m) = m {
             let (ms, me) = (m.start(), m.end());
             // a hyphen glues names into a larger one (« France-Presse »), except between
@@ -372,14 +396,13 @@ fn scan_sentence(
 
 /// True when a country's name starts at folded byte `at` and ends on a word boundary.
 fn country_at(g: &Gazetteer, ft: &str, at: usize) -> bool {
-    g.ac.find(Input::new(ft).range(at..).anchored(Anchored::Yes))
-        .is_some_and(|m| {
-            !ft[m.end()..].chars().next().is_some_and(is_word)
-                && g.patterns[g.ac_ids[m.pattern().as_usize()]]
-                    .places
-                    .iter()
-                    .any(|&p| g.places[p].kind == Kind::Country)
-        })
+    g.find_at(ft, at).is_some_and(|m| {
+        !ft[m.end()..].chars().next().is_some_and(is_word)
+            && g.patterns[g.ac_ids[m.pattern().as_usize()]]
+                .places
+                .iter()
+                .any(|&p| g.places[p].kind == Kind::Country)
+    })
 }
 
 /// The guards on a gazetteer name written `text` at `orig[a..b]`.
