@@ -31,9 +31,35 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok<'static>> {
 /// [`tokenize`] for a whole sentence folded as `folded` (`Folded::new(text, base)`):
 /// the keys are slices of the folded sentence.
 pub(crate) fn tokenize_folded<'a>(text: &str, base: usize, folded: &'a Folded) -> Vec<Tok<'a>> {
+    // words come in order: each lookup starts from the last one
+    let last = std::cell::Cell::new((0usize, 0usize));
+    let pos = |s: usize| {
+        let (o, j) = last.get();
+        let guess = if s >= o {
+            j + (s - o)
+        } else {
+            j.saturating_sub(o - s)
+        };
+        let k = fold_pos_from(folded, base + s, guess);
+        last.set((s, k));
+        k
+    };
     split(text, base, &|s, e| {
-        Cow::Borrowed(folded_range(folded, base + s, base + e))
+        let a = pos(s);
+        Cow::Borrowed(&folded.text[a..pos(e).max(a)])
     })
+}
+
+/// Index of the first folded byte at or after original offset `o`, searched from `hint`.
+fn fold_pos_from(f: &Folded, o: usize, hint: usize) -> usize {
+    let mut j = hint.min(f.text.len());
+    while j < f.text.len() && f.orig(j) < o {
+        j += 1;
+    }
+    while j > 0 && f.orig(j - 1) >= o {
+        j -= 1;
+    }
+    j
 }
 
 /// Index of the first folded byte at or after original offset `o`.
@@ -98,7 +124,12 @@ fn push_word<'a>(
 ) {
     let w = &text[s..e];
     // elision: « l'Armée » → « l' » + « Armée »
-    if let Some(p) = w.find(is_apos) {
+    // an apostrophe: ASCII « ' » or « ’ » (its UTF-8 starts with 0xE2)
+    let apos = w
+        .bytes()
+        .position(|b| b == b'\'' || b == 0xE2)
+        .and_then(|p| w[p..].find(is_apos).map(|q| p + q));
+    if let Some(p) = apos {
         let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
         if after < w.len() && LEXICON.elisions.contains(&*key(s, s + p)) {
             out.push(make_tok(text, base, s, s + after, key));
