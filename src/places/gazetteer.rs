@@ -120,10 +120,21 @@ pub(crate) struct Gazetteer {
     ac: AhoCorasick,
     /// Pattern id of each automaton pattern.
     pub ac_ids: Vec<usize>,
-    /// Bit `b0 << 8 | b1` set when some automaton pattern starts with bytes `b0 b1`.
+    /// Bit `b0 << 8 | b1` set when some automaton pattern is `b0 b1`.
     pairs: Vec<u64>,
+    /// Bit [`tri`] set when some automaton pattern starts with bytes `b0 b1 b2`.
+    triples: Vec<u64>,
     /// True for bytes that are a whole automaton pattern.
     single: [bool; 256],
+}
+
+/// Size of the three-byte prefix filter, in bits.
+const TRI_BITS: usize = 1 << 18;
+
+/// The filter bit of a three-byte prefix (a hash: collisions only cost a search).
+fn tri(b0: u8, b1: u8, b2: u8) -> usize {
+    let x = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
+    (x.wrapping_mul(0x9E37_79B1) >> 14) as usize & (TRI_BITS - 1)
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -297,13 +308,18 @@ impl Gazetteer {
             .build(keys.iter().map(|(k, _)| k.as_str()))
             .expect("gazetteer automaton");
         let mut pairs = vec![0u64; 1024];
+        let mut triples = vec![0u64; TRI_BITS / 64];
         let mut single = [false; 256];
         for (k, _) in &keys {
             match k.as_bytes() {
                 [b] => single[usize::from(*b)] = true,
-                [b0, b1, ..] => {
+                [b0, b1] => {
                     let bit = usize::from(*b0) << 8 | usize::from(*b1);
                     pairs[bit >> 6] |= 1 << (bit & 63);
+                }
+                [b0, b1, b2, ..] => {
+                    let bit = tri(*b0, *b1, *b2);
+                    triples[bit >> 6] |= 1 << (bit & 63);
                 }
                 [] => {}
             }
@@ -316,6 +332,7 @@ impl Gazetteer {
             ac,
             ac_ids,
             pairs,
+            triples,
             single,
         }
     }
@@ -323,11 +340,15 @@ impl Gazetteer {
     /// The longest automaton pattern starting at byte `at` of folded `ft`, if any.
     pub fn find_at(&self, ft: &str, at: usize) -> Option<aho_corasick::Match> {
         let b = ft.as_bytes();
-        let b0 = usize::from(*b.get(at)?);
-        let may = self.single[b0]
+        let b0 = *b.get(at)?;
+        let may = self.single[usize::from(b0)]
             || b.get(at + 1).is_some_and(|&b1| {
-                let bit = b0 << 8 | usize::from(b1);
+                let bit = usize::from(b0) << 8 | usize::from(b1);
                 self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
+                    || b.get(at + 2).is_some_and(|&b2| {
+                        let bit = tri(b0, b1, b2);
+                        self.triples[bit >> 6] & (1 << (bit & 63)) != 0
+                    })
             });
         if !may {
             return None;

@@ -245,13 +245,47 @@ fn starts_upper(s: &str) -> bool {
 /// A headline-like sentence: nine in ten long words capitalized.
 fn title_case(s: &str) -> bool {
     let (mut long, mut upper) = (0usize, 0usize);
-    for w in s.split(|c: char| !c.is_alphabetic()) {
-        if w.len() >= 4 && w.chars().nth(3).is_some() {
-            long += 1;
-            upper += usize::from(starts_upper(w));
+    let (mut n, mut first_upper) = (0usize, false);
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            if n == 0 {
+                first_upper = c.is_uppercase();
+            }
+            n += 1;
+        } else {
+            if n >= 4 {
+                long += 1;
+                upper += usize::from(first_upper);
+            }
+            n = 0;
         }
     }
     long >= 4 && upper * 10 >= long * 9
+}
+
+/// The word starts of `s`: each word character (byte offset, char) after a non-word one.
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = s.as_bytes();
+    let (mut i, mut prev) = (0, false);
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let at = i;
+            let (c, w) = if b[at] < 0x80 {
+                i += 1;
+                (char::from(b[at]), b[at].is_ascii_alphanumeric())
+            } else {
+                let c = s[at..].chars().next()?;
+                i += c.len_utf8();
+                (c, is_word(c))
+            };
+            let start = w && !prev;
+            prev = w;
+            if start {
+                return Some((at, c));
+            }
+        }
+        None
+    })
 }
 
 /// The word (letters, digits, inner hyphens and apostrophes) starting at byte `at` of `s`.
@@ -325,11 +359,8 @@ fn scan_sentence(
     let headline = title_case(orig);
     let mut covered_to = 0usize; // folded offset up to which words are taken
     let mut last_hit_end: Option<usize> = None; // folded end of the last name taken
-    let mut prev: Option<char> = None;
-    for (i, c) in ft.char_indices() {
-        let word_start = is_word(c) && !prev.is_some_and(is_word);
-        prev = Some(c);
-        if !word_start || i < covered_to {
+    for (i, c) in word_starts(ft) {
+        if i < covered_to {
             continue;
         }
         let m = g.find_at(ft, i);
