@@ -85,31 +85,38 @@ pub(crate) fn folded_range(f: &Folded, from: usize, to: usize) -> &str {
 
 type KeyFn<'k, 'a> = dyn Fn(usize, usize) -> Cow<'a, str> + 'k;
 
+/// The character at byte `i` of `text` (a char boundary) and its length, ASCII first.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
 fn split<'a>(text: &str, base: usize, key: &KeyFn<'_, 'a>) -> Vec<Tok<'a>> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut i = 0;
+    while let Some((c, n)) = char_at(text, i) {
         if !is_word_char(c) {
+            i += n;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
-            } else if d == '-' || is_apos(d) {
-                let next = text[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
+        let start = i;
+        let mut end = i + n;
+        while let Some((d, m)) = char_at(text, end) {
+            if is_word_char(d)
+                || ((d == '-' || is_apos(d))
+                    && char_at(text, end + m).is_some_and(|(e, _)| is_word_char(e)))
+            {
+                end += m;
             } else {
                 break;
             }
         }
-        push_word(text, base, i, end, key, &mut out);
+        push_word(text, base, start, end, key, &mut out);
+        i = end;
     }
     out
 }
@@ -149,18 +156,29 @@ fn push_word<'a>(
 fn make_tok<'a>(text: &str, base: usize, s: usize, e: usize, key: &KeyFn<'_, 'a>) -> Tok<'a> {
     let w = &text[s..e];
     let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
-    for c in w.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
+    let cap;
+    if w.is_ascii() {
+        for &b in w.as_bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+            digit |= b.is_ascii_digit();
         }
-        digit |= c.is_ascii_digit();
+        cap = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    } else {
+        for c in w.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
+            digit |= c.is_ascii_digit();
+        }
+        cap = w.chars().next().is_some_and(char::is_uppercase);
     }
     Tok {
         start: base + s,
         end: base + e,
         key: key(s, e),
-        cap: w.chars().next().is_some_and(char::is_uppercase),
+        cap,
         acronym: letters >= 2 && upper == letters,
         alpha: !digit,
     }
