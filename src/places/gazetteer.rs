@@ -6,7 +6,6 @@
 
 use crate::models::tsv_rows;
 use crate::text::fold;
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -117,24 +116,8 @@ pub(crate) struct Gazetteer {
     by_key: HashMap<String, usize>,
     pub patterns: Vec<Pattern>,
     by_folded: HashMap<String, usize>,
-    ac: AhoCorasick,
-    /// Pattern id of each automaton pattern.
-    pub ac_ids: Vec<usize>,
-    /// Bit `b0 << 8 | b1` set when some automaton pattern is `b0 b1`.
-    pairs: Vec<u64>,
-    /// Bit [`tri`] set when some automaton pattern starts with bytes `b0 b1 b2`.
-    triples: Vec<u64>,
-    /// True for bytes that are a whole automaton pattern.
-    single: [bool; 256],
-}
-
-/// Size of the three-byte prefix filter, in bits.
-const TRI_BITS: usize = 1 << 18;
-
-/// The filter bit of a three-byte prefix (a hash: collisions only cost a search).
-fn tri(b0: u8, b1: u8, b2: u8) -> usize {
-    let x = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
-    (x.wrapping_mul(0x9E37_79B1) >> 14) as usize & (TRI_BITS - 1)
+    /// Every folded name but the gated ones, for longest matches at a word start.
+    trie: Trie,
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -294,70 +277,23 @@ impl Gazetteer {
                 }
             }
         }
-        let mut keys: Vec<(&String, &usize)> = by_folded
+        let keys: Vec<(&String, &usize)> = by_folded
             .iter()
             .filter(|(_, &id)| !patterns[id].gated)
             .collect();
-        keys.sort_by_key(|(_, &id)| id);
-        let ac_ids: Vec<usize> = keys.iter().map(|(_, &id)| id).collect();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .prefilter(false)
-            .build(keys.iter().map(|(k, _)| k.as_str()))
-            .expect("gazetteer automaton");
-        let mut pairs = vec![0u64; 1024];
-        let mut triples = vec![0u64; TRI_BITS / 64];
-        let mut single = [false; 256];
-        for (k, _) in &keys {
-            match k.as_bytes() {
-                [b] => single[usize::from(*b)] = true,
-                [b0, b1] => {
-                    let bit = usize::from(*b0) << 8 | usize::from(*b1);
-                    pairs[bit >> 6] |= 1 << (bit & 63);
-                }
-                [b0, b1, b2, ..] => {
-                    let bit = tri(*b0, *b1, *b2);
-                    triples[bit >> 6] |= 1 << (bit & 63);
-                }
-                [] => {}
-            }
-        }
+        let trie = Trie::new(keys.iter().map(|(k, &id)| (k.as_str(), id)).collect());
         Gazetteer {
             places,
             by_key,
             patterns,
             by_folded,
-            ac,
-            ac_ids,
-            pairs,
-            triples,
-            single,
+            trie,
         }
     }
 
-    /// The longest automaton pattern starting at byte `at` of folded `ft`, if any.
-    pub fn find_at(&self, ft: &str, at: usize) -> Option<aho_corasick::Match> {
-        let b = ft.as_bytes();
-        let b0 = *b.get(at)?;
-        let may = self.single[usize::from(b0)]
-            || b.get(at + 1).is_some_and(|&b1| {
-                let bit = usize::from(b0) << 8 | usize::from(b1);
-                self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
-                    || b.get(at + 2).is_some_and(|&b2| {
-                        let bit = tri(b0, b1, b2);
-                        self.triples[bit >> 6] & (1 << (bit & 63)) != 0
-                    })
-            });
-        if !may {
-            return None;
-        }
-        self.ac.find(
-            aho_corasick::Input::new(ft)
-                .range(at..)
-                .anchored(aho_corasick::Anchored::Yes),
-        )
+    /// The longest name (its folded end and pattern id) starting at byte `at` of folded `ft`.
+    pub fn find_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
+        self.trie.longest(ft.as_bytes(), at)
     }
 
     /// The place with this key (`ML`, `ML.09`, `2457163`).
@@ -484,4 +420,84 @@ pub fn size() -> (usize, usize) {
         g.places.len(),
         g.patterns.iter().filter(|p| !p.blocked).count(),
     )
+}
+
+/// A byte trie over the folded names, flat: the children of a node are a run of edges
+/// sorted by byte; the root's children are indexed by byte.
+#[derive(Debug, Default)]
+struct Trie {
+    /// Per node: first edge, number of edges, pattern id (`u32::MAX`: none).
+    nodes: Vec<(u32, u32, u32)>,
+    edge_bytes: Vec<u8>,
+    edge_nodes: Vec<u32>,
+    /// Child of the root by first byte (0: none; node 0 is the root).
+    root: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Trie {
+    fn new(mut keys: Vec<(&str, usize)>) -> Trie {
+        keys.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        let mut t = Trie {
+            root: vec![0; 256],
+            ..Trie::default()
+        };
+        t.nodes.push((0, 0, NONE));
+        // (node, keys lo..hi sharing their first `depth` bytes)
+        let mut stack = vec![(0usize, 0usize, keys.len(), 0usize)];
+        while let Some((node, mut lo, hi, depth)) = stack.pop() {
+            if lo < hi && keys[lo].0.len() == depth {
+                t.nodes[node].2 = u32::try_from(keys[lo].1).unwrap_or(NONE);
+                lo += 1;
+            }
+            let first = t.edge_bytes.len();
+            let mut i = lo;
+            while i < hi {
+                let b = keys[i].0.as_bytes()[depth];
+                let mut j = i + 1;
+                while j < hi && keys[j].0.as_bytes()[depth] == b {
+                    j += 1;
+                }
+                let child = t.nodes.len();
+                t.nodes.push((0, 0, NONE));
+                t.edge_bytes.push(b);
+                t.edge_nodes.push(child as u32);
+                if node == 0 {
+                    t.root[usize::from(b)] = child as u32;
+                }
+                stack.push((child, i, j, depth + 1));
+                i = j;
+            }
+            t.nodes[node].0 = first as u32;
+            t.nodes[node].1 = (t.edge_bytes.len() - first) as u32;
+        }
+        t
+    }
+
+    /// The longest key that `hay[at..]` starts with: (end, pattern id).
+    fn longest(&self, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+        let mut node = *self.root.get(usize::from(*hay.get(at)?))? as usize;
+        let mut best = None;
+        let mut k = at + 1;
+        loop {
+            if node == 0 {
+                return best;
+            }
+            let (first, len, pid) = self.nodes[node];
+            if pid != NONE {
+                best = Some((k, pid as usize));
+            }
+            let Some(&b) = hay.get(k) else {
+                return best;
+            };
+            let (first, len) = (first as usize, len as usize);
+            let edges = &self.edge_bytes[first..first + len];
+            node = match edges.binary_search(&b) {
+                Ok(e) => self.edge_nodes[first + e] as usize,
+                Err(_) => 0,
+            };
+            k += 1;
+        }
+    }
 }

@@ -344,6 +344,7 @@ fn acronym_like(w: &str) -> bool {
 }
 
 /// Scans one sentence (`doc.text[start..end]`), appending gazetteer hits and unknown toponyms.
+#[inline(never)]
 fn scan_sentence(
     g: &Gazetteer,
     lex: &Lexicon,
@@ -364,8 +365,8 @@ fn scan_sentence(
             continue;
         }
         let m = g.find_at(ft, i);
-        if let Some(m) = m {
-            let (ms, me) = (m.start(), m.end());
+        if let Some((me, pid)) = m {
+            let ms = i;
             // a hyphen glues names into a larger one (« France-Presse »), except between
             // countries (« la frontière Mali-Niger ») and after a compass prefix (« nord-Mali »)
             let hyphen_after =
@@ -377,7 +378,6 @@ fn scan_sentence(
                 && last_hit_end != Some(ms - 1)
                 && cue_before(lex, ft, ms).is_none_or(|c| c.role != Role::Compound);
             if after_ok && !glued_before {
-                let pid = g.ac_ids[m.pattern().as_usize()];
                 let pat = &g.patterns[pid];
                 if pat.blocked {
                     covered_to = me;
@@ -427,9 +427,9 @@ fn scan_sentence(
 
 /// True when a country's name starts at folded byte `at` and ends on a word boundary.
 fn country_at(g: &Gazetteer, ft: &str, at: usize) -> bool {
-    g.find_at(ft, at).is_some_and(|m| {
-        !ft[m.end()..].chars().next().is_some_and(is_word)
-            && g.patterns[g.ac_ids[m.pattern().as_usize()]]
+    g.find_at(ft, at).is_some_and(|(end, pid)| {
+        !ft[end..].chars().next().is_some_and(is_word)
+            && g.patterns[pid]
                 .places
                 .iter()
                 .any(|&p| g.places[p].kind == Kind::Country)
