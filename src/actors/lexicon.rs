@@ -4,6 +4,7 @@
 
 use crate::document::{ActorType, Lang};
 use crate::models::{lines, tsv_rows};
+use crate::places::trie::Trie;
 use crate::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -83,7 +84,8 @@ pub(crate) struct CountryName {
 
 /// The data of one language.
 pub(crate) struct LangData {
-    pub actors: AhoCorasick,
+    /// Folded aliases and institution names → pattern index.
+    pub actors: Trie,
     pub patterns: Vec<Pattern>,
     pub roles: AhoCorasick,
     pub role_words: HashSet<String>,
@@ -291,13 +293,13 @@ fn build_lang(
 ) -> LangData {
     let mut folded: Vec<String> = Vec::new();
     let mut patterns: Vec<Pattern> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::default();
+    let mut seen: HashSet<(String, Vec<bool>)> = HashSet::default();
     let mut push = |alias: &str, target: Target, det: bool, folded: &mut Vec<String>| {
         let key = fold(alias);
         let caps = caps_of(alias);
         let acronym = caps.len() >= 2 && caps.iter().all(|c| *c);
         // the same folded alias with the same case flags is kept once (first row wins)
-        if key.is_empty() || !seen.insert(format!("{key}\u{0}{caps:?}")) {
+        if key.is_empty() || !seen.insert((key.clone(), caps.clone())) {
             return;
         }
         folded.push(key);
@@ -348,7 +350,13 @@ fn build_lang(
             }
         }
     }
-    let actors = automaton(&folded, MatchKind::Standard);
+    let actors = Trie::new(
+        folded
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect(),
+    );
 
     let roles_list: Vec<String> = lines(files.roles).map(fold).collect();
     let role_words = roles_list

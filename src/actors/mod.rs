@@ -334,12 +334,22 @@ fn scan_sentence(
 
     // 1. lexicon and institution matches, longest first at each start
     let mut raw: Vec<(usize, usize, usize, usize, Target)> = Vec::new();
-    for m in ld.actors.find_overlapping_iter(ft) {
-        let (fs, fe) = (m.start(), m.end());
-        if !whole_words(ft, fs, fe) {
-            continue;
+    // every lexicon match on whole words: at each start after a non-word character,
+    // each key the text starts with there
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut prev_word = false;
+    for (fs, c) in ft.char_indices() {
+        if !prev_word {
+            ld.actors.prefixes(ft.as_bytes(), fs, |fe, ids| {
+                if !ft[fe..].chars().next().is_some_and(is_word_char) {
+                    found.extend(ids.iter().map(|&id| (fs, fe, id)));
+                }
+            });
         }
-        let p = &ld.patterns[m.pattern().as_usize()];
+        prev_word = is_word_char(c);
+    }
+    for (fs, fe, pid) in found {
+        let p = &ld.patterns[pid];
         let (os, oe) = folded.orig_range(fs, fe);
         if !caps_agree(&text[os..oe], &p.caps) || (p.acronym && shouting()) {
             continue;

@@ -4,6 +4,7 @@
 //! of places, a parent chain, and one anchored Aho-Corasick automaton over the
 //! folded aliases.
 
+use super::trie::Trie;
 use crate::models::tsv_rows;
 use crate::text::fold;
 use rustc_hash::FxHashMap as HashMap;
@@ -293,7 +294,11 @@ impl Gazetteer {
 
     /// The longest name (its folded end and pattern id) starting at byte `at` of folded `ft`.
     pub fn find_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
-        self.trie.longest(ft.as_bytes(), at)
+        let mut best = None;
+        self.trie.prefixes(ft.as_bytes(), at, |end, ids| {
+            best = ids.first().map(|&id| (end, id));
+        });
+        best
     }
 
     /// The place with this key (`ML`, `ML.09`, `2457163`).
@@ -420,84 +425,4 @@ pub fn size() -> (usize, usize) {
         g.places.len(),
         g.patterns.iter().filter(|p| !p.blocked).count(),
     )
-}
-
-/// A byte trie over the folded names, flat: the children of a node are a run of edges
-/// sorted by byte; the root's children are indexed by byte.
-#[derive(Debug, Default)]
-struct Trie {
-    /// Per node: first edge, number of edges, pattern id (`u32::MAX`: none).
-    nodes: Vec<(u32, u32, u32)>,
-    edge_bytes: Vec<u8>,
-    edge_nodes: Vec<u32>,
-    /// Child of the root by first byte (0: none; node 0 is the root).
-    root: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl Trie {
-    fn new(mut keys: Vec<(&str, usize)>) -> Trie {
-        keys.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        let mut t = Trie {
-            root: vec![0; 256],
-            ..Trie::default()
-        };
-        t.nodes.push((0, 0, NONE));
-        // (node, keys lo..hi sharing their first `depth` bytes)
-        let mut stack = vec![(0usize, 0usize, keys.len(), 0usize)];
-        while let Some((node, mut lo, hi, depth)) = stack.pop() {
-            if lo < hi && keys[lo].0.len() == depth {
-                t.nodes[node].2 = u32::try_from(keys[lo].1).unwrap_or(NONE);
-                lo += 1;
-            }
-            let first = t.edge_bytes.len();
-            let mut i = lo;
-            while i < hi {
-                let b = keys[i].0.as_bytes()[depth];
-                let mut j = i + 1;
-                while j < hi && keys[j].0.as_bytes()[depth] == b {
-                    j += 1;
-                }
-                let child = t.nodes.len();
-                t.nodes.push((0, 0, NONE));
-                t.edge_bytes.push(b);
-                t.edge_nodes.push(child as u32);
-                if node == 0 {
-                    t.root[usize::from(b)] = child as u32;
-                }
-                stack.push((child, i, j, depth + 1));
-                i = j;
-            }
-            t.nodes[node].0 = first as u32;
-            t.nodes[node].1 = (t.edge_bytes.len() - first) as u32;
-        }
-        t
-    }
-
-    /// The longest key that `hay[at..]` starts with: (end, pattern id).
-    fn longest(&self, hay: &[u8], at: usize) -> Option<(usize, usize)> {
-        let mut node = *self.root.get(usize::from(*hay.get(at)?))? as usize;
-        let mut best = None;
-        let mut k = at + 1;
-        loop {
-            if node == 0 {
-                return best;
-            }
-            let (first, len, pid) = self.nodes[node];
-            if pid != NONE {
-                best = Some((k, pid as usize));
-            }
-            let Some(&b) = hay.get(k) else {
-                return best;
-            };
-            let (first, len) = (first as usize, len as usize);
-            let edges = &self.edge_bytes[first..first + len];
-            node = match edges.binary_search(&b) {
-                Ok(e) => self.edge_nodes[first + e] as usize,
-                Err(_) => 0,
-            };
-            k += 1;
-        }
-    }
 }

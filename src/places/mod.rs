@@ -21,6 +21,7 @@
 mod gazetteer;
 #[cfg(test)]
 mod tests;
+pub(crate) mod trie;
 
 pub use gazetteer::{by_key, contains, lookup, lookup_all, parent, size, Kind, Place};
 
