@@ -5,7 +5,6 @@
 //! folded aliases.
 
 use super::trie::Trie;
-use crate::models::tsv_rows;
 use crate::text::fold;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -131,15 +130,44 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
+/// A name folded, its runs of whitespace made single spaces and trimmed.
+fn folded_name(name: &str) -> String {
+    let f = fold(name);
+    let b = f.as_bytes();
+    let plain = f.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| (0x09..=0x0d).contains(c))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        return f;
+    }
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Folded forms an alias is matched under: as folded, and with hyphens and spaces swapped.
 fn variants(alias: &str) -> Vec<String> {
-    let f = fold(alias);
-    let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = vec![f.clone()];
+    let f = folded_name(alias);
     if f.contains('-') {
-        out.push(f.replace('-', " "));
+        let spaced = f.replace('-', " ");
+        vec![f, spaced]
+    } else {
+        vec![f]
     }
-    out
+}
+
+/// The rows of a gazetteer table, read as [`crate::models::tsv_rows`] does, in a fixed array of cells.
+fn rows(data: &'static str) -> impl Iterator<Item = [&'static str; 11]> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| {
+            let mut r = [""; 11];
+            for (c, v) in r.iter_mut().zip(l.split('\t')) {
+                *c = v.trim();
+            }
+            r
+        })
 }
 
 impl Gazetteer {
@@ -149,7 +177,7 @@ impl Gazetteer {
             HashMap::with_capacity_and_hasher(9000, Default::default());
         let mut parents: Vec<String> = Vec::with_capacity(9000);
         for (curated, data) in [(false, GAZETTEER_TSV), (true, EXTRA_TSV)] {
-            for row in tsv_rows(data) {
+            for row in rows(data) {
                 let key = cell(&row, 0);
                 if key.is_empty() {
                     continue;
@@ -241,20 +269,31 @@ impl Gazetteer {
                 if key.is_empty() {
                     return;
                 }
-                let id = *by_folded.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(Pattern {
-                        acronym: true,
-                        gated: true,
-                        letters: key.chars().filter(|c| c.is_alphabetic()).count(),
-                        ..Pattern::default()
-                    });
-                    patterns.len() - 1
-                });
+                let id = match by_folded.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        patterns.push(Pattern {
+                            acronym: true,
+                            gated: true,
+                            letters: key.chars().filter(|c| c.is_alphabetic()).count(),
+                            ..Pattern::default()
+                        });
+                        by_folded.insert(key, patterns.len() - 1);
+                        patterns.len() - 1
+                    }
+                };
                 let pat = &mut patterns[id];
                 pat.gated &= gated;
-                let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-                pat.acronym &= letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-                pat.lower_ok |= curated && letters.first().is_some_and(|c| c.is_lowercase());
+                let (mut n, mut upper, mut first_lower) = (0usize, 0usize, false);
+                for c in alias.chars().filter(|c| c.is_alphabetic()) {
+                    if n == 0 {
+                        first_lower = c.is_lowercase();
+                    }
+                    n += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
+                pat.acronym &= n >= 2 && upper == n;
+                pat.lower_ok |= curated && first_lower;
                 match place {
                     Some(p) => {
                         if !pat.places.contains(&p) {
@@ -308,9 +347,7 @@ impl Gazetteer {
 
     /// The automaton pattern of a name (folded, spaces collapsed).
     pub fn pattern_id(&self, name: &str) -> Option<usize> {
-        let f = fold(name);
-        let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.by_folded.get(&f).copied()
+        self.by_folded.get(&folded_name(name)).copied()
     }
 
     /// Indices of the places a name may stand for.
