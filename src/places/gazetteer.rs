@@ -118,6 +118,8 @@ pub(crate) struct Gazetteer {
     by_folded: HashMap<String, usize>,
     /// Every folded name but the gated ones, for longest matches at a word start.
     trie: Trie,
+    /// Per trie node: a blocking or lowercase-allowed name lies below it.
+    special_below: Vec<bool>,
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -322,11 +324,13 @@ impl Gazetteer {
             .filter(|(_, &id)| !patterns[id].gated)
             .collect();
         let trie = Trie::new(keys.iter().map(|(k, &id)| (k.as_str(), id)).collect());
+        let special_below = trie.below(|id| patterns[id].blocked || patterns[id].lower_ok);
         Gazetteer {
             places,
             by_key,
             patterns,
             by_folded,
+            special_below,
             trie,
         }
     }
@@ -338,6 +342,30 @@ impl Gazetteer {
             best = ids.first().map(|&id| (end, id));
         });
         best
+    }
+
+    /// [`Gazetteer::find_at`] for a word written in lowercase, where only a blocking
+    /// or lowercase-allowed name has any effect: `None` as soon as the longest name can
+    /// be no such name.
+    pub fn find_lower_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
+        let special = |id: usize| self.patterns[id].blocked || self.patterns[id].lower_ok;
+        let mut best: Option<(usize, usize)> = None;
+        let mut settled = false;
+        self.trie.walk(ft.as_bytes(), at, |node, end, ids| {
+            if let Some(&id) = ids.first() {
+                best = Some((end, id));
+            }
+            if !self.special_below[node] && !best.is_some_and(|(_, id)| special(id)) {
+                settled = true;
+                return false;
+            }
+            true
+        });
+        if settled {
+            None
+        } else {
+            best
+        }
     }
 
     /// The place with this key (`ML`, `ML.09`, `2457163`).

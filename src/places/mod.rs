@@ -358,14 +358,25 @@ fn scan_sentence(
     let orig = &doc.text[start..end];
     let f = Folded::new(orig, start);
     let ft = f.text.as_str();
-    let headline = title_case(orig);
+    // computed on the first name that needs it
+    let headline = std::cell::OnceCell::new();
+    let headline = || *headline.get_or_init(|| title_case(orig));
     let mut covered_to = 0usize; // folded offset up to which words are taken
     let mut last_hit_end: Option<usize> = None; // folded end of the last name taken
     for (i, c) in word_starts(ft) {
         if i < covered_to {
             continue;
         }
-        let m = g.find_at(ft, i);
+        // a name written in lowercase only counts when it blocks or may be lowercase
+        let upper = doc.text[f.orig(i)..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let m = if upper {
+            g.find_at(ft, i)
+        } else {
+            g.find_lower_at(ft, i)
+        };
         if let Some((me, pid)) = m {
             let ms = i;
             // a hyphen glues names into a larger one (« France-Presse »), except between
@@ -386,7 +397,7 @@ fn scan_sentence(
                 }
                 let (a, b) = f.orig_range(ms, me);
                 let text = &doc.text[a..b];
-                if accept_hit(lex, pat, text, orig, a - start, b - start, headline) {
+                if accept_hit(lex, pat, text, orig, a - start, b - start, &headline) {
                     hits.push(Hit {
                         start: a,
                         end: b,
@@ -445,7 +456,7 @@ fn accept_hit(
     orig: &str,
     a: usize,
     b: usize,
-    headline: bool,
+    headline: &dyn Fn() -> bool,
 ) -> bool {
     if pat.places.is_empty() {
         return false;
@@ -456,7 +467,7 @@ fn accept_hit(
     if pat.acronym && text.chars().any(char::is_lowercase) {
         return false;
     }
-    if headline {
+    if headline() {
         return true;
     }
     if let Some((w, initial)) = word_before(orig, a) {

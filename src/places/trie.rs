@@ -68,6 +68,18 @@ impl Trie {
 
     /// Calls `f(end, ids)` for every key that `hay[at..]` starts with, shortest first.
     pub fn prefixes(&self, hay: &[u8], at: usize, mut f: impl FnMut(usize, &[usize])) {
+        self.walk(hay, at, |_, end, ids| {
+            if !ids.is_empty() {
+                f(end, ids);
+            }
+            true
+        });
+    }
+
+    /// Walks down the path of `hay[at..]`, calling `f(node, end, ids)` at each node
+    /// reached (`end`: the text's end there; `ids`: the keys ending there) until it
+    /// returns false or the path ends.
+    pub fn walk(&self, hay: &[u8], at: usize, mut f: impl FnMut(usize, usize, &[usize]) -> bool) {
         let Some(&b) = hay.get(at) else {
             return;
         };
@@ -75,8 +87,8 @@ impl Trie {
         let mut k = at + 1;
         while node != 0 {
             let [first, len, id, n] = self.nodes[node].map(|x| x as usize);
-            if n > 0 {
-                f(k, &self.ids[id..id + n]);
+            if !f(node, k, &self.ids[id..id + n]) {
+                return;
             }
             let Some(&b) = hay.get(k) else {
                 return;
@@ -88,5 +100,20 @@ impl Trie {
             };
             k += 1;
         }
+    }
+
+    /// Per node: whether a key strictly below it has an id for which `keep` holds.
+    pub fn below(&self, keep: impl Fn(usize) -> bool) -> Vec<bool> {
+        let mut at_or_below = vec![false; self.nodes.len()];
+        let mut below = vec![false; self.nodes.len()];
+        // children come after their parent
+        for node in (0..self.nodes.len()).rev() {
+            let [first, len, id, n] = self.nodes[node].map(|x| x as usize);
+            below[node] = self.edge_nodes[first..first + len]
+                .iter()
+                .any(|&c| at_or_below[c as usize]);
+            at_or_below[node] = below[node] || self.ids[id..id + n].iter().any(|&i| keep(i));
+        }
+        below
     }
 }
