@@ -95,27 +95,54 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// [`is_word_char`] for an ASCII byte.
+fn ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 fn split<'a>(text: &str, base: usize, key: &KeyFn<'_, 'a>) -> Vec<Tok<'a>> {
+    let bytes = text.as_bytes();
+    let word_at = |k: usize| char_at(text, k).is_some_and(|(e, _)| is_word_char(e));
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut i = 0;
-    while let Some((c, n)) = char_at(text, i) {
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 && !ascii_word(b) {
+            i += 1;
+            continue;
+        }
+        let Some((c, n)) = char_at(text, i) else {
+            break;
+        };
         if !is_word_char(c) {
             i += n;
             continue;
         }
         let start = i;
         let mut end = i + n;
-        while let Some((d, m)) = char_at(text, end) {
-            if is_word_char(d)
-                || ((d == '-' || is_apos(d))
-                    && char_at(text, end + m).is_some_and(|(e, _)| is_word_char(e)))
-            {
-                end += m;
-            } else {
+        // ASCII without an apostrophe: one token, no elision or possessive to split off
+        let mut plain = n == 1;
+        while let Some(&d) = bytes.get(end) {
+            if d < 0x80 {
+                if ascii_word(d) || ((d == b'-' || d == b'\'') && word_at(end + 1)) {
+                    plain &= d != b'\'';
+                    end += 1;
+                    continue;
+                }
                 break;
             }
+            match char_at(text, end) {
+                Some((d, m)) if is_word_char(d) || (is_apos(d) && word_at(end + m)) => {
+                    plain = false;
+                    end += m;
+                }
+                _ => break,
+            }
         }
-        push_word(text, base, start, end, key, &mut out);
+        if plain {
+            out.push(make_tok(text, base, start, end, key));
+        } else {
+            push_word(text, base, start, end, key, &mut out);
+        }
         i = end;
     }
     out
