@@ -113,7 +113,7 @@ pub(crate) struct Pattern {
 
 pub(crate) struct Gazetteer {
     pub places: Vec<Place>,
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<&'static str, usize>,
     pub patterns: Vec<Pattern>,
     by_folded: HashMap<String, usize>,
     /// Every folded name but the gated ones, for longest matches at a word start.
@@ -175,9 +175,9 @@ fn rows(data: &'static str) -> impl Iterator<Item = [&'static str; 11]> {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut places: Vec<Place> = Vec::with_capacity(9000);
-        let mut by_key: HashMap<String, usize> =
+        let mut by_key: HashMap<&'static str, usize> =
             HashMap::with_capacity_and_hasher(9000, Default::default());
-        let mut parents: Vec<String> = Vec::with_capacity(9000);
+        let mut parents: Vec<&'static str> = Vec::with_capacity(9000);
         for (curated, data) in [(false, GAZETTEER_TSV), (true, EXTRA_TSV)] {
             for row in rows(data) {
                 let key = cell(&row, 0);
@@ -211,7 +211,7 @@ impl Gazetteer {
                         p.population = n;
                     }
                     if let Some(par) = non_empty(cell(&row, 8)) {
-                        parents[i] = par.to_string();
+                        parents[i] = par;
                     }
                     if let Some(pr) = non_empty(cell(&row, 9)) {
                         p.precision = pr.to_string();
@@ -237,8 +237,8 @@ impl Gazetteer {
                         all.push(a.to_string());
                     }
                 }
-                by_key.insert(key.to_string(), places.len());
-                parents.push(cell(&row, 8).to_string());
+                by_key.insert(key, places.len());
+                parents.push(cell(&row, 8));
                 places.push(Place {
                     key: key.to_string(),
                     name: name.to_string(),
@@ -257,7 +257,7 @@ impl Gazetteer {
         }
         // parent keys → indices; an unknown admin key falls back to the country
         for (i, par) in parents.iter().enumerate() {
-            let p = by_key.get(par.as_str()).copied().or_else(|| {
+            let p = by_key.get(par).copied().or_else(|| {
                 let c = places[i].country.as_deref()?;
                 by_key.get(c).copied()
             });
