@@ -43,7 +43,7 @@ pub(crate) struct Entry {
     pub rule: MatchRule,
 }
 
-/// What a pattern of the actor automaton stands for.
+/// What a pattern of the actor trie stands for.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Target {
     Entry(usize),
@@ -51,7 +51,7 @@ pub(crate) enum Target {
     Class(&'static str, &'static str),
 }
 
-/// One pattern of the actor automaton.
+/// One pattern of the actor trie.
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
     pub target: Target,
@@ -266,17 +266,16 @@ pub(crate) fn caps_of(s: &str) -> Vec<bool> {
         .collect()
 }
 
-fn automaton<I, P>(patterns: I, kind: MatchKind) -> AhoCorasick
+/// A leftmost-longest automaton (a DFA: the sets are small and scanned on every sentence).
+fn automaton<I, P>(patterns: I) -> AhoCorasick
 where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
 {
-    // the small leftmost-longest sets search fastest as a DFA
-    let dfa = (kind == MatchKind::LeftmostLongest).then_some(AhoCorasickKind::DFA);
     AhoCorasickBuilder::new()
-        .match_kind(kind)
+        .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
-        .kind(dfa)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"))
 }
@@ -364,7 +363,7 @@ fn build_lang(
         .filter(|r| !r.contains(' '))
         .cloned()
         .collect();
-    let roles = automaton(&roles_list, MatchKind::LeftmostLongest);
+    let roles = automaton(&roles_list);
 
     let mut src_pats = Vec::new();
     let mut source_kinds = Vec::new();
@@ -382,7 +381,7 @@ fn build_lang(
         src_pats.push(fold(r[0]));
         source_kinds.push(kind);
     }
-    let sources = automaton(&src_pats, MatchKind::LeftmostLongest);
+    let sources = automaton(&src_pats);
 
     let mut country_pats = Vec::new();
     let mut country_names = Vec::new();
@@ -390,7 +389,7 @@ fn build_lang(
         country_pats.push(fold(c[0]));
         country_names.push(CountryName { iso: c[1] });
     }
-    let countries_ac = automaton(&country_pats, MatchKind::LeftmostLongest);
+    let countries_ac = automaton(&country_pats);
 
     let mut notnames = folded_set(NOTNAMES);
     notnames.extend(folded_set(files.notnames));

@@ -4,10 +4,11 @@
 //! country and a role:
 //! - the lexicon `models/actors.tsv` (armies, armed groups, governments,
 //!   ministries, juntas, missions, media, NGOs, known persons, generic and
-//!   anonymous actors) is matched with Aho-Corasick over accent- and
-//!   case-folded sentences ([`crate::text::Folded`] maps offsets back to the
-//!   original text); an uppercase letter of an alias must be uppercase in the
-//!   text (« UN » is not « un »);
+//!   anonymous actors) is matched at word starts with a byte trie
+//!   (`places/trie.rs`) over accent- and case-folded sentences
+//!   ([`crate::text::Folded`] maps offsets back to the original text); an
+//!   uppercase letter of an alias must be uppercase in the text (« UN » is not
+//!   « un »);
 //! - institution templates × demonyms and country names
 //!   (`models/<lang>/institutions.tsv`, `demonyms.tsv`, `countries.tsv`) give
 //!   « l'armée malienne », « soldats nigériens », « the Burkinabe army » their

@@ -1,8 +1,8 @@
 //! The bundled gazetteer: `models/gazetteer.tsv` (generated from GeoNames by
 //! `scripts/build_gazetteer.py`) amended by `models/places_extra.tsv` (hand
 //! additions, each with its source). Parsed once, on first use, into a table
-//! of places, a parent chain, and one anchored Aho-Corasick automaton over the
-//! folded aliases.
+//! of places, a parent chain, and one byte trie (`trie.rs`) over the
+//! folded aliases, for the longest name at a word start.
 
 use super::trie::Trie;
 use crate::text::fold;
@@ -93,7 +93,7 @@ impl Place {
     }
 }
 
-/// What one automaton pattern stands for.
+/// What one pattern (a folded name) stands for.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Pattern {
     /// Candidate places (indices); empty for a blocking phrase.
@@ -107,7 +107,7 @@ pub(crate) struct Pattern {
     /// Letters in the pattern.
     pub letters: usize,
     /// Every place behind the pattern is a small village outside Mali, Niger and
-    /// Burkina Faso: looked up only after a place cue, not in the automaton.
+    /// Burkina Faso: looked up only after a place cue, not in the trie.
     pub gated: bool,
 }
 
@@ -373,7 +373,7 @@ impl Gazetteer {
         self.by_key.get(key).map(|&i| &self.places[i])
     }
 
-    /// The automaton pattern of a name (folded, spaces collapsed).
+    /// The pattern of a name (folded, spaces collapsed).
     pub fn pattern_id(&self, name: &str) -> Option<usize> {
         self.by_folded.get(&folded_name(name)).copied()
     }

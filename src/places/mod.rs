@@ -3,7 +3,7 @@
 //! and keeps toponyms introduced as places but unknown to the gazetteer
 //! (« près de Tin Akoff ») as unresolved mentions, without coordinates.
 //!
-//! Matching runs an anchored Aho-Corasick automaton (longest match first) at
+//! Matching takes the longest gazetteer name (a byte trie, `trie.rs`) at
 //! every word start of each folded sentence (« Menaka » = « Ménaka »,
 //! « Tombouctou » = « Timbuktu »). Precision guards: a place name must be
 //! capitalized as written, not glued by a hyphen or a capitalized word to a
