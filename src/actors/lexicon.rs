@@ -4,9 +4,10 @@
 
 use crate::document::{ActorType, Lang};
 use crate::models::{lines, tsv_rows};
+use crate::places::trie::Trie;
 use crate::text::fold;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
-use std::collections::{HashMap, HashSet};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Where an actor's country comes from.
@@ -42,7 +43,7 @@ pub(crate) struct Entry {
     pub rule: MatchRule,
 }
 
-/// What a pattern of the actor automaton stands for.
+/// What a pattern of the actor trie stands for.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Target {
     Entry(usize),
@@ -50,7 +51,7 @@ pub(crate) enum Target {
     Class(&'static str, &'static str),
 }
 
-/// One pattern of the actor automaton.
+/// One pattern of the actor trie.
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
     pub target: Target,
@@ -83,7 +84,8 @@ pub(crate) struct CountryName {
 
 /// The data of one language.
 pub(crate) struct LangData {
-    pub actors: AhoCorasick,
+    /// Folded aliases and institution names → pattern index.
+    pub actors: Trie,
     pub patterns: Vec<Pattern>,
     pub roles: AhoCorasick,
     pub role_words: HashSet<String>,
@@ -264,14 +266,16 @@ pub(crate) fn caps_of(s: &str) -> Vec<bool> {
         .collect()
 }
 
-fn automaton<I, P>(patterns: I, kind: MatchKind) -> AhoCorasick
+/// A leftmost-longest automaton (a DFA: the sets are small and scanned on every sentence).
+fn automaton<I, P>(patterns: I) -> AhoCorasick
 where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
 {
     AhoCorasickBuilder::new()
-        .match_kind(kind)
+        .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"))
 }
@@ -288,13 +292,13 @@ fn build_lang(
 ) -> LangData {
     let mut folded: Vec<String> = Vec::new();
     let mut patterns: Vec<Pattern> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<(String, Vec<bool>)> = HashSet::default();
     let mut push = |alias: &str, target: Target, det: bool, folded: &mut Vec<String>| {
         let key = fold(alias);
         let caps = caps_of(alias);
         let acronym = caps.len() >= 2 && caps.iter().all(|c| *c);
         // the same folded alias with the same case flags is kept once (first row wins)
-        if key.is_empty() || !seen.insert(format!("{key}\u{0}{caps:?}")) {
+        if key.is_empty() || !seen.insert((key.clone(), caps.clone())) {
             return;
         }
         folded.push(key);
@@ -345,7 +349,13 @@ fn build_lang(
             }
         }
     }
-    let actors = automaton(&folded, MatchKind::Standard);
+    let actors = Trie::new(
+        folded
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect(),
+    );
 
     let roles_list: Vec<String> = lines(files.roles).map(fold).collect();
     let role_words = roles_list
@@ -353,7 +363,7 @@ fn build_lang(
         .filter(|r| !r.contains(' '))
         .cloned()
         .collect();
-    let roles = automaton(&roles_list, MatchKind::LeftmostLongest);
+    let roles = automaton(&roles_list);
 
     let mut src_pats = Vec::new();
     let mut source_kinds = Vec::new();
@@ -371,7 +381,7 @@ fn build_lang(
         src_pats.push(fold(r[0]));
         source_kinds.push(kind);
     }
-    let sources = automaton(&src_pats, MatchKind::LeftmostLongest);
+    let sources = automaton(&src_pats);
 
     let mut country_pats = Vec::new();
     let mut country_names = Vec::new();
@@ -379,7 +389,7 @@ fn build_lang(
         country_pats.push(fold(c[0]));
         country_names.push(CountryName { iso: c[1] });
     }
-    let countries_ac = automaton(&country_pats, MatchKind::LeftmostLongest);
+    let countries_ac = automaton(&country_pats);
 
     let mut notnames = folded_set(NOTNAMES);
     notnames.extend(folded_set(files.notnames));
@@ -402,7 +412,7 @@ fn build_lang(
 }
 
 fn grammar(data: &'static str) -> HashMap<&'static str, HashSet<String>> {
-    let mut g: HashMap<&'static str, HashSet<String>> = HashMap::new();
+    let mut g: HashMap<&'static str, HashSet<String>> = HashMap::default();
     for r in tsv_rows(data).filter(|r| r.len() >= 2) {
         g.entry(r[1]).or_default().insert(fold(r[0]));
     }
@@ -419,7 +429,7 @@ fn build() -> Lexicon {
     };
     let dem_fr = dem(FR.demonyms);
     let dem_en = dem(EN.demonyms);
-    let mut demonyms = HashMap::new();
+    let mut demonyms = HashMap::default();
     for (d, iso) in dem_fr.iter().chain(dem_en.iter()) {
         demonyms.entry(fold(d)).or_insert(*iso);
     }

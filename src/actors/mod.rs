@@ -4,10 +4,11 @@
 //! country and a role:
 //! - the lexicon `models/actors.tsv` (armies, armed groups, governments,
 //!   ministries, juntas, missions, media, NGOs, known persons, generic and
-//!   anonymous actors) is matched with Aho-Corasick over accent- and
-//!   case-folded sentences ([`crate::text::Folded`] maps offsets back to the
-//!   original text); an uppercase letter of an alias must be uppercase in the
-//!   text (« UN » is not « un »);
+//!   anonymous actors) is matched at word starts with a byte trie
+//!   (`places/trie.rs`) over accent- and case-folded sentences
+//!   ([`crate::text::Folded`] maps offsets back to the original text); an
+//!   uppercase letter of an alias must be uppercase in the text (« UN » is not
+//!   « un »);
 //! - institution templates × demonyms and country names
 //!   (`models/<lang>/institutions.tsv`, `demonyms.tsv`, `countries.tsv`) give
 //!   « l'armée malienne », « soldats nigériens », « the Burkinabe army » their
@@ -39,7 +40,7 @@ use crate::pipeline::Stage;
 use crate::text::{fold, is_word_char, Cover, Folded};
 use lexicon::{Country, LangData, Lexicon, MatchRule, SourceKind, Target, LEXICON};
 use persons::{Known, RoleHit};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The country (ISO 3166 alpha-2) of a French or English demonym, in any gender and
 /// number: « maliennes » → `ML`, « nigérien » → `NE`, « Nigerian » → `NG`.
@@ -133,7 +134,7 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     let mut all: Vec<Cand> = Vec::new();
     let mut known = Known::default();
     // the last actor of each class (and of each family `*_x` of classes `…_x`)
-    let mut last_of_class: HashMap<String, usize> = HashMap::new();
+    let mut last_of_class: HashMap<String, usize> = HashMap::default();
     // countries and capitals named in the text, for the document's country
     let mut named: Vec<(usize, &'static str)> = Vec::new();
     for (a, b) in sents {
@@ -186,7 +187,7 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     }
     // persons: a demonym in the role gives the country, shared by every mention of
     // the person; the role stays the one written at each mention
-    let mut countries: HashMap<String, String> = HashMap::new();
+    let mut countries: HashMap<String, String> = HashMap::default();
     for c in all.iter_mut().filter(|c| c.kind == ActorType::Person) {
         if c.country.is_none() {
             c.country = c.role.as_deref().and_then(role_country);
@@ -276,11 +277,13 @@ fn whole_words(ft: &str, fs: usize, fe: usize) -> bool {
 
 /// True when the letters of `text` have an uppercase wherever `caps` requires one.
 fn caps_agree(text: &str, caps: &[bool]) -> bool {
-    let got = lexicon::caps_of(text);
-    if got.len() != caps.len() {
+    let letters = || text.chars().filter(|c| c.is_alphabetic());
+    if letters().count() != caps.len() {
         return true;
     }
-    got.iter().zip(caps).all(|(g, need)| *g || !*need)
+    letters()
+        .zip(caps)
+        .all(|(g, need)| !*need || g.is_uppercase())
 }
 
 /// The word before folded byte `fs`, punctuation dropped (elided articles kept: « d' »).
@@ -321,20 +324,35 @@ fn scan_sentence(
     let folded = Folded::new(&text[a..b], a);
     let ft = folded.text.as_str();
     let s = &text[a..b];
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    let shouting = letters >= 12 && upper * 10 >= letters * 6;
+    let shouting = std::cell::OnceCell::new();
+    let shouting = || {
+        *shouting.get_or_init(|| {
+            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = s.chars().filter(|c| c.is_uppercase()).count();
+            letters >= 12 && upper * 10 >= letters * 6
+        })
+    };
 
     // 1. lexicon and institution matches, longest first at each start
     let mut raw: Vec<(usize, usize, usize, usize, Target)> = Vec::new();
-    for m in ld.actors.find_overlapping_iter(ft) {
-        let (fs, fe) = (m.start(), m.end());
-        if !whole_words(ft, fs, fe) {
-            continue;
+    // every lexicon match on whole words: at each start after a non-word character,
+    // each key the text starts with there
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut prev_word = false;
+    for (fs, c) in ft.char_indices() {
+        if !prev_word {
+            ld.actors.prefixes(ft.as_bytes(), fs, |fe, ids| {
+                if !ft[fe..].chars().next().is_some_and(is_word_char) {
+                    found.extend(ids.iter().map(|&id| (fs, fe, id)));
+                }
+            });
         }
-        let p = &ld.patterns[m.pattern().as_usize()];
+        prev_word = is_word_char(c);
+    }
+    for (fs, fe, pid) in found {
+        let p = &ld.patterns[pid];
         let (os, oe) = folded.orig_range(fs, fe);
-        if !caps_agree(&text[os..oe], &p.caps) || (p.acronym && shouting) {
+        if !caps_agree(&text[os..oe], &p.caps) || (p.acronym && shouting()) {
             continue;
         }
         let det_rule = match p.target {
@@ -390,11 +408,19 @@ fn scan_sentence(
         cands.push(c);
     }
 
+    // source patterns, whole words (leftmost-longest: disjoint and sorted)
+    let src: Vec<(usize, usize, SourceKind)> = ld
+        .sources
+        .find_iter(ft)
+        .filter(|m| whole_words(ft, m.start(), m.end()))
+        .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
+        .collect();
+
     // 2. countries and capitals acting as governments
-    country_actors(text, lex, ld, &folded, &mut cands, named);
+    country_actors(text, lex, ld, &folded, &src, &mut cands, named);
 
     // 3. persons
-    let toks = persons::tokenize(s, a);
+    let toks = persons::tokenize_folded(s, a, &folded);
     let roles: Vec<RoleHit> = ld
         .roles
         .find_iter(ft)
@@ -412,6 +438,7 @@ fn scan_sentence(
         sent_end: b,
         toks: &toks,
         roles: &roles,
+        folded: &folded,
     };
     for c in cands.iter_mut().filter(|c| c.kind == ActorType::Person) {
         known.add(&c.name);
@@ -453,7 +480,7 @@ fn scan_sentence(
             media: c.kind == ActorType::Media,
         })
         .collect();
-    for i in sources::mark(text, &folded, ld, &slots) {
+    for i in sources::mark(text, &folded, ld, &src, &slots) {
         cands[i].source = true;
     }
     cands
@@ -489,16 +516,11 @@ fn country_actors(
     lex: &Lexicon,
     ld: &LangData,
     folded: &Folded,
+    src: &[(usize, usize, SourceKind)],
     cands: &mut Vec<Cand>,
     named: &mut Vec<(usize, &'static str)>,
 ) {
     let ft = folded.text.as_str();
-    let src: Vec<(usize, usize, SourceKind)> = ld
-        .sources
-        .find_iter(ft)
-        .filter(|m| whole_words(ft, m.start(), m.end()))
-        .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
-        .collect();
     let taken: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
     let mut add = Vec::new();
     for m in ld.countries.find_iter(ft) {

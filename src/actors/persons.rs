@@ -2,15 +2,17 @@
 //! capitalization in context; short forms resolved to the full name given earlier.
 
 use super::lexicon::{LangData, Lexicon, SourceKind, LEXICON};
-use crate::text::{fold, is_word_char};
-use std::collections::HashMap;
+use crate::text::{fold, is_word_char, Folded};
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 /// A word of a sentence, with its original offsets.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
-    pub key: String,
+    /// The word folded (borrowed from the folded sentence when there is one).
+    pub key: Cow<'a, str>,
     pub cap: bool,
     pub acronym: bool,
     pub alpha: bool,
@@ -22,66 +24,190 @@ fn is_apos(c: char) -> bool {
 
 /// Splits `text` (at offset `base` of the document) into words. Hyphens and apostrophes
 /// inside a word stay in it, elided articles and an English `'s` are split off.
-pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !is_word_char(c) {
+pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok<'static>> {
+    split(text, base, &|s, e| Cow::Owned(fold(&text[s..e])))
+}
+
+/// [`tokenize`] for a whole sentence folded as `folded` (`Folded::new(text, base)`):
+/// the keys are slices of the folded sentence.
+pub(crate) fn tokenize_folded<'a>(text: &str, base: usize, folded: &'a Folded) -> Vec<Tok<'a>> {
+    // words come in order: each lookup starts from the last one
+    let last = std::cell::Cell::new((0usize, 0usize));
+    let pos = |s: usize| {
+        let (o, j) = last.get();
+        let guess = if s >= o {
+            j + (s - o)
+        } else {
+            j.saturating_sub(o - s)
+        };
+        let k = fold_pos_from(folded, base + s, guess);
+        last.set((s, k));
+        k
+    };
+    split(text, base, &|s, e| {
+        let a = pos(s);
+        Cow::Borrowed(&folded.text[a..pos(e).max(a)])
+    })
+}
+
+/// Index of the first folded byte at or after original offset `o`, searched from `hint`.
+fn fold_pos_from(f: &Folded, o: usize, hint: usize) -> usize {
+    let mut j = hint.min(f.text.len());
+    while j < f.text.len() && f.orig(j) < o {
+        j += 1;
+    }
+    while j > 0 && f.orig(j - 1) >= o {
+        j -= 1;
+    }
+    j
+}
+
+/// Index of the first folded byte at or after original offset `o`.
+fn fold_pos(f: &Folded, o: usize) -> usize {
+    let (mut lo, mut hi) = (0, f.text.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if f.orig(mid) < o {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The folded text of original `from..to` (char boundaries inside the folded span):
+/// folding goes character by character, so it is a slice of the folded text.
+pub(crate) fn folded_range(f: &Folded, from: usize, to: usize) -> &str {
+    let a = fold_pos(f, from);
+    &f.text[a..fold_pos(f, to).max(a)]
+}
+
+type KeyFn<'k, 'a> = dyn Fn(usize, usize) -> Cow<'a, str> + 'k;
+
+/// The character at byte `i` of `text` (a char boundary) and its length, ASCII first.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// [`is_word_char`] for an ASCII byte.
+fn ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn split<'a>(text: &str, base: usize, key: &KeyFn<'_, 'a>) -> Vec<Tok<'a>> {
+    let bytes = text.as_bytes();
+    let word_at = |k: usize| char_at(text, k).is_some_and(|(e, _)| is_word_char(e));
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 && !ascii_word(b) {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
-            } else if d == '-' || is_apos(d) {
-                let next = text[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
+        let Some((c, n)) = char_at(text, i) else {
+            break;
+        };
+        if !is_word_char(c) {
+            i += n;
+            continue;
+        }
+        let start = i;
+        let mut end = i + n;
+        // ASCII without an apostrophe: one token, no elision or possessive to split off
+        let mut plain = n == 1;
+        while let Some(&d) = bytes.get(end) {
+            if d < 0x80 {
+                if ascii_word(d) || ((d == b'-' || d == b'\'') && word_at(end + 1)) {
+                    plain &= d != b'\'';
+                    end += 1;
+                    continue;
                 }
-            } else {
                 break;
             }
+            match char_at(text, end) {
+                Some((d, m)) if is_word_char(d) || (is_apos(d) && word_at(end + m)) => {
+                    plain = false;
+                    end += m;
+                }
+                _ => break,
+            }
         }
-        push_word(text, base, i, end, &mut out);
+        if plain {
+            out.push(make_tok(text, base, start, end, key));
+        } else {
+            push_word(text, base, start, end, key, &mut out);
+        }
+        i = end;
     }
     out
 }
 
-fn push_word(text: &str, base: usize, s: usize, e: usize, out: &mut Vec<Tok>) {
+fn push_word<'a>(
+    text: &str,
+    base: usize,
+    s: usize,
+    e: usize,
+    key: &KeyFn<'_, 'a>,
+    out: &mut Vec<Tok<'a>>,
+) {
     let w = &text[s..e];
     // elision: « l'Armée » → « l' » + « Armée »
-    if let Some(p) = w.find(is_apos) {
-        let prefix = fold(&w[..p]);
+    // an apostrophe: ASCII « ' » or « ’ » (its UTF-8 starts with 0xE2)
+    let apos = w
+        .bytes()
+        .position(|b| b == b'\'' || b == 0xE2)
+        .and_then(|p| w[p..].find(is_apos).map(|q| p + q));
+    if let Some(p) = apos {
         let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
-        if LEXICON.elisions.contains(&prefix) && after < w.len() {
-            out.push(make_tok(text, base, s, s + after));
-            push_word(text, base, s + after, e, out);
+        if after < w.len() && LEXICON.elisions.contains(&*key(s, s + p)) {
+            out.push(make_tok(text, base, s, s + after, key));
+            push_word(text, base, s + after, e, key, out);
             return;
         }
         // English possessive: « Mali's » → « Mali » + « 's »
-        if fold(&w[after..]) == "s" && p > 0 {
-            out.push(make_tok(text, base, s, s + p));
-            out.push(make_tok(text, base, s + p, e));
+        if p > 0 && key(s + after, e) == "s" {
+            out.push(make_tok(text, base, s, s + p, key));
+            out.push(make_tok(text, base, s + p, e, key));
             return;
         }
     }
-    out.push(make_tok(text, base, s, e));
+    out.push(make_tok(text, base, s, e, key));
 }
 
-fn make_tok(text: &str, base: usize, s: usize, e: usize) -> Tok {
+fn make_tok<'a>(text: &str, base: usize, s: usize, e: usize, key: &KeyFn<'_, 'a>) -> Tok<'a> {
     let w = &text[s..e];
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
+    let cap;
+    if w.is_ascii() {
+        for &b in w.as_bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+            digit |= b.is_ascii_digit();
+        }
+        cap = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    } else {
+        for c in w.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
+            digit |= c.is_ascii_digit();
+        }
+        cap = w.chars().next().is_some_and(char::is_uppercase);
+    }
     Tok {
         start: base + s,
         end: base + e,
-        key: fold(w),
-        cap: w.chars().next().is_some_and(char::is_uppercase),
-        acronym: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
-        alpha: !w.chars().any(|c| c.is_ascii_digit()),
+        key: key(s, e),
+        cap,
+        acronym: letters >= 2 && upper == letters,
+        alpha: !digit,
     }
 }
 
@@ -114,7 +240,10 @@ impl Known {
     /// Records a full name and its final parts (« Ibrahim Boubacar Keïta » → « keita »,
     /// « boubacar keita »). The most recent person wins an ambiguous short form.
     pub fn add(&mut self, full: &str) {
-        let toks: Vec<String> = tokenize(full, 0).into_iter().map(|t| t.key).collect();
+        let toks: Vec<String> = tokenize(full, 0)
+            .into_iter()
+            .map(|t| t.key.into_owned())
+            .collect();
         if toks.len() < 2 {
             return;
         }
@@ -134,7 +263,10 @@ impl Known {
     /// The full name for a name written short before its full form appeared
     /// (« le président Keïta » in a headline, « Ibrahim Boubacar Keïta » below).
     pub fn full(&self, name: &str) -> Option<&String> {
-        let key: Vec<String> = tokenize(name, 0).into_iter().map(|t| t.key).collect();
+        let key: Vec<String> = tokenize(name, 0)
+            .into_iter()
+            .map(|t| t.key.into_owned())
+            .collect();
         if key.len() != 1 {
             return None;
         }
@@ -149,8 +281,17 @@ pub(crate) struct Ctx<'a> {
     pub ld: &'a LangData,
     pub sent_start: usize,
     pub sent_end: usize,
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     pub roles: &'a [RoleHit],
+    /// The sentence folded.
+    pub folded: &'a Folded,
+}
+
+impl Ctx<'_> {
+    /// The folded text of `text[from..to]` (char boundaries inside the sentence).
+    fn folded_slice(&self, from: usize, to: usize) -> &str {
+        folded_range(self.folded, from, to)
+    }
 }
 
 /// Byte `i` moved back to a char boundary of `s`.
@@ -184,7 +325,7 @@ fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: 
     if !t.alpha || t.acronym || blocked(t.start, t.end) {
         return false;
     }
-    let k = t.key.as_str();
+    let k = &*t.key;
     if ctx.ld.role_words.contains(k) || {
         // roles are sorted and disjoint: only the last one starting at or before
         // the token can cover it
@@ -254,10 +395,7 @@ pub(crate) fn find(
 }
 
 fn key_of(toks: &[Tok]) -> String {
-    toks.iter()
-        .map(|t| t.key.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    toks.iter().map(|t| &*t.key).collect::<Vec<_>>().join(" ")
 }
 
 fn is_first_name(lex: &Lexicon, key: &str) -> bool {
@@ -288,8 +426,8 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     let honor = honorific_before(ctx, start);
     let known_name = known.get(&key).cloned();
     let first = n >= 2 && is_first_name(ctx.lex, &name_toks[0].key);
-    let cue = n >= 2 && !at_start(i) && (verb_after(ctx, end) || prep_before(ctx, start));
-    let evidence = before.is_some() || after.is_some() || honor.is_some() || first || cue;
+    let cue = || n >= 2 && !at_start(i) && (verb_after(ctx, end) || prep_before(ctx, start));
+    let evidence = before.is_some() || after.is_some() || honor.is_some() || first || cue();
     if known_name.is_none() && !evidence {
         return None;
     }
@@ -299,8 +437,8 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     // « ministre de la Communication »: a capitalized word after a preposition is a
     // complement, not a name, unless it is a full name with a first name
     // « stade Modibo Keïta », « boulevard … »: a place named after a person
-    if (i > 0 && ctx.ld.place_heads.contains(toks[i - 1].key.as_str()))
-        || ctx.ld.place_heads.contains(toks[j - 1].key.as_str())
+    if (i > 0 && ctx.ld.place_heads.contains(&*toks[i - 1].key))
+        || ctx.ld.place_heads.contains(&*toks[j - 1].key)
     {
         return None;
     }
@@ -352,7 +490,7 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
         return None;
     }
     if let Some(w) = words.first() {
-        let ok = ctx.lex.demonyms.contains_key(w.key.as_str()) || ctx.ld.is("prep", &w.key);
+        let ok = ctx.lex.demonyms.contains_key(&*w.key) || ctx.ld.is("prep", &w.key);
         if !ok {
             return None;
         }
@@ -417,9 +555,9 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let lead_ok = lead.iter().all(|t| {
-        ctx.ld.is("role_lead", &t.key) || t.cap || ctx.lex.demonyms.contains_key(t.key.as_str())
-    });
+    let lead_ok = lead
+        .iter()
+        .all(|t| ctx.ld.is("role_lead", &t.key) || t.cap || ctx.lex.demonyms.contains_key(&*t.key));
     if !lead_ok {
         return None;
     }
@@ -443,7 +581,7 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
     let mut k = 0;
     if words
         .first()
-        .is_some_and(|w| ctx.lex.demonyms.contains_key(w.key.as_str()))
+        .is_some_and(|w| ctx.lex.demonyms.contains_key(&*w.key))
     {
         end = words[0].end;
         k = 1;
@@ -490,14 +628,13 @@ fn honorific_before(ctx: &Ctx, name_start: usize) -> Option<usize> {
 /// True when a reporting verb follows the name (« X a déclaré », « X said »).
 fn verb_after(ctx: &Ctx, end: usize) -> bool {
     let to = floor_char(ctx.text, (end + WINDOW).min(ctx.sent_end));
-    super::sources::statement_follows(ctx.ld, &fold(&ctx.text[end..to]))
+    super::sources::statement_follows(ctx.ld, ctx.folded_slice(end, to))
 }
 
 /// True when « selon » / « according to » opens the phrase just before the name.
 fn prep_before(ctx: &Ctx, start: usize) -> bool {
     let from = ceil_char(ctx.text, start.saturating_sub(WINDOW).max(ctx.sent_start));
-    let before = fold(&ctx.text[from..start]);
-    let before = before.trim_end();
+    let before = ctx.folded_slice(from, start).trim_end();
     ctx.ld.sources.find_iter(before).any(|m| {
         m.end() == before.len()
             && ctx.ld.source_kinds[m.pattern().as_usize()] == SourceKind::Prep

@@ -18,7 +18,7 @@ pub(crate) struct Slot {
 fn words(text: &str, from: usize, to: usize) -> Vec<String> {
     tokenize(&text[from..to], from)
         .into_iter()
-        .map(|t| t.key)
+        .map(|t| t.key.into_owned())
         .collect()
 }
 
@@ -27,25 +27,22 @@ fn has_stop_punct(s: &str) -> bool {
 }
 
 /// Indices of `slots` (sorted by start) that are sources in the sentence `folded`.
-pub(crate) fn mark(text: &str, folded: &Folded, ld: &LangData, slots: &[Slot]) -> Vec<usize> {
+/// `src` holds the sentence's source patterns on whole words (folded start, end, kind).
+pub(crate) fn mark(
+    text: &str,
+    folded: &Folded,
+    ld: &LangData,
+    src: &[(usize, usize, SourceKind)],
+    slots: &[Slot],
+) -> Vec<usize> {
     let ft = &folded.text;
     let mut is_source = vec![false; slots.len()];
-    for m in ld.sources.find_iter(ft.as_str()) {
-        let (fs, fe) = (m.start(), m.end());
-        if ft[..fs].chars().next_back().is_some_and(is_word_char)
-            || ft[fe..].chars().next().is_some_and(is_word_char)
-        {
-            continue;
-        }
+    for &(fs, fe, kind) in src {
         let (os, oe) = folded.orig_range(fs, fe);
-        let kind = ld.source_kinds[m.pattern().as_usize()];
         let found = match kind {
             SourceKind::Verb | SourceKind::Subject => {
-                let prev: Vec<&str> = ft[..fs].split_whitespace().rev().take(1).collect();
-                if prev
-                    .first()
-                    .is_some_and(|w| ld.is("noun_det", w) || w.ends_with("l'"))
-                {
+                let prev = ft[..fs].split_whitespace().next_back();
+                if prev.is_some_and(|w| ld.is("noun_det", w) || w.ends_with("l'")) {
                     continue;
                 }
                 let inverted = kind == SourceKind::Verb && after_quote_or_comma(ld, &ft[..fs]);

@@ -1,13 +1,12 @@
 //! The bundled gazetteer: `models/gazetteer.tsv` (generated from GeoNames by
 //! `scripts/build_gazetteer.py`) amended by `models/places_extra.tsv` (hand
 //! additions, each with its source). Parsed once, on first use, into a table
-//! of places, a parent chain, and one anchored Aho-Corasick automaton over the
-//! folded aliases.
+//! of places, a parent chain, and one byte trie (`trie.rs`) over the
+//! folded aliases, for the longest name at a word start.
 
-use crate::models::tsv_rows;
+use super::trie::Trie;
 use crate::text::fold;
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 static GAZETTEER_TSV: &str = include_str!("../../models/gazetteer.tsv");
@@ -94,7 +93,7 @@ impl Place {
     }
 }
 
-/// What one automaton pattern stands for.
+/// What one pattern (a folded name) stands for.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Pattern {
     /// Candidate places (indices); empty for a blocking phrase.
@@ -108,18 +107,19 @@ pub(crate) struct Pattern {
     /// Letters in the pattern.
     pub letters: usize,
     /// Every place behind the pattern is a small village outside Mali, Niger and
-    /// Burkina Faso: looked up only after a place cue, not in the automaton.
+    /// Burkina Faso: looked up only after a place cue, not in the trie.
     pub gated: bool,
 }
 
 pub(crate) struct Gazetteer {
     pub places: Vec<Place>,
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<&'static str, usize>,
     pub patterns: Vec<Pattern>,
     by_folded: HashMap<String, usize>,
-    pub ac: AhoCorasick,
-    /// Pattern id of each automaton pattern.
-    pub ac_ids: Vec<usize>,
+    /// Every folded name but the gated ones, for longest matches at a word start.
+    trie: Trie,
+    /// Per trie node: a blocking or lowercase-allowed name lies below it.
+    special_below: Vec<bool>,
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -132,24 +132,54 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
+/// A name folded, its runs of whitespace made single spaces and trimmed.
+fn folded_name(name: &str) -> String {
+    let f = fold(name);
+    let b = f.as_bytes();
+    let plain = f.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| (0x09..=0x0d).contains(c))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        return f;
+    }
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Folded forms an alias is matched under: as folded, and with hyphens and spaces swapped.
 fn variants(alias: &str) -> Vec<String> {
-    let f = fold(alias);
-    let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = vec![f.clone()];
+    let f = folded_name(alias);
     if f.contains('-') {
-        out.push(f.replace('-', " "));
+        let spaced = f.replace('-', " ");
+        vec![f, spaced]
+    } else {
+        vec![f]
     }
-    out
+}
+
+/// The rows of a gazetteer table, read as [`crate::models::tsv_rows`] does, in a fixed array of cells.
+fn rows(data: &'static str) -> impl Iterator<Item = [&'static str; 11]> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| {
+            let mut r = [""; 11];
+            for (c, v) in r.iter_mut().zip(l.split('\t')) {
+                *c = v.trim();
+            }
+            r
+        })
 }
 
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut places: Vec<Place> = Vec::with_capacity(9000);
-        let mut by_key: HashMap<String, usize> = HashMap::with_capacity(9000);
-        let mut parents: Vec<String> = Vec::with_capacity(9000);
+        let mut by_key: HashMap<&'static str, usize> =
+            HashMap::with_capacity_and_hasher(9000, Default::default());
+        let mut parents: Vec<&'static str> = Vec::with_capacity(9000);
         for (curated, data) in [(false, GAZETTEER_TSV), (true, EXTRA_TSV)] {
-            for row in tsv_rows(data) {
+            for row in rows(data) {
                 let key = cell(&row, 0);
                 if key.is_empty() {
                     continue;
@@ -181,7 +211,7 @@ impl Gazetteer {
                         p.population = n;
                     }
                     if let Some(par) = non_empty(cell(&row, 8)) {
-                        parents[i] = par.to_string();
+                        parents[i] = par;
                     }
                     if let Some(pr) = non_empty(cell(&row, 9)) {
                         p.precision = pr.to_string();
@@ -207,8 +237,8 @@ impl Gazetteer {
                         all.push(a.to_string());
                     }
                 }
-                by_key.insert(key.to_string(), places.len());
-                parents.push(cell(&row, 8).to_string());
+                by_key.insert(key, places.len());
+                parents.push(cell(&row, 8));
                 places.push(Place {
                     key: key.to_string(),
                     name: name.to_string(),
@@ -227,7 +257,7 @@ impl Gazetteer {
         }
         // parent keys → indices; an unknown admin key falls back to the country
         for (i, par) in parents.iter().enumerate() {
-            let p = by_key.get(par.as_str()).copied().or_else(|| {
+            let p = by_key.get(par).copied().or_else(|| {
                 let c = places[i].country.as_deref()?;
                 by_key.get(c).copied()
             });
@@ -235,26 +265,37 @@ impl Gazetteer {
         }
 
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut by_folded: HashMap<String, usize> = HashMap::new();
+        let mut by_folded: HashMap<String, usize> = HashMap::default();
         let mut add =
             |key: String, place: Option<usize>, alias: &str, curated: bool, gated: bool| {
                 if key.is_empty() {
                     return;
                 }
-                let id = *by_folded.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(Pattern {
-                        acronym: true,
-                        gated: true,
-                        letters: key.chars().filter(|c| c.is_alphabetic()).count(),
-                        ..Pattern::default()
-                    });
-                    patterns.len() - 1
-                });
+                let id = match by_folded.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        patterns.push(Pattern {
+                            acronym: true,
+                            gated: true,
+                            letters: key.chars().filter(|c| c.is_alphabetic()).count(),
+                            ..Pattern::default()
+                        });
+                        by_folded.insert(key, patterns.len() - 1);
+                        patterns.len() - 1
+                    }
+                };
                 let pat = &mut patterns[id];
                 pat.gated &= gated;
-                let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-                pat.acronym &= letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-                pat.lower_ok |= curated && letters.first().is_some_and(|c| c.is_lowercase());
+                let (mut n, mut upper, mut first_lower) = (0usize, 0usize, false);
+                for c in alias.chars().filter(|c| c.is_alphabetic()) {
+                    if n == 0 {
+                        first_lower = c.is_lowercase();
+                    }
+                    n += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
+                pat.acronym &= n >= 2 && upper == n;
+                pat.lower_ok |= curated && first_lower;
                 match place {
                     Some(p) => {
                         if !pat.places.contains(&p) {
@@ -278,26 +319,52 @@ impl Gazetteer {
                 }
             }
         }
-        let mut keys: Vec<(&String, &usize)> = by_folded
+        let keys: Vec<(&String, &usize)> = by_folded
             .iter()
             .filter(|(_, &id)| !patterns[id].gated)
             .collect();
-        keys.sort_by_key(|(_, &id)| id);
-        let ac_ids: Vec<usize> = keys.iter().map(|(_, &id)| id).collect();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .prefilter(false)
-            .build(keys.iter().map(|(k, _)| k.as_str()))
-            .expect("gazetteer automaton");
+        let trie = Trie::new(keys.iter().map(|(k, &id)| (k.as_str(), id)).collect());
+        let special_below = trie.below(|id| patterns[id].blocked || patterns[id].lower_ok);
         Gazetteer {
             places,
             by_key,
             patterns,
             by_folded,
-            ac,
-            ac_ids,
+            special_below,
+            trie,
+        }
+    }
+
+    /// The longest name (its folded end and pattern id) starting at byte `at` of folded `ft`.
+    pub fn find_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
+        let mut best = None;
+        self.trie.prefixes(ft.as_bytes(), at, |end, ids| {
+            best = ids.first().map(|&id| (end, id));
+        });
+        best
+    }
+
+    /// [`Gazetteer::find_at`] for a word written in lowercase, where only a blocking
+    /// or lowercase-allowed name has any effect: `None` as soon as the longest name can
+    /// be no such name.
+    pub fn find_lower_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
+        let special = |id: usize| self.patterns[id].blocked || self.patterns[id].lower_ok;
+        let mut best: Option<(usize, usize)> = None;
+        let mut settled = false;
+        self.trie.walk(ft.as_bytes(), at, |node, end, ids| {
+            if let Some(&id) = ids.first() {
+                best = Some((end, id));
+            }
+            if !self.special_below[node] && !best.is_some_and(|(_, id)| special(id)) {
+                settled = true;
+                return false;
+            }
+            true
+        });
+        if settled {
+            None
+        } else {
+            best
         }
     }
 
@@ -306,11 +373,9 @@ impl Gazetteer {
         self.by_key.get(key).map(|&i| &self.places[i])
     }
 
-    /// The automaton pattern of a name (folded, spaces collapsed).
+    /// The pattern of a name (folded, spaces collapsed).
     pub fn pattern_id(&self, name: &str) -> Option<usize> {
-        let f = fold(name);
-        let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.by_folded.get(&f).copied()
+        self.by_folded.get(&folded_name(name)).copied()
     }
 
     /// Indices of the places a name may stand for.

@@ -3,7 +3,7 @@
 //! and keeps toponyms introduced as places but unknown to the gazetteer
 //! (« près de Tin Akoff ») as unresolved mentions, without coordinates.
 //!
-//! Matching runs an anchored Aho-Corasick automaton (longest match first) at
+//! Matching takes the longest gazetteer name (a byte trie, `trie.rs`) at
 //! every word start of each folded sentence (« Menaka » = « Ménaka »,
 //! « Tombouctou » = « Timbuktu »). Precision guards: a place name must be
 //! capitalized as written, not glued by a hyphen or a capitalized word to a
@@ -21,6 +21,7 @@
 mod gazetteer;
 #[cfg(test)]
 mod tests;
+pub(crate) mod trie;
 
 pub use gazetteer::{by_key, contains, lookup, lookup_all, parent, size, Kind, Place};
 
@@ -28,9 +29,8 @@ use crate::document::{Annotations, Document, Lang, PlaceMention, Span};
 use crate::models::{lines, tsv_rows};
 use crate::pipeline::Stage;
 use crate::text::{fold, Folded};
-use aho_corasick::{Anchored, Input};
 use gazetteer::{preferred, tier, Gazetteer, GAZETTEER};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,8 @@ enum Role {
 struct Cue {
     words: String,
     after: bool,
+    /// Matched right against the name, spaces not required (« l' », compounds).
+    tight: bool,
     role: Role,
     kind: Option<Kind>,
 }
@@ -53,6 +55,9 @@ struct Cue {
 struct Lexicon {
     /// Cues, longest first.
     cues: Vec<Cue>,
+    /// Indices of the cues before a name, by the last byte of their words (256: none),
+    /// in list order; a cue with no words is in every list.
+    before_by_last: Vec<Vec<usize>>,
     /// Pattern ids of names that need a cue.
     ambiguous: HashSet<usize>,
     /// Folded words that never start an unresolved toponym.
@@ -72,6 +77,7 @@ impl Lexicon {
                     _ => return None,
                 };
                 Some(Cue {
+                    tight: words.ends_with('\'') || role == Role::Compound,
                     words,
                     after: r.get(1).copied() == Some("after"),
                     role,
@@ -91,7 +97,15 @@ impl Lexicon {
         for c in &list {
             stop.insert(c.words.clone());
         }
+        let mut before_by_last = vec![Vec::new(); 257];
+        for (i, c) in list.iter().enumerate().filter(|(_, c)| !c.after) {
+            match c.words.as_bytes().last() {
+                Some(&b) => before_by_last[usize::from(b)].push(i),
+                None => before_by_last.iter_mut().for_each(|l| l.push(i)),
+            }
+        }
         Lexicon {
+            before_by_last,
             cues: list,
             ambiguous,
             stop,
@@ -174,19 +188,27 @@ fn is_word(c: char) -> bool {
 /// The cue ending right before folded byte `at`, if any (longest first).
 fn cue_before<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
     let before = &f[..at];
-    lex.cues.iter().filter(|c| !c.after).find(|c| {
-        let rest = if c.words.ends_with('\'') || c.role == Role::Compound {
-            before
-        } else {
-            let t = before.trim_end_matches(' ');
-            if t.len() == before.len() {
-                return false;
-            }
-            t
-        };
+    let trimmed = before.trim_end_matches(' ');
+    let bucket = |s: &str| s.as_bytes().last().map_or(256, |&b| usize::from(b));
+    let fits = |rest: &str, c: &Cue| {
         rest.strip_suffix(c.words.as_str())
             .is_some_and(|head| !head.chars().next_back().is_some_and(is_word))
-    })
+    };
+    // a tight cue ends the text right before the name; another one, past spaces
+    let tight = lex.before_by_last[bucket(before)]
+        .iter()
+        .copied()
+        .find(|&i| lex.cues[i].tight && fits(before, &lex.cues[i]));
+    let spaced = if trimmed.len() == before.len() {
+        None
+    } else {
+        lex.before_by_last[bucket(trimmed)]
+            .iter()
+            .copied()
+            .take_while(|&i| tight.is_none_or(|t| i < t))
+            .find(|&i| !lex.cues[i].tight && fits(trimmed, &lex.cues[i]))
+    };
+    spaced.or(tight).map(|i| &lex.cues[i])
 }
 
 fn cue_after<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
@@ -223,11 +245,48 @@ fn starts_upper(s: &str) -> bool {
 
 /// A headline-like sentence: nine in ten long words capitalized.
 fn title_case(s: &str) -> bool {
-    let long: Vec<&str> = s
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    long.len() >= 4 && long.iter().filter(|w| starts_upper(w)).count() * 10 >= long.len() * 9
+    let (mut long, mut upper) = (0usize, 0usize);
+    let (mut n, mut first_upper) = (0usize, false);
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            if n == 0 {
+                first_upper = c.is_uppercase();
+            }
+            n += 1;
+        } else {
+            if n >= 4 {
+                long += 1;
+                upper += usize::from(first_upper);
+            }
+            n = 0;
+        }
+    }
+    long >= 4 && upper * 10 >= long * 9
+}
+
+/// The word starts of `s`: each word character (byte offset, char) after a non-word one.
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = s.as_bytes();
+    let (mut i, mut prev) = (0, false);
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let at = i;
+            let (c, w) = if b[at] < 0x80 {
+                i += 1;
+                (char::from(b[at]), b[at].is_ascii_alphanumeric())
+            } else {
+                let c = s[at..].chars().next()?;
+                i += c.len_utf8();
+                (c, is_word(c))
+            };
+            let start = w && !prev;
+            prev = w;
+            if start {
+                return Some((at, c));
+            }
+        }
+        None
+    })
 }
 
 /// The word (letters, digits, inner hyphens and apostrophes) starting at byte `at` of `s`.
@@ -286,6 +345,7 @@ fn acronym_like(w: &str) -> bool {
 }
 
 /// Scans one sentence (`doc.text[start..end]`), appending gazetteer hits and unknown toponyms.
+#[inline(never)]
 fn scan_sentence(
     g: &Gazetteer,
     lex: &Lexicon,
@@ -298,19 +358,27 @@ fn scan_sentence(
     let orig = &doc.text[start..end];
     let f = Folded::new(orig, start);
     let ft = f.text.as_str();
-    let headline = title_case(orig);
+    // computed on the first name that needs it
+    let headline = std::cell::OnceCell::new();
+    let headline = || *headline.get_or_init(|| title_case(orig));
     let mut covered_to = 0usize; // folded offset up to which words are taken
     let mut last_hit_end: Option<usize> = None; // folded end of the last name taken
-    let mut prev: Option<char> = None;
-    for (i, c) in ft.char_indices() {
-        let word_start = is_word(c) && !prev.is_some_and(is_word);
-        prev = Some(c);
-        if !word_start || i < covered_to {
+    for (i, c) in word_starts(ft) {
+        if i < covered_to {
             continue;
         }
-        let m = g.ac.find(Input::new(ft).range(i..).anchored(Anchored::Yes));
-        if let Some(m) = m {
-            let (ms, me) = (m.start(), m.end());
+        // a name written in lowercase only counts when it blocks or may be lowercase
+        let upper = doc.text[f.orig(i)..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let m = if upper {
+            g.find_at(ft, i)
+        } else {
+            g.find_lower_at(ft, i)
+        };
+        if let Some((me, pid)) = m {
+            let ms = i;
             // a hyphen glues names into a larger one (« France-Presse »), except between
             // countries (« la frontière Mali-Niger ») and after a compass prefix (« nord-Mali »)
             let hyphen_after =
@@ -322,7 +390,6 @@ fn scan_sentence(
                 && last_hit_end != Some(ms - 1)
                 && cue_before(lex, ft, ms).is_none_or(|c| c.role != Role::Compound);
             if after_ok && !glued_before {
-                let pid = g.ac_ids[m.pattern().as_usize()];
                 let pat = &g.patterns[pid];
                 if pat.blocked {
                     covered_to = me;
@@ -330,7 +397,7 @@ fn scan_sentence(
                 }
                 let (a, b) = f.orig_range(ms, me);
                 let text = &doc.text[a..b];
-                if accept_hit(lex, pat, text, orig, a - start, b - start, headline) {
+                if accept_hit(lex, pat, text, orig, a - start, b - start, &headline) {
                     hits.push(Hit {
                         start: a,
                         end: b,
@@ -372,14 +439,13 @@ fn scan_sentence(
 
 /// True when a country's name starts at folded byte `at` and ends on a word boundary.
 fn country_at(g: &Gazetteer, ft: &str, at: usize) -> bool {
-    g.ac.find(Input::new(ft).range(at..).anchored(Anchored::Yes))
-        .is_some_and(|m| {
-            !ft[m.end()..].chars().next().is_some_and(is_word)
-                && g.patterns[g.ac_ids[m.pattern().as_usize()]]
-                    .places
-                    .iter()
-                    .any(|&p| g.places[p].kind == Kind::Country)
-        })
+    g.find_at(ft, at).is_some_and(|(end, pid)| {
+        !ft[end..].chars().next().is_some_and(is_word)
+            && g.patterns[pid]
+                .places
+                .iter()
+                .any(|&p| g.places[p].kind == Kind::Country)
+    })
 }
 
 /// The guards on a gazetteer name written `text` at `orig[a..b]`.
@@ -390,7 +456,7 @@ fn accept_hit(
     orig: &str,
     a: usize,
     b: usize,
-    headline: bool,
+    headline: &dyn Fn() -> bool,
 ) -> bool {
     if pat.places.is_empty() {
         return false;
@@ -401,7 +467,7 @@ fn accept_hit(
     if pat.acronym && text.chars().any(char::is_lowercase) {
         return false;
     }
-    if headline {
+    if headline() {
         return true;
     }
     if let Some((w, initial)) = word_before(orig, a) {
