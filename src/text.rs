@@ -27,11 +27,16 @@ impl Folded {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                text.push(fold_ascii(b));
-                map.push(off(base + i));
-                i += 1;
+            if bytes[i].is_ascii() {
+                // a run of ASCII bytes in one go
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(bytes.len() - i);
+                text.extend(bytes[i..i + run].iter().map(|&b| fold_ascii(b)));
+                let from = off(base + i);
+                map.extend((0..run).map(|k| from.saturating_add(k as u32)));
+                i += run;
                 continue;
             }
             let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
