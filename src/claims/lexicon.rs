@@ -11,7 +11,7 @@
 use crate::document::{Lang, Outcome, Victims};
 use crate::models::tsv_rows;
 use crate::text::{fold, is_word_char, Folded};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Roles of an outcome cue.
@@ -56,12 +56,33 @@ impl Entry {
     }
 }
 
-/// The lexicon of one language: phrases keyed by their tokens joined with spaces.
-#[derive(Debug, Default)]
+/// The lexicon of one language: a trie of phrases over token ids.
+///
+/// Each distinct folded token of the phrases gets an id; a phrase is the path
+/// of its tokens' ids from the root, and its entry sits on the node the path
+/// ends at.
+#[derive(Debug)]
 pub struct Lexicon {
-    entries: HashMap<String, Entry>,
-    max_tokens: usize,
+    /// Folded token → id.
+    vocab: FxHashMap<Box<str>, u32>,
+    /// (node, token id) → child node; node 0 is the root.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// The entry of each node that ends a phrase.
+    nodes: Vec<Option<Entry>>,
 }
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon {
+            vocab: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            nodes: vec![None],
+        }
+    }
+}
+
+/// The id of a token absent from the lexicon.
+const UNKNOWN: u32 = u32::MAX;
 
 fn outcome_of(s: &str) -> Option<Outcome> {
     Some(match s {
@@ -146,17 +167,45 @@ impl Lexicon {
     }
 
     fn entry(&mut self, phrase: &str) -> &mut Entry {
-        let toks: Vec<String> = tokenize(&fold(phrase))
-            .into_iter()
-            .map(|(a, b)| fold(phrase).get(a..b).unwrap_or("").to_string())
-            .collect();
-        self.max_tokens = self.max_tokens.max(toks.len());
-        self.entries.entry(toks.join(" ")).or_default()
+        let folded = fold(phrase);
+        let mut node = 0u32;
+        for (a, b) in tokenize(&folded) {
+            let next_id = self.vocab.len() as u32;
+            let id = *self.vocab.entry(folded[a..b].into()).or_insert(next_id);
+            let next_node = self.nodes.len() as u32;
+            node = *self.edges.entry((node, id)).or_insert(next_node);
+            if node == next_node {
+                self.nodes.push(None);
+            }
+        }
+        self.nodes[node as usize].get_or_insert_default()
+    }
+
+    /// The id of a folded token (`UNKNOWN` when no phrase has it).
+    fn id(&self, token: &str) -> u32 {
+        self.vocab.get(token).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// The child of `node` by token `id`.
+    fn child(&self, node: u32, id: u32) -> Option<u32> {
+        if id == UNKNOWN {
+            return None;
+        }
+        self.edges.get(&(node, id)).copied()
     }
 
     /// The entry of a phrase given as folded tokens joined by spaces.
     pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.entries.get(key)
+        let mut node = 0;
+        for t in key.split(' ').filter(|_| !key.is_empty()) {
+            node = self.child(node, self.id(t))?;
+        }
+        self.nodes[node as usize].as_ref()
+    }
+
+    /// The phrase entries.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.nodes.iter().flatten()
     }
 }
 
@@ -187,41 +236,62 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
 /// stays with them: « d' », « l' ») and single punctuation marks.
 pub fn tokenize(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if d == '\'' {
-                    // keep the elision mark when letters follow
-                    end = j + 1;
-                    it.next();
-                    break;
-                } else {
-                    break;
-                }
-            }
-            out.push((i, end));
-        } else {
-            out.push((i, i + c.len_utf8()));
-        }
-    }
+    each_token(s, |a, b, _| out.push((a, b)));
     out
 }
 
-/// A token of a sentence: folded text and original offsets.
-#[derive(Debug, Clone)]
+/// The character at byte `i` of `s` (a char boundary) and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b as char, 1),
+        _ => {
+            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0');
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// Calls `f(start, end, word)` for each token of [`tokenize`], in order.
+#[inline]
+fn each_token(s: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let len = s.len();
+    let mut i = 0;
+    while i < len {
+        let (c, n) = char_at(s, i);
+        if c.is_whitespace() {
+            i += n;
+        } else if is_word_char(c) {
+            let start = i;
+            i += n;
+            while i < len {
+                let (d, m) = char_at(s, i);
+                if is_word_char(d) {
+                    i += m;
+                } else {
+                    // keep the elision mark when letters follow
+                    if d == '\'' {
+                        i += 1;
+                    }
+                    break;
+                }
+            }
+            f(start, i, true);
+        } else {
+            f(i, i + n, false);
+            i += n;
+        }
+    }
+}
+
+/// A token of a sentence: original offsets (its folded text is [`Tokens::text`]).
+#[derive(Debug, Clone, Copy)]
 pub struct Token {
-    pub text: String,
     pub start: usize,
     pub end: usize,
     pub word: bool,
+    /// Byte range in the folded sentence.
+    folded: (usize, usize),
 }
 
 /// A lexicon match over tokens `first..last` (exclusive).
@@ -233,72 +303,84 @@ pub struct Match {
 }
 
 /// A tokenized sentence with its lexicon matches.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Tokens {
+    /// The folded sentence.
+    folded: String,
     pub toks: Vec<Token>,
     /// Matches in order, disjoint.
     pub matches: Vec<Match>,
     /// For each token, the index of the match covering it.
     pub match_at: Vec<Option<usize>>,
+    /// For each token, its id in the lexicon.
+    ids: Vec<u32>,
 }
 
 impl Tokens {
     /// Tokenizes `text` (which starts at byte `base` of the document) and matches `lex`.
     pub fn new(text: &str, base: usize, lex: &'static Lexicon) -> Tokens {
+        let mut t = Tokens::default();
+        t.fill(text, base, lex);
+        t
+    }
+
+    /// [`Tokens::new`] reusing this one's buffers.
+    pub fn fill(&mut self, text: &str, base: usize, lex: &'static Lexicon) {
         let folded = Folded::new(text, base);
-        let toks: Vec<Token> = tokenize(&folded.text)
-            .into_iter()
-            .map(|(a, b)| {
-                let (start, end) = folded.orig_range(a, b);
-                let t = &folded.text[a..b];
-                Token {
-                    word: t.chars().next().is_some_and(is_word_char),
-                    text: t.to_string(),
-                    start,
-                    end,
-                }
-            })
-            .collect();
-        let mut matches = Vec::new();
-        let mut match_at = vec![None; toks.len()];
+        self.toks.clear();
+        self.ids.clear();
+        self.matches.clear();
+        self.match_at.clear();
+        each_token(&folded.text, |a, b, word| {
+            let (start, end) = folded.orig_range(a, b);
+            self.toks.push(Token {
+                start,
+                end,
+                word,
+                folded: (a, b),
+            });
+            self.ids.push(lex.id(&folded.text[a..b]));
+        });
+        let n = self.toks.len();
+        self.match_at.resize(n, None);
+        // longest phrase first: walk the trie as far as the tokens go
         let mut i = 0;
-        let mut key = String::new();
-        while i < toks.len() {
+        while i < n {
             let mut found = None;
-            let max = lex.max_tokens.min(toks.len() - i);
-            for n in (1..=max).rev() {
-                key.clear();
-                for (k, t) in toks[i..i + n].iter().enumerate() {
-                    if k > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(&t.text);
-                }
-                if let Some(e) = lex.get(&key) {
-                    found = Some((n, e));
+            let mut node = 0;
+            for k in i..n {
+                let Some(next) = lex.child(node, self.ids[k]) else {
                     break;
+                };
+                node = next;
+                if let Some(e) = &lex.nodes[node as usize] {
+                    found = Some((k + 1, e));
                 }
             }
             match found {
-                Some((n, entry)) => {
-                    for slot in &mut match_at[i..i + n] {
-                        *slot = Some(matches.len());
+                Some((last, entry)) => {
+                    for slot in &mut self.match_at[i..last] {
+                        *slot = Some(self.matches.len());
                     }
-                    matches.push(Match {
+                    self.matches.push(Match {
                         first: i,
-                        last: i + n,
+                        last,
                         entry,
                     });
-                    i += n;
+                    i = last;
                 }
                 None => i += 1,
             }
         }
-        Tokens {
-            toks,
-            matches,
-            match_at,
-        }
+        self.folded = folded.text;
+    }
+
+    /// The folded text of token `i` (empty past the end).
+    pub fn text(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.folded.get(t.folded.0..t.folded.1))
+            .unwrap_or("")
     }
 
     /// The match starting at token `i`.
@@ -344,9 +426,9 @@ mod tests {
     fn every_file_parses() {
         for lang in [Lang::Fr, Lang::En] {
             let lex = lexicon(lang);
-            assert!(lex.entries.len() > 40, "{lang}");
-            assert!(lex.entries.values().any(|e| e.victims.is_some()));
-            assert!(lex.entries.values().any(|e| e.has(ATTACK)));
+            assert!(lex.entries().count() > 40, "{lang}");
+            assert!(lex.entries().any(|e| e.victims.is_some()));
+            assert!(lex.entries().any(|e| e.has(ATTACK)));
         }
     }
 }

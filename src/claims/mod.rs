@@ -100,6 +100,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let mut slots = Slots::new(doc, ann);
     let mut per_sentence: Vec<SentenceClaims> = Vec::new();
     let mut ni = 0;
+    let mut toks = Tokens::default();
     for (index, s) in doc.sentences.iter().enumerate() {
         let (Some(text), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
             continue;
@@ -118,7 +119,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             }
             j += 1;
         }
-        let toks = Tokens::new(text, s.start, lex);
+        toks.fill(text, s.start, lex);
         slots.prune(index, &toks);
         let cue = |class| {
             toks.matches
@@ -365,7 +366,7 @@ fn attack(
         m.entry.has(ATTACK)
             && (!m.entry.has(ATTACK_PLURAL) || has_toll)
             // « contre-attaque » is no attack
-            && !(m.first > 0 && toks.toks[m.first - 1].text == "-")
+            && !(m.first > 0 && toks.text(m.first - 1) == "-")
     })?;
     let (a, b) = (toks.toks[m.first].start, toks.toks[m.last - 1].end);
     let mut c = Claim::new(ClaimKind::Attack, &span(doc, a, b));
