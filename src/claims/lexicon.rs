@@ -240,47 +240,65 @@ pub fn tokenize(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The character at byte `i` of `s` (a char boundary) and its length.
-#[inline]
+/// The character at byte `i` of `s` (a char boundary, not ASCII) and its length.
+#[cold]
 fn char_at(s: &str, i: usize) -> (char, usize) {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => (b as char, 1),
-        _ => {
-            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0');
-            (c, c.len_utf8())
-        }
-    }
+    let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0');
+    (c, c.len_utf8().max(1))
+}
+
+/// An ASCII word byte: [`is_word_char`] on ASCII.
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Calls `f(start, end, word)` for each token of [`tokenize`], in order.
 #[inline]
 fn each_token(s: &str, mut f: impl FnMut(usize, usize, bool)) {
-    let len = s.len();
+    let bytes = s.as_bytes();
+    let len = bytes.len();
     let mut i = 0;
     while i < len {
-        let (c, n) = char_at(s, i);
-        if c.is_whitespace() {
-            i += n;
-        } else if is_word_char(c) {
-            let start = i;
-            i += n;
+        let b = bytes[i];
+        let (word, n) = if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
+                continue;
+            }
+            (is_word_byte(b), 1)
+        } else {
+            let (c, n) = char_at(s, i);
+            if c.is_whitespace() {
+                i += n;
+                continue;
+            }
+            (is_word_char(c), n)
+        };
+        let start = i;
+        i += n;
+        if word {
             while i < len {
-                let (d, m) = char_at(s, i);
-                if is_word_char(d) {
-                    i += m;
-                } else {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if is_word_byte(b) {
+                        i += 1;
+                        continue;
+                    }
                     // keep the elision mark when letters follow
-                    if d == '\'' {
+                    if b == b'\'' {
                         i += 1;
                     }
                     break;
                 }
+                let (c, n) = char_at(s, i);
+                if !is_word_char(c) {
+                    break;
+                }
+                i += n;
             }
-            f(start, i, true);
-        } else {
-            f(i, i + n, false);
-            i += n;
         }
+        f(start, i, word);
     }
 }
 
@@ -329,6 +347,9 @@ impl Tokens {
         let folded = Folded::new(text, base);
         self.toks.clear();
         self.ids.clear();
+        // about one token in 8 bytes or more: few regrowths
+        self.toks.reserve(folded.text.len() / 8);
+        self.ids.reserve(folded.text.len() / 8);
         self.matches.clear();
         self.match_at.clear();
         each_token(&folded.text, |a, b, word| {

@@ -36,7 +36,7 @@ use crate::pipeline::Stage;
 use crate::text::name_key;
 use casualties::Count;
 use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, AWAY, PREVIOUS, REPORT, REVISION, TARGET};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The claims stage.
 #[derive(Debug, Clone, Copy)]
@@ -439,23 +439,18 @@ fn split_plural_attack(c: &Claim, slots: &Slots, index: usize) -> Option<Vec<Cla
 
 /// Place, date and source lookups by sentence.
 struct Slots<'a> {
-    places: HashMap<usize, Vec<&'a PlaceMention>>,
-    dates: HashMap<usize, Vec<&'a DateMention>>,
-    actors: HashMap<usize, Vec<&'a ActorMention>>,
+    places: FxHashMap<usize, Vec<&'a PlaceMention>>,
+    dates: FxHashMap<usize, Vec<&'a DateMention>>,
+    actors: FxHashMap<usize, Vec<&'a ActorMention>>,
     /// (sentence, position, name) of actors stated as sources, in order.
     sources: Vec<(usize, usize, &'a str)>,
 }
 
 impl<'a> Slots<'a> {
     fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
-        let mut places: HashMap<usize, Vec<&PlaceMention>> = HashMap::new();
-        let datelines: HashMap<usize, usize> = (0..doc.sentences.len())
-            .filter_map(|s| Some((s, dateline_end(doc, s)?)))
-            .collect();
+        let mut places: FxHashMap<usize, Vec<&PlaceMention>> = FxHashMap::default();
         let in_dateline = |span: &Span| {
-            datelines
-                .get(&doc.sentence_of(span.start))
-                .is_some_and(|&e| span.start < e)
+            dateline_end(doc, doc.sentence_of(span.start)).is_some_and(|e| span.start < e)
         };
         for p in ann.places.iter().filter(|p| !in_dateline(&p.span)) {
             places
@@ -463,7 +458,7 @@ impl<'a> Slots<'a> {
                 .or_default()
                 .push(p);
         }
-        let mut dates: HashMap<usize, Vec<&DateMention>> = HashMap::new();
+        let mut dates: FxHashMap<usize, Vec<&DateMention>> = FxHashMap::default();
         for d in ann
             .dates
             .iter()
@@ -474,7 +469,7 @@ impl<'a> Slots<'a> {
                 .or_default()
                 .push(d);
         }
-        let mut actors: HashMap<usize, Vec<&ActorMention>> = HashMap::new();
+        let mut actors: FxHashMap<usize, Vec<&ActorMention>> = FxHashMap::default();
         for a in &ann.actors {
             actors
                 .entry(doc.sentence_of(a.span.start))
@@ -581,11 +576,15 @@ fn dateline_end(doc: &Document, s: usize) -> Option<usize> {
     while !doc.text.is_char_boundary(end) {
         end -= 1;
     }
-    let head = doc.text.get(sent.start..end)?;
-    [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|d| head.find(d))
-        .min()
+    let head = doc.text.get(sent.start..end)?.as_bytes();
+    // the first dash between spaces, in one pass
+    (0..head.len())
+        .find(|&i| {
+            head[i] == b' '
+                && [" - ", " – ", " — "]
+                    .iter()
+                    .any(|d| head[i..].starts_with(d.as_bytes()))
+        })
         .map(|i| sent.start + i)
 }
 
@@ -612,7 +611,7 @@ fn is_calendar(d: &DateMention) -> bool {
 /// A restated toll (same count) is no revision, and a toll from another
 /// source with no cue (« 35 soldiers ») neither.
 fn link_revisions(claims: &mut [Claim], metas: &[Meta], tree: &PlaceTree) {
-    let mut by_key: HashMap<(Outcome, Victims), Vec<usize>> = HashMap::new();
+    let mut by_key: FxHashMap<(Outcome, Victims), Vec<usize>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         if let (Some(o), Some(v), true) = (c.outcome, c.victims, metas[i].first_of_key) {
             by_key.entry((o, v)).or_default().push(i);
@@ -710,7 +709,7 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
 #[derive(Debug, Clone, Default)]
 pub struct PlaceTree {
     /// Folded name → folded parent name.
-    parents: HashMap<String, String>,
+    parents: FxHashMap<String, String>,
 }
 
 impl PlaceTree {
@@ -733,13 +732,14 @@ impl PlaceTree {
             return true;
         }
         let outer = name_key(outer);
-        let mut cur = name_key(inner);
+        let inner = name_key(inner);
+        let mut cur = inner.as_str();
         for _ in 0..8 {
             if cur == outer {
                 return true;
             }
-            match self.parents.get(&cur) {
-                Some(p) => cur = p.clone(),
+            match self.parents.get(cur) {
+                Some(p) => cur = p,
                 None => return false,
             }
         }
