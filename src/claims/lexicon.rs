@@ -347,9 +347,9 @@ impl Tokens {
         let folded = Folded::new(text, base);
         self.toks.clear();
         self.ids.clear();
-        // about one token in 8 bytes or more: few regrowths
-        self.toks.reserve(folded.text.len() / 8);
-        self.ids.reserve(folded.text.len() / 8);
+        // about one token in 5 bytes: few regrowths
+        self.toks.reserve(folded.text.len() / 4);
+        self.ids.reserve(folded.text.len() / 4);
         self.matches.clear();
         self.match_at.clear();
         each_token(&folded.text, |a, b, word| {

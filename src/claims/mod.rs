@@ -37,6 +37,7 @@ use crate::text::name_key;
 use casualties::Count;
 use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, AWAY, PREVIOUS, REPORT, REVISION, TARGET};
 use rustc_hash::FxHashMap;
+use std::cell::{Cell, LazyCell};
 
 /// The claims stage.
 #[derive(Debug, Clone, Copy)]
@@ -101,6 +102,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let mut per_sentence: Vec<SentenceClaims> = Vec::new();
     let mut ni = 0;
     let mut toks = Tokens::default();
+    let mut counts: Vec<Count> = Vec::new();
     for (index, s) in doc.sentences.iter().enumerate() {
         let (Some(text), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
             continue;
@@ -108,7 +110,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
         while ni < numbers.len() && numbers[ni].span.start < s.start {
             ni += 1;
         }
-        let mut counts: Vec<Count> = Vec::new();
+        counts.clear();
         let mut last_end = 0;
         let mut j = ni;
         while j < numbers.len() && numbers[j].span.start < s.end {
@@ -178,8 +180,12 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     };
     let event_places =
         || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
-    let mut tree = PlaceTree::default();
-    tree.learn(&ann.places);
+    // built on first use: many documents never compare places
+    let tree = LazyCell::new(|| {
+        let mut tree = PlaceTree::default();
+        tree.learn(&ann.places);
+        tree
+    });
     let main_place = event_places()
         .find(|p| !is_country(p))
         .or_else(|| event_places().next())
@@ -189,9 +195,13 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             }
             // a place inside it named elsewhere in the text is more precise
             // (« la région de Mopti » … « près de Djenné »)
+            let key = name_key(&m.name);
             slots
                 .all_places()
-                .find(|p| name_key(&p.name) != name_key(&m.name) && tree.contains(&m.name, &p.name))
+                .find(|p| {
+                    let k = name_key(&p.name);
+                    k != key && tree.contains_keyed(&m.name, &key, &p.name, &k)
+                })
                 .unwrap_or(m)
         });
     let main_date = event_sentences()
@@ -449,8 +459,19 @@ struct Slots<'a> {
 impl<'a> Slots<'a> {
     fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
         let mut places: FxHashMap<usize, Vec<&PlaceMention>> = FxHashMap::default();
+        // the dateline of the last sentence asked (mentions come in order)
+        let last = Cell::new(None);
         let in_dateline = |span: &Span| {
-            dateline_end(doc, doc.sentence_of(span.start)).is_some_and(|e| span.start < e)
+            let s = doc.sentence_of(span.start);
+            let end = match last.get() {
+                Some((t, end)) if t == s => end,
+                _ => {
+                    let end = dateline_end(doc, s);
+                    last.set(Some((s, end)));
+                    end
+                }
+            };
+            end.is_some_and(|e| span.start < e)
         };
         for p in ann.places.iter().filter(|p| !in_dateline(&p.span)) {
             places
@@ -684,7 +705,8 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
                 }
                 // the most specific place names the event
                 if let (Some(outer), Some(inner)) = (&e.place, &c.place) {
-                    if name_key(outer) != name_key(inner) && tree.contains(outer, inner) {
+                    let (ko, ki) = (name_key(outer), name_key(inner));
+                    if ko != ki && tree.contains_keyed(outer, &ko, inner, &ki) {
                         e.place = c.place;
                         e.place_from = c.place_from;
                     }
@@ -728,12 +750,19 @@ impl PlaceTree {
     /// True when place `outer` is or contains `inner`: by the gazetteer's
     /// hierarchy, else by the parents the place mentions gave.
     pub fn contains(&self, outer: &str, inner: &str) -> bool {
-        if crate::places::contains(outer, inner) {
-            return true;
-        }
-        let outer = name_key(outer);
-        let inner = name_key(inner);
-        let mut cur = inner.as_str();
+        crate::places::contains(outer, inner)
+            || self.parents_contain(&name_key(outer), &name_key(inner))
+    }
+
+    /// [`PlaceTree::contains`] given the names' [`name_key`]s too.
+    fn contains_keyed(&self, outer: &str, outer_key: &str, inner: &str, inner_key: &str) -> bool {
+        crate::places::contains(outer, inner) || self.parents_contain(outer_key, inner_key)
+    }
+
+    /// True when the place of key `outer` is or contains that of key `inner`
+    /// by the parents the place mentions gave.
+    fn parents_contain(&self, outer: &str, inner: &str) -> bool {
+        let mut cur = inner;
         for _ in 0..8 {
             if cur == outer {
                 return true;
