@@ -65,8 +65,12 @@ impl Entry {
 pub struct Lexicon {
     /// Folded token → id.
     vocab: FxHashMap<Box<str>, u32>,
+    /// The ids of the tokens of up to 8 bytes, for fast lookups.
+    short: ShortTokens,
     /// (node, token id) → child node; node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
+    /// The children of the root by token id (0: none).
+    root: Vec<u32>,
     /// The entry of each node that ends a phrase.
     nodes: Vec<Option<Entry>>,
 }
@@ -75,8 +79,77 @@ impl Default for Lexicon {
     fn default() -> Self {
         Lexicon {
             vocab: FxHashMap::default(),
+            short: ShortTokens::default(),
             edges: FxHashMap::default(),
+            root: Vec::new(),
             nodes: vec![None],
+        }
+    }
+}
+
+/// Tokens of up to 8 bytes → ids, in an open-addressing table keyed by the
+/// token's bytes read as one integer (no hashing of strings, no `memcmp`).
+#[derive(Debug, Default)]
+struct ShortTokens {
+    /// (bytes, length, id); `UNKNOWN` ids mark empty slots. A power of two long.
+    slots: Vec<(u64, u32, u32)>,
+    /// 64 - log2(slots.len()).
+    shift: u32,
+}
+
+impl ShortTokens {
+    fn new<'a>(tokens: impl Iterator<Item = (&'a str, u32)> + Clone) -> ShortTokens {
+        let short = || tokens.clone().filter(|(t, _)| (1..=8).contains(&t.len()));
+        let size = (short().count() * 4).next_power_of_two().max(16);
+        let mut table = ShortTokens {
+            slots: vec![(0, 0, UNKNOWN); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (t, id) in short() {
+            let w = word(t.as_bytes(), 0, t.len());
+            let mut h = table.slot(w);
+            while table.slots[h].2 != UNKNOWN {
+                h = (h + 1) & (size - 1);
+            }
+            table.slots[h] = (w, t.len() as u32, id);
+        }
+        table
+    }
+
+    fn slot(&self, w: u64) -> usize {
+        (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of `text[a..a + n]`, `1 <= n <= 8`.
+    #[inline]
+    fn get(&self, text: &[u8], a: usize, n: usize) -> u32 {
+        if self.slots.is_empty() {
+            return UNKNOWN;
+        }
+        let w = word(text, a, n);
+        let mask = self.slots.len() - 1;
+        let mut h = self.slot(w);
+        loop {
+            let (x, len, id) = self.slots[h];
+            if id == UNKNOWN || (x == w && len as usize == n) {
+                return id;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+}
+
+/// Bytes `a..a + n` of `text` (`1 <= n <= 8`) as a little-endian integer.
+#[inline]
+fn word(text: &[u8], a: usize, n: usize) -> u64 {
+    let n = n.clamp(1, 8);
+    match text.get(a..a + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * n)),
+        None => {
+            let mut buf = [0u8; 8];
+            let src = text.get(a..a + n).unwrap_or(&[]);
+            buf[..src.len()].copy_from_slice(src);
+            u64::from_le_bytes(buf)
         }
     }
 }
@@ -163,7 +236,7 @@ impl Lexicon {
                 e.target = value;
             }
         }
-        lex
+        lex.finish()
     }
 
     fn entry(&mut self, phrase: &str) -> &mut Entry {
@@ -181,15 +254,45 @@ impl Lexicon {
         self.nodes[node as usize].get_or_insert_default()
     }
 
+    /// Builds the lookup tables once every phrase is in.
+    fn finish(mut self) -> Lexicon {
+        self.short = ShortTokens::new(self.vocab.iter().map(|(t, &id)| (&**t, id)));
+        self.root = vec![0; self.vocab.len()];
+        for (&(node, id), &child) in &self.edges {
+            if node == 0 {
+                self.root[id as usize] = child;
+            }
+        }
+        self
+    }
+
     /// The id of a folded token (`UNKNOWN` when no phrase has it).
     fn id(&self, token: &str) -> u32 {
-        self.vocab.get(token).copied().unwrap_or(UNKNOWN)
+        self.id_at(token, 0, token.len())
+    }
+
+    /// The id of the folded token `text[a..b]`.
+    #[inline]
+    fn id_at(&self, text: &str, a: usize, b: usize) -> u32 {
+        match b.saturating_sub(a) {
+            0 => UNKNOWN,
+            n @ 1..=8 => self.short.get(text.as_bytes(), a, n),
+            _ => text
+                .get(a..b)
+                .and_then(|t| self.vocab.get(t))
+                .copied()
+                .unwrap_or(UNKNOWN),
+        }
     }
 
     /// The child of `node` by token `id`.
+    #[inline]
     fn child(&self, node: u32, id: u32) -> Option<u32> {
         if id == UNKNOWN {
             return None;
+        }
+        if node == 0 {
+            return self.root.get(id as usize).copied().filter(|&c| c != 0);
         }
         self.edges.get(&(node, id)).copied()
     }
@@ -247,11 +350,28 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8().max(1))
 }
 
-/// An ASCII word byte: [`is_word_char`] on ASCII.
-#[inline]
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+/// Byte classes of the tokenizer: ASCII word bytes ([`is_word_char`]), ASCII
+/// spaces (`char::is_whitespace`), other ASCII bytes, bytes of wider characters.
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const PUNCT: u8 = 0;
+const WIDE: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Calls `f(start, end, word)` for each token of [`tokenize`], in order.
 #[inline]
@@ -260,42 +380,43 @@ fn each_token(s: &str, mut f: impl FnMut(usize, usize, bool)) {
     let len = bytes.len();
     let mut i = 0;
     while i < len {
-        let b = bytes[i];
-        let (word, n) = if b < 0x80 {
-            if matches!(b, b' ' | b'\t'..=b'\r') {
+        let (word, n) = match CLASS[bytes[i] as usize] {
+            SPACE => {
                 i += 1;
                 continue;
             }
-            (is_word_byte(b), 1)
-        } else {
-            let (c, n) = char_at(s, i);
-            if c.is_whitespace() {
-                i += n;
-                continue;
+            WORD => (true, 1),
+            PUNCT => (false, 1),
+            _ => {
+                let (c, n) = char_at(s, i);
+                if c.is_whitespace() {
+                    i += n;
+                    continue;
+                }
+                (is_word_char(c), n)
             }
-            (is_word_char(c), n)
         };
         let start = i;
         i += n;
         if word {
             while i < len {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if is_word_byte(b) {
-                        i += 1;
-                        continue;
+                match CLASS[bytes[i] as usize] {
+                    WORD => i += 1,
+                    WIDE => {
+                        let (c, n) = char_at(s, i);
+                        if !is_word_char(c) {
+                            break;
+                        }
+                        i += n;
                     }
-                    // keep the elision mark when letters follow
-                    if b == b'\'' {
-                        i += 1;
+                    _ => {
+                        // keep the elision mark when letters follow
+                        if bytes[i] == b'\'' {
+                            i += 1;
+                        }
+                        break;
                     }
-                    break;
                 }
-                let (c, n) = char_at(s, i);
-                if !is_word_char(c) {
-                    break;
-                }
-                i += n;
             }
         }
         f(start, i, word);
@@ -360,7 +481,7 @@ impl Tokens {
                 word,
                 folded: (a, b),
             });
-            self.ids.push(lex.id(&folded.text[a..b]));
+            self.ids.push(lex.id_at(&folded.text, a, b));
         });
         let n = self.toks.len();
         self.match_at.resize(n, None);
