@@ -272,7 +272,7 @@ impl Lexicon {
     }
 
     /// The id of the folded token `text[a..b]`.
-    #[inline]
+    #[inline(always)]
     fn id_at(&self, text: &str, a: usize, b: usize) -> u32 {
         match b.saturating_sub(a) {
             0 => UNKNOWN,

@@ -36,8 +36,8 @@ use crate::pipeline::Stage;
 use crate::text::name_key;
 use casualties::Count;
 use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, AWAY, PREVIOUS, REPORT, REVISION, TARGET};
-use rustc_hash::FxHashMap;
-use std::cell::{Cell, LazyCell};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::{Cell, LazyCell, RefCell};
 
 /// The claims stage.
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +92,11 @@ struct Meta {
     plural_attack: bool,
 }
 
+thread_local! {
+    /// Token buffers reused from one document to the next.
+    static TOKENS: RefCell<Tokens> = RefCell::default();
+}
+
 /// The claims of a document, from its annotations (numbers, places, dates, actors).
 pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let lang = doc.language();
@@ -101,7 +106,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let mut slots = Slots::new(doc, ann);
     let mut per_sentence: Vec<SentenceClaims> = Vec::new();
     let mut ni = 0;
-    let mut toks = Tokens::default();
+    let mut toks = TOKENS.take();
     let mut counts: Vec<Count> = Vec::new();
     for (index, s) in doc.sentences.iter().enumerate() {
         let (Some(text), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
@@ -171,6 +176,10 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             anchor,
         });
     }
+    // keep the buffers for the next document, unless a huge sentence grew them
+    if toks.toks.capacity() <= 1 << 16 {
+        TOKENS.set(toks);
+    }
     // the main event: the first event sentence with a place (not a country when
     // another has one), the first with a date (not a revision's report date)
     let event_sentences = || {
@@ -196,9 +205,14 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             // a place inside it named elsewhere in the text is more precise
             // (« la région de Mopti » … « près de Djenné »)
             let key = name_key(&m.name);
+            // each name once: the test depends on names only
+            let mut tried: FxHashSet<&str> = FxHashSet::default();
             slots
                 .all_places()
                 .find(|p| {
+                    if !tried.insert(&p.name) {
+                        return false;
+                    }
                     let k = name_key(&p.name);
                     k != key && tree.contains_keyed(&m.name, &key, &p.name, &k)
                 })
@@ -737,8 +751,13 @@ pub struct PlaceTree {
 impl PlaceTree {
     /// Learns the parents of `places`.
     pub fn learn(&mut self, places: &[PlaceMention]) {
+        // a name and parent told again teach nothing new
+        let mut seen: FxHashSet<(&str, &str)> = FxHashSet::default();
         for p in places {
             if let Some(parent) = &p.parent {
+                if !seen.insert((&p.name, parent)) {
+                    continue;
+                }
                 let (k, v) = (name_key(&p.name), name_key(parent));
                 if !k.is_empty() && !v.is_empty() && k != v {
                     self.parents.entry(k).or_insert(v);
@@ -778,7 +797,12 @@ impl PlaceTree {
     /// Places equal or one containing the other; an unknown place agrees.
     pub fn agree(&self, a: Option<&str>, b: Option<&str>) -> bool {
         match (a, b) {
-            (Some(x), Some(y)) => self.contains(x, y) || self.contains(y, x),
+            (Some(x), Some(y)) => {
+                crate::places::contains(x, y) || crate::places::contains(y, x) || {
+                    let (kx, ky) = (name_key(x), name_key(y));
+                    self.parents_contain(&kx, &ky) || self.parents_contain(&ky, &kx)
+                }
+            }
             _ => true,
         }
     }
