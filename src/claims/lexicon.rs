@@ -431,6 +431,8 @@ pub struct Token {
     pub word: bool,
     /// Byte range in the folded sentence.
     folded: (usize, usize),
+    /// Id in the lexicon.
+    id: u32,
 }
 
 /// A lexicon match over tokens `first..last` (exclusive).
@@ -451,8 +453,6 @@ pub struct Tokens {
     pub matches: Vec<Match>,
     /// For each token, the index of the match covering it.
     pub match_at: Vec<Option<usize>>,
-    /// For each token, its id in the lexicon.
-    ids: Vec<u32>,
 }
 
 impl Tokens {
@@ -467,10 +467,8 @@ impl Tokens {
     pub fn fill(&mut self, text: &str, base: usize, lex: &'static Lexicon) {
         let folded = Folded::new(text, base);
         self.toks.clear();
-        self.ids.clear();
         // about one token in 5 bytes: few regrowths
         self.toks.reserve(folded.text.len() / 4);
-        self.ids.reserve(folded.text.len() / 4);
         self.matches.clear();
         self.match_at.clear();
         each_token(&folded.text, |a, b, word| {
@@ -480,8 +478,8 @@ impl Tokens {
                 end,
                 word,
                 folded: (a, b),
+                id: lex.id_at(&folded.text, a, b),
             });
-            self.ids.push(lex.id_at(&folded.text, a, b));
         });
         let n = self.toks.len();
         self.match_at.resize(n, None);
@@ -490,13 +488,13 @@ impl Tokens {
         while i < n {
             let mut found = None;
             let mut node = 0;
-            for k in i..n {
-                let Some(next) = lex.child(node, self.ids[k]) else {
+            for (k, t) in self.toks[i..].iter().enumerate() {
+                let Some(next) = lex.child(node, t.id) else {
                     break;
                 };
                 node = next;
                 if let Some(e) = &lex.nodes[node as usize] {
-                    found = Some((k + 1, e));
+                    found = Some((i + k + 1, e));
                 }
             }
             match found {
