@@ -100,8 +100,7 @@ pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
         } else {
             group[k - 1] + 1
         };
-        via_dont[k] =
-            joined && (a..b).any(|i| matches!(t.toks[i].text.as_str(), "dont" | "including"));
+        via_dont[k] = joined && (a..b).any(|i| matches!(t.text(i), "dont" | "including"));
     }
     // an outcome after the whole list: « Une dizaine de personnes, dont quatre femmes, ont été enlevées »
     let mut trailing: Vec<Option<Outcome>> = vec![None; n];
@@ -114,7 +113,7 @@ pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
                 .find(|&f| f >= cands[k].np_end)
                 .unwrap_or(t.toks.len());
             let mut from = cands[k].np_end;
-            while from < limit && t.toks[from].text == "," {
+            while from < limit && t.text(from) == "," {
                 from += 1;
             }
             trailing[k] = after_cue(t, from, limit).map(|(o, _)| o);
@@ -255,7 +254,7 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
                 break;
             }
             let tok = &t.toks[i];
-            if tok.word && unknown > 0 && !tok.text.starts_with(|c: char| c.is_ascii_digit()) {
+            if tok.word && unknown > 0 && !t.text(i).starts_with(|c: char| c.is_ascii_digit()) {
                 unknown -= 1;
                 elliptical = false;
                 i += 1;
@@ -305,7 +304,7 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
     ) {
         if and.entry.has(CONNECTOR)
             && and.last == head.last + 1
-            && matches!(t.toks[head.last].text.as_str(), "et" | "and")
+            && matches!(t.text(head.last), "et" | "and")
             && other.entry.victims.is_some_and(|w| w != v)
         {
             victims = Some(Victims::People);
@@ -340,21 +339,20 @@ fn candidate(t: &Tokens, c: &Count, first: usize, limit: usize, lang: Lang) -> O
 fn past_aside(t: &Tokens, from: usize, limit: usize) -> Option<usize> {
     const MAX: usize = 10;
     let clean = |i: usize| {
-        let tok = &t.toks[i];
-        !tok.text.starts_with(|c: char| c.is_ascii_digit())
+        !t.text(i).starts_with(|c: char| c.is_ascii_digit())
             && t.match_starting(i)
                 .is_none_or(|m| m.entry.outcome.is_none())
     };
     let mut i = from;
-    if t.toks.get(i).is_some_and(|x| x.text == "(") {
-        let close = (i + 1..limit.min(i + MAX)).find(|&j| t.toks[j].text == ")")?;
+    if t.text(i) == "(" {
+        let close = (i + 1..limit.min(i + MAX)).find(|&j| t.text(j) == ")")?;
         if !(i + 1..close).all(clean) {
             return None;
         }
         i = close + 1;
     }
-    if t.toks.get(i).is_some_and(|x| x.text == ",") {
-        let close = (i + 1..limit.min(i + MAX)).find(|&j| t.toks[j].text == ",")?;
+    if t.text(i) == "," {
+        let close = (i + 1..limit.min(i + MAX)).find(|&j| t.text(j) == ",")?;
         if !(i + 1..close).all(clean) {
             return None;
         }
@@ -380,7 +378,7 @@ fn after_cue(t: &Tokens, from: usize, limit: usize) -> Option<(Outcome, usize)> 
             return None;
         }
         let tok = &t.toks[i];
-        if !tok.word || unknown == 0 || tok.text.starts_with(|c: char| c.is_ascii_digit()) {
+        if !tok.word || unknown == 0 || t.text(i).starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         unknown -= 1;

@@ -11,7 +11,7 @@
 use crate::document::{Lang, Outcome, Victims};
 use crate::models::tsv_rows;
 use crate::text::{fold, is_word_char, Folded};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Roles of an outcome cue.
@@ -56,12 +56,106 @@ impl Entry {
     }
 }
 
-/// The lexicon of one language: phrases keyed by their tokens joined with spaces.
-#[derive(Debug, Default)]
+/// The lexicon of one language: a trie of phrases over token ids.
+///
+/// Each distinct folded token of the phrases gets an id; a phrase is the path
+/// of its tokens' ids from the root, and its entry sits on the node the path
+/// ends at.
+#[derive(Debug)]
 pub struct Lexicon {
-    entries: HashMap<String, Entry>,
-    max_tokens: usize,
+    /// Folded token → id.
+    vocab: FxHashMap<Box<str>, u32>,
+    /// The ids of the tokens of up to 8 bytes, for fast lookups.
+    short: ShortTokens,
+    /// (node, token id) → child node; node 0 is the root.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// The children of the root by token id (0: none).
+    root: Vec<u32>,
+    /// The entry of each node that ends a phrase.
+    nodes: Vec<Option<Entry>>,
 }
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon {
+            vocab: FxHashMap::default(),
+            short: ShortTokens::default(),
+            edges: FxHashMap::default(),
+            root: Vec::new(),
+            nodes: vec![None],
+        }
+    }
+}
+
+/// Tokens of up to 8 bytes → ids, in an open-addressing table keyed by the
+/// token's bytes read as one integer (no hashing of strings, no `memcmp`).
+#[derive(Debug, Default)]
+struct ShortTokens {
+    /// (bytes, length, id); `UNKNOWN` ids mark empty slots. A power of two long.
+    slots: Vec<(u64, u32, u32)>,
+    /// 64 - log2(slots.len()).
+    shift: u32,
+}
+
+impl ShortTokens {
+    fn new<'a>(tokens: impl Iterator<Item = (&'a str, u32)> + Clone) -> ShortTokens {
+        let short = || tokens.clone().filter(|(t, _)| (1..=8).contains(&t.len()));
+        let size = (short().count() * 4).next_power_of_two().max(16);
+        let mut table = ShortTokens {
+            slots: vec![(0, 0, UNKNOWN); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (t, id) in short() {
+            let w = word(t.as_bytes(), 0, t.len());
+            let mut h = table.slot(w);
+            while table.slots[h].2 != UNKNOWN {
+                h = (h + 1) & (size - 1);
+            }
+            table.slots[h] = (w, t.len() as u32, id);
+        }
+        table
+    }
+
+    fn slot(&self, w: u64) -> usize {
+        (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of `text[a..a + n]`, `1 <= n <= 8`.
+    #[inline]
+    fn get(&self, text: &[u8], a: usize, n: usize) -> u32 {
+        if self.slots.is_empty() {
+            return UNKNOWN;
+        }
+        let w = word(text, a, n);
+        let mask = self.slots.len() - 1;
+        let mut h = self.slot(w);
+        loop {
+            let (x, len, id) = self.slots[h];
+            if id == UNKNOWN || (x == w && len as usize == n) {
+                return id;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+}
+
+/// Bytes `a..a + n` of `text` (`1 <= n <= 8`) as a little-endian integer.
+#[inline]
+fn word(text: &[u8], a: usize, n: usize) -> u64 {
+    let n = n.clamp(1, 8);
+    match text.get(a..a + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * n)),
+        None => {
+            let mut buf = [0u8; 8];
+            let src = text.get(a..a + n).unwrap_or(&[]);
+            buf[..src.len()].copy_from_slice(src);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// The id of a token absent from the lexicon.
+const UNKNOWN: u32 = u32::MAX;
 
 fn outcome_of(s: &str) -> Option<Outcome> {
     Some(match s {
@@ -142,21 +236,79 @@ impl Lexicon {
                 e.target = value;
             }
         }
-        lex
+        lex.finish()
     }
 
     fn entry(&mut self, phrase: &str) -> &mut Entry {
-        let toks: Vec<String> = tokenize(&fold(phrase))
-            .into_iter()
-            .map(|(a, b)| fold(phrase).get(a..b).unwrap_or("").to_string())
-            .collect();
-        self.max_tokens = self.max_tokens.max(toks.len());
-        self.entries.entry(toks.join(" ")).or_default()
+        let folded = fold(phrase);
+        let mut node = 0u32;
+        for (a, b) in tokenize(&folded) {
+            let next_id = self.vocab.len() as u32;
+            let id = *self.vocab.entry(folded[a..b].into()).or_insert(next_id);
+            let next_node = self.nodes.len() as u32;
+            node = *self.edges.entry((node, id)).or_insert(next_node);
+            if node == next_node {
+                self.nodes.push(None);
+            }
+        }
+        self.nodes[node as usize].get_or_insert_default()
+    }
+
+    /// Builds the lookup tables once every phrase is in.
+    fn finish(mut self) -> Lexicon {
+        self.short = ShortTokens::new(self.vocab.iter().map(|(t, &id)| (&**t, id)));
+        self.root = vec![0; self.vocab.len()];
+        for (&(node, id), &child) in &self.edges {
+            if node == 0 {
+                self.root[id as usize] = child;
+            }
+        }
+        self
+    }
+
+    /// The id of a folded token (`UNKNOWN` when no phrase has it).
+    fn id(&self, token: &str) -> u32 {
+        self.id_at(token, 0, token.len())
+    }
+
+    /// The id of the folded token `text[a..b]`.
+    #[inline(always)]
+    fn id_at(&self, text: &str, a: usize, b: usize) -> u32 {
+        match b.saturating_sub(a) {
+            0 => UNKNOWN,
+            n @ 1..=8 => self.short.get(text.as_bytes(), a, n),
+            _ => text
+                .get(a..b)
+                .and_then(|t| self.vocab.get(t))
+                .copied()
+                .unwrap_or(UNKNOWN),
+        }
+    }
+
+    /// The child of `node` by token `id`.
+    #[inline]
+    fn child(&self, node: u32, id: u32) -> Option<u32> {
+        if id == UNKNOWN {
+            return None;
+        }
+        if node == 0 {
+            return self.root.get(id as usize).copied().filter(|&c| c != 0);
+        }
+        self.edges.get(&(node, id)).copied()
     }
 
     /// The entry of a phrase given as folded tokens joined by spaces.
     pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.entries.get(key)
+        let mut node = 0;
+        for t in key.split(' ').filter(|_| !key.is_empty()) {
+            node = self.child(node, self.id(t))?;
+        }
+        self.nodes[node as usize].as_ref()
+    }
+
+    /// The phrase entries.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.nodes.iter().flatten()
     }
 }
 
@@ -187,41 +339,100 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
 /// stays with them: « d' », « l' ») and single punctuation marks.
 pub fn tokenize(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if d == '\'' {
-                    // keep the elision mark when letters follow
-                    end = j + 1;
-                    it.next();
-                    break;
-                } else {
-                    break;
-                }
-            }
-            out.push((i, end));
-        } else {
-            out.push((i, i + c.len_utf8()));
-        }
-    }
+    each_token(s, |a, b, _| out.push((a, b)));
     out
 }
 
-/// A token of a sentence: folded text and original offsets.
-#[derive(Debug, Clone)]
+/// The character at byte `i` of `s` (a char boundary, not ASCII) and its length.
+#[cold]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or('\0');
+    (c, c.len_utf8().max(1))
+}
+
+/// Byte classes of the tokenizer: ASCII word bytes ([`is_word_char`]), ASCII
+/// spaces (`char::is_whitespace`), other ASCII bytes, bytes of wider characters.
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const PUNCT: u8 = 0;
+const WIDE: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Calls `f(start, end, word)` for each token of [`tokenize`], in order.
+#[inline]
+fn each_token(s: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let bytes = s.as_bytes();
+    let len = bytes.len();
+    let mut i = 0;
+    while i < len {
+        let (word, n) = match CLASS[bytes[i] as usize] {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            WORD => (true, 1),
+            PUNCT => (false, 1),
+            _ => {
+                let (c, n) = char_at(s, i);
+                if c.is_whitespace() {
+                    i += n;
+                    continue;
+                }
+                (is_word_char(c), n)
+            }
+        };
+        let start = i;
+        i += n;
+        if word {
+            while i < len {
+                match CLASS[bytes[i] as usize] {
+                    WORD => i += 1,
+                    WIDE => {
+                        let (c, n) = char_at(s, i);
+                        if !is_word_char(c) {
+                            break;
+                        }
+                        i += n;
+                    }
+                    _ => {
+                        // keep the elision mark when letters follow
+                        if bytes[i] == b'\'' {
+                            i += 1;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        f(start, i, word);
+    }
+}
+
+/// A token of a sentence: original offsets (its folded text is [`Tokens::text`]).
+#[derive(Debug, Clone, Copy)]
 pub struct Token {
-    pub text: String,
     pub start: usize,
     pub end: usize,
     pub word: bool,
+    /// Byte range in the folded sentence.
+    folded: (usize, usize),
+    /// Id in the lexicon.
+    id: u32,
 }
 
 /// A lexicon match over tokens `first..last` (exclusive).
@@ -233,8 +444,10 @@ pub struct Match {
 }
 
 /// A tokenized sentence with its lexicon matches.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Tokens {
+    /// The folded sentence.
+    folded: String,
     pub toks: Vec<Token>,
     /// Matches in order, disjoint.
     pub matches: Vec<Match>,
@@ -245,60 +458,69 @@ pub struct Tokens {
 impl Tokens {
     /// Tokenizes `text` (which starts at byte `base` of the document) and matches `lex`.
     pub fn new(text: &str, base: usize, lex: &'static Lexicon) -> Tokens {
+        let mut t = Tokens::default();
+        t.fill(text, base, lex);
+        t
+    }
+
+    /// [`Tokens::new`] reusing this one's buffers.
+    pub fn fill(&mut self, text: &str, base: usize, lex: &'static Lexicon) {
         let folded = Folded::new(text, base);
-        let toks: Vec<Token> = tokenize(&folded.text)
-            .into_iter()
-            .map(|(a, b)| {
-                let (start, end) = folded.orig_range(a, b);
-                let t = &folded.text[a..b];
-                Token {
-                    word: t.chars().next().is_some_and(is_word_char),
-                    text: t.to_string(),
-                    start,
-                    end,
-                }
-            })
-            .collect();
-        let mut matches = Vec::new();
-        let mut match_at = vec![None; toks.len()];
+        self.toks.clear();
+        // about one token in 5 bytes: few regrowths
+        self.toks.reserve(folded.text.len() / 4);
+        self.matches.clear();
+        self.match_at.clear();
+        each_token(&folded.text, |a, b, word| {
+            let (start, end) = folded.orig_range(a, b);
+            self.toks.push(Token {
+                start,
+                end,
+                word,
+                folded: (a, b),
+                id: lex.id_at(&folded.text, a, b),
+            });
+        });
+        let n = self.toks.len();
+        self.match_at.resize(n, None);
+        // longest phrase first: walk the trie as far as the tokens go
         let mut i = 0;
-        let mut key = String::new();
-        while i < toks.len() {
+        while i < n {
             let mut found = None;
-            let max = lex.max_tokens.min(toks.len() - i);
-            for n in (1..=max).rev() {
-                key.clear();
-                for (k, t) in toks[i..i + n].iter().enumerate() {
-                    if k > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(&t.text);
-                }
-                if let Some(e) = lex.get(&key) {
-                    found = Some((n, e));
+            let mut node = 0;
+            for (k, t) in self.toks[i..].iter().enumerate() {
+                let Some(next) = lex.child(node, t.id) else {
                     break;
+                };
+                node = next;
+                if let Some(e) = &lex.nodes[node as usize] {
+                    found = Some((i + k + 1, e));
                 }
             }
             match found {
-                Some((n, entry)) => {
-                    for slot in &mut match_at[i..i + n] {
-                        *slot = Some(matches.len());
+                Some((last, entry)) => {
+                    for slot in &mut self.match_at[i..last] {
+                        *slot = Some(self.matches.len());
                     }
-                    matches.push(Match {
+                    self.matches.push(Match {
                         first: i,
-                        last: i + n,
+                        last,
                         entry,
                     });
-                    i += n;
+                    i = last;
                 }
                 None => i += 1,
             }
         }
-        Tokens {
-            toks,
-            matches,
-            match_at,
-        }
+        self.folded = folded.text;
+    }
+
+    /// The folded text of token `i` (empty past the end).
+    pub fn text(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.folded.get(t.folded.0..t.folded.1))
+            .unwrap_or("")
     }
 
     /// The match starting at token `i`.
@@ -344,9 +566,9 @@ mod tests {
     fn every_file_parses() {
         for lang in [Lang::Fr, Lang::En] {
             let lex = lexicon(lang);
-            assert!(lex.entries.len() > 40, "{lang}");
-            assert!(lex.entries.values().any(|e| e.victims.is_some()));
-            assert!(lex.entries.values().any(|e| e.has(ATTACK)));
+            assert!(lex.entries().count() > 40, "{lang}");
+            assert!(lex.entries().any(|e| e.victims.is_some()));
+            assert!(lex.entries().any(|e| e.has(ATTACK)));
         }
     }
 }

@@ -36,7 +36,8 @@ use crate::pipeline::Stage;
 use crate::text::name_key;
 use casualties::Count;
 use lexicon::{lexicon, Tokens, ATTACK, ATTACK_PLURAL, AWAY, PREVIOUS, REPORT, REVISION, TARGET};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::{Cell, LazyCell, RefCell};
 
 /// The claims stage.
 #[derive(Debug, Clone, Copy)]
@@ -91,6 +92,11 @@ struct Meta {
     plural_attack: bool,
 }
 
+thread_local! {
+    /// Token buffers reused from one document to the next.
+    static TOKENS: RefCell<Tokens> = RefCell::default();
+}
+
 /// The claims of a document, from its annotations (numbers, places, dates, actors).
 pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let lang = doc.language();
@@ -100,6 +106,8 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let mut slots = Slots::new(doc, ann);
     let mut per_sentence: Vec<SentenceClaims> = Vec::new();
     let mut ni = 0;
+    let mut toks = TOKENS.take();
+    let mut counts: Vec<Count> = Vec::new();
     for (index, s) in doc.sentences.iter().enumerate() {
         let (Some(text), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
             continue;
@@ -107,7 +115,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
         while ni < numbers.len() && numbers[ni].span.start < s.start {
             ni += 1;
         }
-        let mut counts: Vec<Count> = Vec::new();
+        counts.clear();
         let mut last_end = 0;
         let mut j = ni;
         while j < numbers.len() && numbers[j].span.start < s.end {
@@ -118,7 +126,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             }
             j += 1;
         }
-        let toks = Tokens::new(text, s.start, lex);
+        toks.fill(text, s.start, lex);
         slots.prune(index, &toks);
         let cue = |class| {
             toks.matches
@@ -168,6 +176,10 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             anchor,
         });
     }
+    // keep the buffers for the next document, unless a huge sentence grew them
+    if toks.toks.capacity() <= 1 << 16 {
+        TOKENS.set(toks);
+    }
     // the main event: the first event sentence with a place (not a country when
     // another has one), the first with a date (not a revision's report date)
     let event_sentences = || {
@@ -177,8 +189,12 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     };
     let event_places =
         || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
-    let mut tree = PlaceTree::default();
-    tree.learn(&ann.places);
+    // built on first use: many documents never compare places
+    let tree = LazyCell::new(|| {
+        let mut tree = PlaceTree::default();
+        tree.learn(&ann.places);
+        tree
+    });
     let main_place = event_places()
         .find(|p| !is_country(p))
         .or_else(|| event_places().next())
@@ -188,9 +204,18 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             }
             // a place inside it named elsewhere in the text is more precise
             // (« la région de Mopti » … « près de Djenné »)
+            let key = name_key(&m.name);
+            // each name once: the test depends on names only
+            let mut tried: FxHashSet<&str> = FxHashSet::default();
             slots
                 .all_places()
-                .find(|p| name_key(&p.name) != name_key(&m.name) && tree.contains(&m.name, &p.name))
+                .find(|p| {
+                    if !tried.insert(&p.name) {
+                        return false;
+                    }
+                    let k = name_key(&p.name);
+                    k != key && tree.contains_keyed(&m.name, &key, &p.name, &k)
+                })
                 .unwrap_or(m)
         });
     let main_date = event_sentences()
@@ -365,7 +390,7 @@ fn attack(
         m.entry.has(ATTACK)
             && (!m.entry.has(ATTACK_PLURAL) || has_toll)
             // « contre-attaque » is no attack
-            && !(m.first > 0 && toks.toks[m.first - 1].text == "-")
+            && !(m.first > 0 && toks.text(m.first - 1) == "-")
     })?;
     let (a, b) = (toks.toks[m.first].start, toks.toks[m.last - 1].end);
     let mut c = Claim::new(ClaimKind::Attack, &span(doc, a, b));
@@ -438,23 +463,29 @@ fn split_plural_attack(c: &Claim, slots: &Slots, index: usize) -> Option<Vec<Cla
 
 /// Place, date and source lookups by sentence.
 struct Slots<'a> {
-    places: HashMap<usize, Vec<&'a PlaceMention>>,
-    dates: HashMap<usize, Vec<&'a DateMention>>,
-    actors: HashMap<usize, Vec<&'a ActorMention>>,
+    places: FxHashMap<usize, Vec<&'a PlaceMention>>,
+    dates: FxHashMap<usize, Vec<&'a DateMention>>,
+    actors: FxHashMap<usize, Vec<&'a ActorMention>>,
     /// (sentence, position, name) of actors stated as sources, in order.
     sources: Vec<(usize, usize, &'a str)>,
 }
 
 impl<'a> Slots<'a> {
     fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
-        let mut places: HashMap<usize, Vec<&PlaceMention>> = HashMap::new();
-        let datelines: HashMap<usize, usize> = (0..doc.sentences.len())
-            .filter_map(|s| Some((s, dateline_end(doc, s)?)))
-            .collect();
+        let mut places: FxHashMap<usize, Vec<&PlaceMention>> = FxHashMap::default();
+        // the dateline of the last sentence asked (mentions come in order)
+        let last = Cell::new(None);
         let in_dateline = |span: &Span| {
-            datelines
-                .get(&doc.sentence_of(span.start))
-                .is_some_and(|&e| span.start < e)
+            let s = doc.sentence_of(span.start);
+            let end = match last.get() {
+                Some((t, end)) if t == s => end,
+                _ => {
+                    let end = dateline_end(doc, s);
+                    last.set(Some((s, end)));
+                    end
+                }
+            };
+            end.is_some_and(|e| span.start < e)
         };
         for p in ann.places.iter().filter(|p| !in_dateline(&p.span)) {
             places
@@ -462,7 +493,7 @@ impl<'a> Slots<'a> {
                 .or_default()
                 .push(p);
         }
-        let mut dates: HashMap<usize, Vec<&DateMention>> = HashMap::new();
+        let mut dates: FxHashMap<usize, Vec<&DateMention>> = FxHashMap::default();
         for d in ann
             .dates
             .iter()
@@ -473,7 +504,7 @@ impl<'a> Slots<'a> {
                 .or_default()
                 .push(d);
         }
-        let mut actors: HashMap<usize, Vec<&ActorMention>> = HashMap::new();
+        let mut actors: FxHashMap<usize, Vec<&ActorMention>> = FxHashMap::default();
         for a in &ann.actors {
             actors
                 .entry(doc.sentence_of(a.span.start))
@@ -580,11 +611,15 @@ fn dateline_end(doc: &Document, s: usize) -> Option<usize> {
     while !doc.text.is_char_boundary(end) {
         end -= 1;
     }
-    let head = doc.text.get(sent.start..end)?;
-    [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|d| head.find(d))
-        .min()
+    let head = doc.text.get(sent.start..end)?.as_bytes();
+    // the first dash between spaces, in one pass
+    (0..head.len())
+        .find(|&i| {
+            head[i] == b' '
+                && [" - ", " – ", " — "]
+                    .iter()
+                    .any(|d| head[i..].starts_with(d.as_bytes()))
+        })
         .map(|i| sent.start + i)
 }
 
@@ -611,7 +646,7 @@ fn is_calendar(d: &DateMention) -> bool {
 /// A restated toll (same count) is no revision, and a toll from another
 /// source with no cue (« 35 soldiers ») neither.
 fn link_revisions(claims: &mut [Claim], metas: &[Meta], tree: &PlaceTree) {
-    let mut by_key: HashMap<(Outcome, Victims), Vec<usize>> = HashMap::new();
+    let mut by_key: FxHashMap<(Outcome, Victims), Vec<usize>> = FxHashMap::default();
     for (i, c) in claims.iter().enumerate() {
         if let (Some(o), Some(v), true) = (c.outcome, c.victims, metas[i].first_of_key) {
             by_key.entry((o, v)).or_default().push(i);
@@ -684,7 +719,8 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
                 }
                 // the most specific place names the event
                 if let (Some(outer), Some(inner)) = (&e.place, &c.place) {
-                    if name_key(outer) != name_key(inner) && tree.contains(outer, inner) {
+                    let (ko, ki) = (name_key(outer), name_key(inner));
+                    if ko != ki && tree.contains_keyed(outer, &ko, inner, &ki) {
                         e.place = c.place;
                         e.place_from = c.place_from;
                     }
@@ -709,14 +745,19 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
 #[derive(Debug, Clone, Default)]
 pub struct PlaceTree {
     /// Folded name → folded parent name.
-    parents: HashMap<String, String>,
+    parents: FxHashMap<String, String>,
 }
 
 impl PlaceTree {
     /// Learns the parents of `places`.
     pub fn learn(&mut self, places: &[PlaceMention]) {
+        // a name and parent told again teach nothing new
+        let mut seen: FxHashSet<(&str, &str)> = FxHashSet::default();
         for p in places {
             if let Some(parent) = &p.parent {
+                if !seen.insert((&p.name, parent)) {
+                    continue;
+                }
                 let (k, v) = (name_key(&p.name), name_key(parent));
                 if !k.is_empty() && !v.is_empty() && k != v {
                     self.parents.entry(k).or_insert(v);
@@ -728,17 +769,25 @@ impl PlaceTree {
     /// True when place `outer` is or contains `inner`: by the gazetteer's
     /// hierarchy, else by the parents the place mentions gave.
     pub fn contains(&self, outer: &str, inner: &str) -> bool {
-        if crate::places::contains(outer, inner) {
-            return true;
-        }
-        let outer = name_key(outer);
-        let mut cur = name_key(inner);
+        crate::places::contains(outer, inner)
+            || self.parents_contain(&name_key(outer), &name_key(inner))
+    }
+
+    /// [`PlaceTree::contains`] given the names' [`name_key`]s too.
+    fn contains_keyed(&self, outer: &str, outer_key: &str, inner: &str, inner_key: &str) -> bool {
+        crate::places::contains(outer, inner) || self.parents_contain(outer_key, inner_key)
+    }
+
+    /// True when the place of key `outer` is or contains that of key `inner`
+    /// by the parents the place mentions gave.
+    fn parents_contain(&self, outer: &str, inner: &str) -> bool {
+        let mut cur = inner;
         for _ in 0..8 {
             if cur == outer {
                 return true;
             }
-            match self.parents.get(&cur) {
-                Some(p) => cur = p.clone(),
+            match self.parents.get(cur) {
+                Some(p) => cur = p,
                 None => return false,
             }
         }
@@ -748,7 +797,12 @@ impl PlaceTree {
     /// Places equal or one containing the other; an unknown place agrees.
     pub fn agree(&self, a: Option<&str>, b: Option<&str>) -> bool {
         match (a, b) {
-            (Some(x), Some(y)) => self.contains(x, y) || self.contains(y, x),
+            (Some(x), Some(y)) => {
+                crate::places::contains(x, y) || crate::places::contains(y, x) || {
+                    let (kx, ky) = (name_key(x), name_key(y));
+                    self.parents_contain(&kx, &ky) || self.parents_contain(&ky, &kx)
+                }
+            }
             _ => true,
         }
     }
