@@ -40,6 +40,12 @@ impl Folded {
                 continue;
             }
             let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+            if let Some(f) = (c as usize).checked_sub(0x80).and_then(|k| LATIN.get(k)) {
+                text.extend_from_slice(f.as_bytes());
+                map.extend(std::iter::repeat_n(off(base + i), f.len()));
+                i += c.len_utf8();
+                continue;
+            }
             buf.clear();
             fold_char_into(c, &mut buf);
             text.extend_from_slice(buf.as_bytes());
@@ -91,6 +97,20 @@ fn fold_ascii(b: u8) -> u8 {
     }
 }
 
+/// The folds of U+0080–U+024F (Latin-1 and Latin Extended-A/B, where the
+/// accented letters of French news are), made by [`fold_char_into`] itself.
+static LATIN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    (0x80u32..0x250)
+        .map(|u| {
+            let mut o = String::new();
+            if let Some(c) = char::from_u32(u) {
+                fold_char_into(c, &mut o);
+            }
+            o
+        })
+        .collect()
+});
+
 /// Folds one character: lowercase, accents dropped, typographic variants made plain.
 fn fold_char_into(c: char, out: &mut String) {
     match c {
@@ -127,7 +147,10 @@ pub fn fold(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        fold_char_into(c, &mut out);
+        match (c as usize).checked_sub(0x80).and_then(|k| LATIN.get(k)) {
+            Some(f) => out.push_str(f),
+            None => fold_char_into(c, &mut out),
+        }
     }
     out
 }
