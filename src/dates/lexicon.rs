@@ -10,8 +10,8 @@
 
 use crate::models::tsv_rows;
 use crate::Lang;
-use regex::Regex;
-use std::collections::HashMap;
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// A time unit.
@@ -135,6 +135,9 @@ pub struct Lexicon {
     units: HashMap<&'static str, (Unit, bool, bool)>,
     words: HashMap<&'static str, HashMap<&'static str, Word>>,
     pub rules: Vec<Rule>,
+    /// Every rule anchored at the start (`\A(?:…)`), in the order of `rules`: which rules
+    /// match at a given place, in one pass of one automaton (`None` if it failed to build).
+    pub starts: Option<RegexSet>,
 }
 
 macro_rules! lang_data {
@@ -184,7 +187,7 @@ fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
 impl Lexicon {
     fn load(data: [&'static str; 6]) -> Lexicon {
         let [months_d, weekdays_d, numbers_d, units_d, words_d, patterns_d] = data;
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         let mut abbrevs = Vec::new();
         for r in tsv_rows(months_d) {
             if let (Some(f), Some(Ok(m))) = (r.first(), r.get(1).map(|m| m.parse::<u32>())) {
@@ -195,19 +198,19 @@ impl Lexicon {
                 }
             }
         }
-        let mut weekdays = HashMap::new();
+        let mut weekdays = HashMap::default();
         for r in tsv_rows(weekdays_d) {
             if let (Some(f), Some(Ok(w))) = (r.first(), r.get(1).map(|m| m.parse::<u32>())) {
                 weekdays.insert(*f, w);
             }
         }
-        let mut numbers = HashMap::new();
+        let mut numbers = HashMap::default();
         for r in tsv_rows(numbers_d) {
             if let (Some(f), Some(Ok(v))) = (r.first(), r.get(1).map(|m| m.parse::<f64>())) {
                 numbers.insert(*f, v);
             }
         }
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for r in tsv_rows(units_d) {
             if let (Some(f), Some(u)) = (r.first(), r.get(1).and_then(|u| Unit::parse(u))) {
                 let plural = r.get(2) == Some(&"p");
@@ -215,7 +218,7 @@ impl Lexicon {
                 units.insert(*f, (u, plural, cal));
             }
         }
-        let mut words: HashMap<&'static str, HashMap<&'static str, Word>> = HashMap::new();
+        let mut words: HashMap<&'static str, HashMap<&'static str, Word>> = HashMap::default();
         for r in tsv_rows(words_d) {
             if let (Some(f), Some(k)) = (r.first(), r.get(1)) {
                 let value = r.get(2).copied().unwrap_or("-");
@@ -234,7 +237,9 @@ impl Lexicon {
             units,
             words,
             rules: Vec::new(),
+            starts: None,
         };
+        let mut anchored = Vec::new();
         for r in tsv_rows(patterns_d) {
             let (Some(name), Some(h), Some(src)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -249,8 +254,14 @@ impl Lexicon {
             // a rule that does not compile is a data error, caught by the tests
             if let Ok(re) = Regex::new(&expanded) {
                 lex.rules.push(Rule { name, handler, re });
+                anchored.push(format!(r"\A(?:{expanded})"));
             }
         }
+        lex.starts = RegexSetBuilder::new(&anchored)
+            .size_limit(1 << 28)
+            .dfa_size_limit(1 << 24)
+            .build()
+            .ok();
         lex
     }
 
@@ -325,9 +336,14 @@ impl Lexicon {
     /// The word `form` of `kind`, whitespace-insensitive.
     pub fn word(&self, kind: &str, form: &str) -> Option<Word> {
         let m = self.words.get(kind)?;
-        m.get(form)
-            .or_else(|| m.get(squash(form).as_str()))
-            .copied()
+        if let Some(w) = m.get(form) {
+            return Some(*w);
+        }
+        // without whitespace, `squash` gives `form` back
+        if !form.contains(char::is_whitespace) {
+            return None;
+        }
+        m.get(squash(form).as_str()).copied()
     }
 
     /// True when `s` starts with a word of `kind` followed by a space.

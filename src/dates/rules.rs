@@ -394,13 +394,52 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
         || text[end..].starts_with("-old")
 }
 
+/// True when a match starting right after `c` is always refused as glued (see [`glued`]).
+fn glued_after(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '-' | '@' | '_' | '=' | '#' | '\\' | '°' | '§' | '€' | '$'
+        )
+}
+
+/// For each rule, the places where one of its matches starts and is not glued to what
+/// comes before: one anchored pass of all the rules at each such place.
+fn starts(lex: &Lexicon, set: &regex::RegexSet, text: &str) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); lex.rules.len()];
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        // the place before `c`: a refused match would only move the search one char on;
+        // after a non-word byte, the slice sees the same `(?-u:\b)` context as the text
+        if !prev.is_some_and(glued_after) {
+            let m = set.matches(&text[i..]);
+            if m.matched_any() {
+                for ri in m.iter() {
+                    out[ri].push(i);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
 /// Every match of every rule, unfiltered for overlaps.
 pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
     let mut out = Vec::new();
+    let text = folded.text.as_str();
+    let starts = lex.starts.as_ref().map(|set| starts(lex, set, text));
     for (ri, rule) in lex.rules.iter().enumerate() {
-        let text = folded.text.as_str();
         let mut pos = 0;
+        let mut at = starts.as_ref().map(|s| s[ri].iter().copied());
         while pos <= text.len() {
+            if let Some(at) = at.as_mut() {
+                // the next place where this rule matches (the search from there finds it)
+                match at.find(|&s| s >= pos) {
+                    Some(s) => pos = s,
+                    None => break,
+                }
+            }
             let Some(caps) = rule.re.captures_at(text, pos) else {
                 break;
             };

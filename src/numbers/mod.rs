@@ -49,7 +49,10 @@ use crate::document::{Annotations, DateMention, DateType, Document, NumberMentio
 use crate::pipeline::Stage;
 use crate::text::Folded;
 use crate::Lang;
-use lexicon::{lexicon, Class, Entry, Lexicon, ModKind, Seq, UnitKind};
+use lexicon::{
+    bit, lexicon, Class, Entry, Lexicon, ModKind, UnitKind, FIRST_APPROX, FIRST_UNIT,
+    IN_NOT_NUMBER, LAST_MODIFIER, NO_WORD,
+};
 use std::borrow::Cow;
 use tokens::{Kind, Tok};
 
@@ -194,6 +197,8 @@ struct Seg<'a> {
     lex: &'static Lexicon,
     f: Folded,
     toks: Vec<Tok>,
+    /// The lexicon's word id of each token.
+    ids: Vec<u32>,
 }
 
 fn scan(
@@ -206,8 +211,19 @@ fn scan(
 ) {
     let f = Folded::new(&doc.text[start..end], start);
     let toks = tokens::tokenize(&f.text);
-    let mut seg = Seg { doc, lex, f, toks };
+    let mut seg = Seg {
+        doc,
+        lex,
+        f,
+        toks,
+        ids: Vec::new(),
+    };
     seg.split_glued_units();
+    seg.ids = seg
+        .toks
+        .iter()
+        .map(|t| lex.id(&seg.f.text[t.start..t.end]))
+        .collect();
     seg.find(blocked, out);
 }
 
@@ -248,8 +264,23 @@ impl<'a> Seg<'a> {
             .is_some_and(char::is_uppercase)
     }
 
-    fn seq_at(&self, i: usize, seq: &Seq) -> bool {
-        i + seq.len() <= self.toks.len() && seq.iter().enumerate().all(|(k, s)| self.w(i + k) == s)
+    /// True when the tokens from `i` are the words `ids`.
+    fn seq_at(&self, i: usize, ids: &[u32]) -> bool {
+        self.ids.get(i..i + ids.len()) == Some(ids)
+    }
+
+    /// The lexicon's bits for keys starting with (or holding) token `i`.
+    fn first_bits(&self, i: usize) -> u64 {
+        self.lex
+            .first_bits(self.ids.get(i).copied().unwrap_or(NO_WORD))
+    }
+
+    /// The lexicon's bits for keys ending with the token before `end`.
+    fn last_bits(&self, end: usize) -> u64 {
+        match end.checked_sub(1).and_then(|j| self.ids.get(j)) {
+            Some(&id) => self.lex.last_bits(id),
+            None => 0,
+        }
     }
 
     fn entry_ok(&self, e: &Entry, i: usize) -> bool {
@@ -258,17 +289,23 @@ impl<'a> Seg<'a> {
 
     /// The longest entry of `class` starting at token `i`.
     fn class_at(&self, class: Class, i: usize) -> Option<&'static Entry> {
+        if self.first_bits(i) & bit(class) == 0 {
+            return None;
+        }
         self.lex
             .entries(class)
             .iter()
-            .find(|e| self.seq_at(i, &e.key) && self.entry_ok(e, i))
+            .find(|e| self.seq_at(i, &e.ids) && self.entry_ok(e, i))
     }
 
     /// The longest entry of `class` ending right before token `end`.
     fn class_before(&self, class: Class, end: usize) -> Option<&'static Entry> {
+        if self.last_bits(end) & bit(class) == 0 {
+            return None;
+        }
         self.lex.entries(class).iter().find(|e| {
             e.key.len() <= end
-                && self.seq_at(end - e.key.len(), &e.key)
+                && self.seq_at(end - e.key.len(), &e.ids)
                 && self.entry_ok(e, end - e.key.len())
         })
     }
@@ -282,8 +319,7 @@ impl<'a> Seg<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        let s = text2num::text2digits(self.w(i), &self.lex.interp).ok()?;
-        s.parse().ok()
+        self.lex.word_value(self.w(i))
     }
 
     /// « 50km » → « 50 » + « km ».
@@ -401,11 +437,12 @@ impl<'a> Seg<'a> {
     fn approx_cores(&self, used: &mut [bool]) -> Vec<Core> {
         let mut cores = Vec::new();
         for i in 0..self.toks.len() {
-            if used[i] || self.toks[i].kind != Kind::Word {
+            if used[i] || self.toks[i].kind != Kind::Word || self.first_bits(i) & FIRST_APPROX == 0
+            {
                 continue;
             }
             for row in &self.lex.approx {
-                if !self.seq_at(i, &row.key) {
+                if !self.seq_at(i, &row.ids) {
                     continue;
                 }
                 let end = i + row.key.len();
@@ -635,15 +672,20 @@ impl<'a> Seg<'a> {
 
     /// A lexicon noun at token `i` (longest match).
     fn unit_at(&self, i: usize) -> Option<Head> {
-        self.lex
-            .units
+        if self.first_bits(i) & FIRST_UNIT == 0 {
+            return None;
+        }
+        let u = self
+            .lex
+            .unit_ids
             .iter()
-            .find(|(key, _)| self.seq_at(i, key))
-            .map(|(key, kind)| Head {
-                first: i,
-                last: i + key.len(),
-                kind: Some(*kind),
-            })
+            .position(|ids| self.seq_at(i, ids))?;
+        let (key, kind) = &self.lex.units[u];
+        Some(Head {
+            first: i,
+            last: i + key.len(),
+            kind: Some(*kind),
+        })
     }
 
     /// True when token `i` has a plural ending.
@@ -856,10 +898,13 @@ impl<'a> Seg<'a> {
     /// True when a fixed phrase holding a number (« France 24 », « trois
     /// frontières ») covers token `i`.
     fn in_fixed_phrase(&self, i: usize) -> bool {
-        self.lex
-            .entries(Class::NotNumber)
-            .iter()
-            .any(|e| (i.saturating_sub(e.key.len() - 1)..=i).any(|k| self.seq_at(k, &e.key)))
+        // a phrase covering token `i` holds its word
+        self.first_bits(i) & IN_NOT_NUMBER != 0
+            && self
+                .lex
+                .entries(Class::NotNumber)
+                .iter()
+                .any(|e| (i.saturating_sub(e.key.len() - 1)..=i).any(|k| self.seq_at(k, &e.ids)))
     }
 
     /// A spelled number that is here a month (« sept. »).
@@ -1081,10 +1126,13 @@ impl<'a> Seg<'a> {
 
     /// The longest modifier ending right before token `first`.
     fn modifier_before(&self, first: usize) -> Option<&'static lexicon::Modifier> {
+        if self.last_bits(first) & LAST_MODIFIER == 0 {
+            return None;
+        }
         self.lex
             .modifiers
             .iter()
-            .find(|m| m.key.len() <= first && self.seq_at(first - m.key.len(), &m.key))
+            .find(|m| m.key.len() <= first && self.seq_at(first - m.key.len(), &m.ids))
     }
 }
 
