@@ -10,7 +10,10 @@
 
 use crate::models::tsv_rows;
 use crate::Lang;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
+use regex_automata::hybrid::dfa::DFA;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::MatchKind;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -135,9 +138,11 @@ pub struct Lexicon {
     units: HashMap<&'static str, (Unit, bool, bool)>,
     words: HashMap<&'static str, HashMap<&'static str, Word>>,
     pub rules: Vec<Rule>,
-    /// Every rule anchored at the start (`\A(?:…)`), in the order of `rules`: which rules
-    /// match at a given place, in one pass of one automaton (`None` if it failed to build).
-    pub starts: Option<RegexSet>,
+    /// Every rule (pattern `i` is `rules[i]`) in one lazy DFA, searched anchored to tell which
+    /// rules match at a given place (`None` if it failed to build).
+    pub starts: Option<DFA>,
+    /// Which thread-local DFA cache this lexicon uses (see `rules::starts`).
+    pub slot: usize,
 }
 
 macro_rules! lang_data {
@@ -153,8 +158,8 @@ macro_rules! lang_data {
     };
 }
 
-static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("fr")));
-static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("en")));
+static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("fr"), 0));
+static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("en"), 1));
 
 /// The lexicon of `lang`, built on first use.
 pub fn lexicon(lang: Lang) -> &'static Lexicon {
@@ -185,7 +190,7 @@ fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
 }
 
 impl Lexicon {
-    fn load(data: [&'static str; 6]) -> Lexicon {
+    fn load(data: [&'static str; 6], slot: usize) -> Lexicon {
         let [months_d, weekdays_d, numbers_d, units_d, words_d, patterns_d] = data;
         let mut months = HashMap::default();
         let mut abbrevs = Vec::new();
@@ -238,8 +243,9 @@ impl Lexicon {
             words,
             rules: Vec::new(),
             starts: None,
+            slot,
         };
-        let mut anchored = Vec::new();
+        let mut expanded_rules = Vec::new();
         for r in tsv_rows(patterns_d) {
             let (Some(name), Some(h), Some(src)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -254,13 +260,21 @@ impl Lexicon {
             // a rule that does not compile is a data error, caught by the tests
             if let Ok(re) = Regex::new(&expanded) {
                 lex.rules.push(Rule { name, handler, re });
-                anchored.push(format!(r"\A(?:{expanded})"));
+                expanded_rules.push(expanded);
             }
         }
-        lex.starts = RegexSetBuilder::new(&anchored)
-            .size_limit(1 << 28)
-            .dfa_size_limit(1 << 24)
-            .build()
+        lex.starts = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(1 << 24),
+            )
+            .thompson(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .nfa_size_limit(Some(1 << 28)),
+            )
+            .build_many(&expanded_rules)
             .ok();
         lex
     }

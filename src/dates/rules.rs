@@ -8,6 +8,10 @@ use super::lexicon::{Handler, Lexicon, Unit};
 use crate::document::DateType;
 use crate::text::Folded;
 use regex::Captures;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::{Anchored, Input};
+use std::cell::RefCell;
 
 /// The day a day-grain expression refers to, before anchoring.
 #[derive(Debug, Clone, PartialEq)]
@@ -403,32 +407,77 @@ fn glued_after(c: char) -> bool {
         )
 }
 
-/// For each rule, the places where one of its matches starts and is not glued to what
-/// comes before: one anchored pass of all the rules at each such place.
-fn starts(lex: &Lexicon, set: &regex::RegexSet, text: &str) -> Vec<Vec<usize>> {
+/// For each rule, the places where one of its matches may start and is not glued to what
+/// comes before: one anchored walk of the all-rules DFA at each such place. A place is
+/// never missed; a failed walk lists the place for every rule (the search there settles it).
+fn starts(lex: &Lexicon, dfa: &DFA, text: &str) -> Vec<Vec<usize>> {
+    thread_local! {
+        static CACHES: RefCell<[Option<Cache>; 2]> = const { RefCell::new([None, None]) };
+    }
     let mut out = vec![Vec::new(); lex.rules.len()];
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        // the place before `c`: a refused match would only move the search one char on;
-        // after a non-word byte, the slice sees the same `(?-u:\b)` context as the text
-        if !prev.is_some_and(glued_after) {
-            let m = set.matches(&text[i..]);
-            if m.matched_any() {
-                for ri in m.iter() {
-                    out[ri].push(i);
+    CACHES.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        let cache = caches[lex.slot % 2].get_or_insert_with(|| dfa.create_cache());
+        let mut prev: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            // a refused match would only move the search one char on
+            if !prev.is_some_and(glued_after) && walk(dfa, cache, text, i, &mut out).is_err() {
+                for o in out.iter_mut() {
+                    if o.last() != Some(&i) {
+                        o.push(i);
+                    }
                 }
             }
+            prev = Some(c);
         }
-        prev = Some(c);
-    }
+    });
     out
+}
+
+/// Adds `i` to the list of every rule with a match starting at `i`.
+fn walk(
+    dfa: &DFA,
+    cache: &mut Cache,
+    text: &str,
+    i: usize,
+    out: &mut [Vec<usize>],
+) -> Result<(), ()> {
+    let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+    let mut sid = dfa.start_state_forward(cache, &input).map_err(drop)?;
+    let mut record = |sid: LazyStateID, cache: &Cache| {
+        for k in 0..dfa.match_len(cache, sid) {
+            let o = &mut out[dfa.match_pattern(cache, sid, k).as_usize()];
+            if o.last() != Some(&i) {
+                o.push(i);
+            }
+        }
+    };
+    for &b in &text.as_bytes()[i..] {
+        sid = dfa.next_state(cache, sid, b).map_err(drop)?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                record(sid, cache);
+            }
+            if sid.is_dead() {
+                return Ok(());
+            }
+            if sid.is_quit() {
+                return Err(());
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).map_err(drop)?;
+    if sid.is_match() {
+        record(sid, cache);
+    }
+    Ok(())
 }
 
 /// Every match of every rule, unfiltered for overlaps.
 pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     let text = folded.text.as_str();
-    let starts = lex.starts.as_ref().map(|set| starts(lex, set, text));
+    let starts = lex.starts.as_ref().map(|dfa| starts(lex, dfa, text));
     for (ri, rule) in lex.rules.iter().enumerate() {
         let mut pos = 0;
         let mut at = starts.as_ref().map(|s| s[ri].iter().copied());

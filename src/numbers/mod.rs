@@ -560,7 +560,12 @@ impl<'a> Seg<'a> {
                     || self.is(Class::WordBreak, i)
             })
             .collect();
-        let blocked = guard_long_runs(self, blocked);
+        let (blocked, any_number) = guard_long_runs(self, blocked);
+        if !any_number {
+            // every spelled number holds a word that is a number on its own (ordinals,
+            // never kept, excepted)
+            return Vec::new();
+        }
         let stream: Vec<T2n> = (0..self.toks.len())
             .map(|i| T2n {
                 text: self.w(i),
@@ -1181,10 +1186,13 @@ fn apply_modifier(c: &mut Core, kind: ModKind) {
 
 /// Blocks runs of more than 10 spelled-number words in a row: no real
 /// number is that long, and `text2num` would read digit sequences as one.
-fn guard_long_runs(seg: &Seg, mut blocked: Vec<bool>) -> Vec<bool> {
+/// Also tells whether any word left unblocked is a number on its own.
+fn guard_long_runs(seg: &Seg, mut blocked: Vec<bool>) -> (Vec<bool>, bool) {
     let mut run_start = None;
+    let mut any = false;
     for i in 0..=seg.toks.len() {
         let numeric = i < seg.toks.len() && !blocked[i] && seg.word_value(i).is_some();
+        any |= numeric;
         match (numeric, run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(s)) => {
@@ -1198,7 +1206,7 @@ fn guard_long_runs(seg: &Seg, mut blocked: Vec<bool>) -> Vec<bool> {
             _ => {}
         }
     }
-    blocked
+    (blocked, any)
 }
 
 /// A token as `text2num` sees it.

@@ -30,59 +30,68 @@ fn is_num_sep(c: char) -> bool {
     matches!(c, '.' | ',' | ':' | '/')
 }
 
+/// The char starting at byte `i` of `text` (a char boundary), if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
 /// Splits folded text into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut toks = Vec::with_capacity(text.len() / 4);
     let mut i = 0;
     let mut space = false;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while let Some(c) = char_at(text, i) {
+        let pos = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             space = true;
-            i += 1;
             continue;
         }
         if !c.is_alphanumeric() {
             toks.push(Tok {
                 kind: Kind::Punct,
                 start: pos,
-                end: pos + c.len_utf8(),
+                end: i,
                 space_before: space,
             });
             space = false;
-            i += 1;
             continue;
         }
-        // a chunk of alphanumerics with inner joiners
-        let mut j = i + 1;
+        // a chunk of alphanumerics with inner joiners; `prev` is the char before `j`
+        let mut j = i;
+        let mut prev = c;
         let mut elided = false;
-        while j < chars.len() {
-            let c = chars[j].1;
+        while let Some(c) = char_at(text, j) {
             if c.is_alphanumeric() {
-                j += 1;
+                prev = c;
+                j += c.len_utf8();
                 continue;
             }
-            let prev = chars[j - 1].1;
-            let next = chars.get(j + 1).map(|x| x.1);
+            // the joiners are one byte long
+            let next = char_at(text, j + c.len_utf8());
             if c == '\'' && prev.is_alphabetic() {
                 // elision: « d'un » → « d' » + « un »
                 j += 1;
                 elided = true;
                 break;
             }
-            if c == '-' && next.is_some_and(char::is_alphanumeric) {
-                j += 2;
-                continue;
-            }
-            if is_num_sep(c) && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
-                j += 2;
-                continue;
+            if let Some(n) = next {
+                let joins = (c == '-' && n.is_alphanumeric())
+                    || (is_num_sep(c) && prev.is_ascii_digit() && n.is_ascii_digit());
+                if joins {
+                    prev = n;
+                    j += 1 + n.len_utf8();
+                    continue;
+                }
             }
             break;
         }
-        let end_byte = chars.get(j).map_or(text.len(), |x| x.0);
-        push_chunk(text, pos, end_byte, space, elided, &mut toks);
+        push_chunk(text, pos, j, space, elided, &mut toks);
         space = false;
         i = j;
     }
