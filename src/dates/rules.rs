@@ -211,11 +211,7 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     let mut back = before.chars().rev();
     if let Some(c) = back.next() {
         let c2 = back.next();
-        if c.is_alphanumeric()
-            || matches!(
-                c,
-                '-' | '@' | '_' | '=' | '#' | '\\' | '°' | '§' | '€' | '$'
-            )
+        if glued_after(c)
             || (c == '/' && (in_url(text, start) || !year_slash_year(text, start)))
             || (matches!(c, '.' | ',' | ':') && c2.is_some_and(|p| p.is_ascii_digit()))
         {
@@ -399,39 +395,84 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
 }
 
 /// True when a match starting right after `c` is always refused as glued (see [`glued`]).
+#[inline]
 fn glued_after(c: char) -> bool {
-    c.is_alphanumeric()
-        || matches!(
-            c,
-            '-' | '@' | '_' | '=' | '#' | '\\' | '°' | '§' | '€' | '$'
-        )
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '@' | '_' | '=' | '#' | '\\' | '$')
+    } else {
+        c.is_alphanumeric() || matches!(c, '°' | '§' | '€')
+    }
 }
 
 /// For each rule, the places where one of its matches may start and is not glued to what
 /// comes before: one anchored walk of the all-rules DFA at each such place. A place is
 /// never missed; a failed walk lists the place for every rule (the search there settles it).
 fn starts(lex: &Lexicon, dfa: &DFA, text: &str) -> Vec<Vec<usize>> {
+    /// A thread's DFA cache, and what it learnt of first bytes: by (byte before or 256
+    /// at the start, first byte), 0 not known yet, [`DEAD`] no rule can start there, 2 some may.
+    struct Walker {
+        cache: Cache,
+        first: Vec<u8>,
+    }
+    const DEAD: u8 = 1;
     thread_local! {
-        static CACHES: RefCell<[Option<Cache>; 2]> = const { RefCell::new([None, None]) };
+        static WALKERS: RefCell<[Option<Walker>; 2]> = const { RefCell::new([None, None]) };
     }
     let mut out = vec![Vec::new(); lex.rules.len()];
-    CACHES.with(|caches| {
-        let mut caches = caches.borrow_mut();
-        let cache = caches[lex.slot % 2].get_or_insert_with(|| dfa.create_cache());
-        let mut prev: Option<char> = None;
-        for (i, c) in text.char_indices() {
-            // a refused match would only move the search one char on
-            if !prev.is_some_and(glued_after) && walk(dfa, cache, text, i, &mut out).is_err() {
-                for o in out.iter_mut() {
-                    if o.last() != Some(&i) {
-                        o.push(i);
+    WALKERS.with(|walkers| {
+        let mut walkers = walkers.borrow_mut();
+        let w = walkers[lex.slot % 2].get_or_insert_with(|| Walker {
+            cache: dfa.create_cache(),
+            first: vec![0; 257 * 256],
+        });
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // a refused match would only move the search one char on
+        let mut glued = false;
+        while let Some(&b) = bytes.get(i) {
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                text[i..].chars().next().unwrap_or(' ')
+            };
+            if !glued {
+                let before = if i == 0 { 256 } else { bytes[i - 1] as usize };
+                let k = before * 256 + b as usize;
+                if w.first[k] == 0 {
+                    w.first[k] = if first_byte_dead(dfa, &mut w.cache, text, i) {
+                        DEAD
+                    } else {
+                        2
+                    };
+                }
+                if w.first[k] != DEAD && walk(dfa, &mut w.cache, text, i, &mut out).is_err() {
+                    for o in out.iter_mut() {
+                        if o.last() != Some(&i) {
+                            o.push(i);
+                        }
                     }
                 }
             }
-            prev = Some(c);
+            glued = glued_after(c);
+            i += c.len_utf8();
         }
     });
     out
+}
+
+/// True when no rule can match from `i` (a char boundary) on: the DFA dies on its first
+/// byte. It depends on that byte and the one before only.
+fn first_byte_dead(dfa: &DFA, cache: &mut Cache, text: &str, i: usize) -> bool {
+    let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+    let Ok(sid) = dfa.start_state_forward(cache, &input) else {
+        return false;
+    };
+    match text.as_bytes().get(i) {
+        Some(&b) => dfa
+            .next_state(cache, sid, b)
+            .is_ok_and(|n| n.is_tagged() && n.is_dead()),
+        None => false,
+    }
 }
 
 /// Adds `i` to the list of every rule with a match starting at `i`.

@@ -189,6 +189,8 @@ pub(crate) struct Lexicon {
     pub units: Vec<(Seq, UnitKind)>,
     /// `units` keys as word ids.
     pub unit_ids: Vec<Vec<u32>>,
+    /// By first word id: the indexes in `units` of the keys starting with it, in order.
+    pub units_by_first: FxHashMap<u32, Vec<usize>>,
     /// Context entries by class (indexed by `Class as usize`), longest first.
     context: Vec<Vec<Entry>>,
     /// Every word of every key, numbered.
@@ -354,6 +356,7 @@ impl Lexicon {
             approx,
             modifiers,
             unit_ids: Vec::new(),
+            units_by_first: FxHashMap::default(),
             units,
             context,
             word_ids: FxHashMap::default(),
@@ -402,6 +405,11 @@ impl Lexicon {
             .iter()
             .map(|u| ids_of(&u.0, FIRST_UNIT, 0, 0))
             .collect();
+        for (u, ids) in self.unit_ids.iter().enumerate() {
+            if let Some(&f) = ids.first() {
+                self.units_by_first.entry(f).or_default().push(u);
+            }
+        }
         for (c, entries) in self.context.iter_mut().enumerate() {
             let any = if c == Class::NotNumber as usize {
                 IN_NOT_NUMBER

@@ -680,11 +680,13 @@ impl<'a> Seg<'a> {
         if self.first_bits(i) & FIRST_UNIT == 0 {
             return None;
         }
-        let u = self
+        let first = self.ids.get(i)?;
+        let u = *self
             .lex
-            .unit_ids
+            .units_by_first
+            .get(first)?
             .iter()
-            .position(|ids| self.seq_at(i, ids))?;
+            .find(|&&u| self.seq_at(i, &self.lex.unit_ids[u]))?;
         let (key, kind) = &self.lex.units[u];
         Some(Head {
             first: i,

@@ -66,8 +66,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         let mut j = i;
         let mut prev = c;
         let mut elided = false;
+        let mut has_digit = c.is_ascii_digit();
         while let Some(c) = char_at(text, j) {
             if c.is_alphanumeric() {
+                has_digit |= c.is_ascii_digit();
                 prev = c;
                 j += c.len_utf8();
                 continue;
@@ -84,6 +86,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 let joins = (c == '-' && n.is_alphanumeric())
                     || (is_num_sep(c) && prev.is_ascii_digit() && n.is_ascii_digit());
                 if joins {
+                    has_digit |= n.is_ascii_digit();
                     prev = n;
                     j += 1 + n.len_utf8();
                     continue;
@@ -91,7 +94,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             }
             break;
         }
-        push_chunk(text, pos, j, space, elided, &mut toks);
+        push_chunk(text, pos, j, space, elided || !has_digit, &mut toks);
         space = false;
         i = j;
     }
@@ -99,28 +102,20 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Classifies one chunk and pushes its token(s).
-fn push_chunk(
-    text: &str,
-    start: usize,
-    end: usize,
-    space: bool,
-    elided: bool,
-    toks: &mut Vec<Tok>,
-) {
-    let chunk = &text[start..end];
-    let has_digit = chunk.chars().any(|c| c.is_ascii_digit());
-    let has_letter = chunk.chars().any(char::is_alphabetic);
+/// Classifies one chunk and pushes its token(s); `word`: elided, or without a digit.
+fn push_chunk(text: &str, start: usize, end: usize, space: bool, word: bool, toks: &mut Vec<Tok>) {
     let tok = |kind, s, e, sp| Tok {
         kind,
         start: s,
         end: e,
         space_before: sp,
     };
-    if elided || !has_digit {
+    if word {
         toks.push(tok(Kind::Word, start, end, space));
         return;
     }
+    let chunk = &text[start..end];
+    let has_letter = chunk.chars().any(char::is_alphabetic);
     let numeric = |s: &str| {
         !s.is_empty()
             && s.chars()
@@ -153,9 +148,12 @@ fn push_chunk(
 /// Joins space-grouped thousands: « 4 000 », « 1 200 000 » (one space between
 /// groups; no-break spaces are plain spaces after folding).
 fn merge_thousands(text: &str, toks: &mut Vec<Tok>) {
-    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
-    for t in toks.drain(..) {
-        if let Some(last) = out.last_mut() {
+    // compacted in place: `kept` tokens are final
+    let mut kept = 0;
+    for r in 0..toks.len() {
+        let t = toks[r];
+        if kept > 0 {
+            let last = &mut toks[kept - 1];
             let joinable = t.kind == Kind::Num
                 && last.kind == Kind::Num
                 && &text[last.end..t.start] == " "
@@ -166,9 +164,10 @@ fn merge_thousands(text: &str, toks: &mut Vec<Tok>) {
                 continue;
             }
         }
-        out.push(t);
+        toks[kept] = t;
+        kept += 1;
     }
-    *toks = out;
+    toks.truncate(kept);
 }
 
 /// The number before a space group: 1 to 3 digits, or already a grouped number.
