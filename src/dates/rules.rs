@@ -10,7 +10,8 @@ use crate::text::Folded;
 use regex::Captures;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::hybrid::LazyStateID;
-use regex_automata::{Anchored, Input};
+use regex_automata::util::start;
+use regex_automata::Anchored;
 use std::cell::RefCell;
 
 /// The day a day-grain expression refers to, before anchoring.
@@ -408,110 +409,128 @@ fn glued_after(c: char) -> bool {
 /// comes before: one anchored walk of the all-rules DFA at each such place. A place is
 /// never missed; a failed walk lists the place for every rule (the search there settles it).
 fn starts(lex: &Lexicon, dfa: &DFA, text: &str) -> Vec<Vec<usize>> {
-    /// A thread's DFA cache, and what it learnt of first bytes: by (byte before or 256
-    /// at the start, first byte), 0 not known yet, [`DEAD`] no rule can start there, 2 some may.
-    struct Walker {
-        cache: Cache,
-        first: Vec<u8>,
-    }
-    const DEAD: u8 = 1;
     thread_local! {
         static WALKERS: RefCell<[Option<Walker>; 2]> = const { RefCell::new([None, None]) };
     }
     let mut out = vec![Vec::new(); lex.rules.len()];
     WALKERS.with(|walkers| {
         let mut walkers = walkers.borrow_mut();
-        let w = walkers[lex.slot % 2].get_or_insert_with(|| Walker {
-            cache: dfa.create_cache(),
-            first: vec![0; 257 * 256],
-        });
+        let w = walkers[lex.slot % 2].get_or_insert_with(|| Walker::new(dfa));
         let bytes = text.as_bytes();
         let mut i = 0;
         // a refused match would only move the search one char on
         let mut glued = false;
         while let Some(&b) = bytes.get(i) {
-            let c = if b < 0x80 {
-                b as char
-            } else {
-                text[i..].chars().next().unwrap_or(' ')
-            };
-            if !glued {
-                let before = if i == 0 { 256 } else { bytes[i - 1] as usize };
-                let k = before * 256 + b as usize;
-                if w.first[k] == 0 {
-                    w.first[k] = if first_byte_dead(dfa, &mut w.cache, text, i) {
-                        DEAD
-                    } else {
-                        2
-                    };
-                }
-                if w.first[k] != DEAD && walk(dfa, &mut w.cache, text, i, &mut out).is_err() {
-                    for o in out.iter_mut() {
-                        if o.last() != Some(&i) {
-                            o.push(i);
-                        }
+            if !glued && w.walk(dfa, text, i, &mut out).is_err() {
+                for o in out.iter_mut() {
+                    if o.last() != Some(&i) {
+                        o.push(i);
                     }
                 }
             }
-            glued = glued_after(c);
-            i += c.len_utf8();
+            if b < 0x80 {
+                i += 1;
+                glued = glued_after(b as char);
+                if b.is_ascii_alphanumeric() {
+                    // the rest of an ASCII word: glued places all
+                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
+                    }
+                }
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                glued = glued_after(c);
+                i += c.len_utf8();
+            }
         }
     });
     out
 }
 
-/// True when no rule can match from `i` (a char boundary) on: the DFA dies on its first
-/// byte. It depends on that byte and the one before only.
-fn first_byte_dead(dfa: &DFA, cache: &mut Cache, text: &str, i: usize) -> bool {
-    let input = Input::new(text).range(i..).anchored(Anchored::Yes);
-    let Ok(sid) = dfa.start_state_forward(cache, &input) else {
-        return false;
-    };
-    match text.as_bytes().get(i) {
-        Some(&b) => dfa
-            .next_state(cache, sid, b)
-            .is_ok_and(|n| n.is_tagged() && n.is_dead()),
-        None => false,
-    }
+/// A thread's cache for the all-rules DFA, with its anchored start states by the byte
+/// before (256: none), valid while the cache is not cleared, and what it learnt of first
+/// bytes: by (byte before, first byte), 0 not known yet, [`Walker::DEAD`] no rule can
+/// start there, 2 some may.
+struct Walker {
+    cache: Cache,
+    starts: Vec<Option<LazyStateID>>,
+    clears: usize,
+    first: Vec<u8>,
 }
 
-/// Adds `i` to the list of every rule with a match starting at `i`.
-fn walk(
-    dfa: &DFA,
-    cache: &mut Cache,
-    text: &str,
-    i: usize,
-    out: &mut [Vec<usize>],
-) -> Result<(), ()> {
-    let input = Input::new(text).range(i..).anchored(Anchored::Yes);
-    let mut sid = dfa.start_state_forward(cache, &input).map_err(drop)?;
-    let mut record = |sid: LazyStateID, cache: &Cache| {
-        for k in 0..dfa.match_len(cache, sid) {
-            let o = &mut out[dfa.match_pattern(cache, sid, k).as_usize()];
-            if o.last() != Some(&i) {
-                o.push(i);
-            }
-        }
-    };
-    for &b in &text.as_bytes()[i..] {
-        sid = dfa.next_state(cache, sid, b).map_err(drop)?;
-        if sid.is_tagged() {
-            if sid.is_match() {
-                record(sid, cache);
-            }
-            if sid.is_dead() {
-                return Ok(());
-            }
-            if sid.is_quit() {
-                return Err(());
-            }
+impl Walker {
+    const DEAD: u8 = 1;
+
+    fn new(dfa: &DFA) -> Walker {
+        Walker {
+            cache: dfa.create_cache(),
+            starts: vec![None; 257],
+            clears: 0,
+            first: vec![0; 257 * 256],
         }
     }
-    sid = dfa.next_eoi_state(cache, sid).map_err(drop)?;
-    if sid.is_match() {
-        record(sid, cache);
+
+    /// Adds `i` (a char boundary) to the list of every rule with a match starting there.
+    fn walk(&mut self, dfa: &DFA, text: &str, i: usize, out: &mut [Vec<usize>]) -> Result<(), ()> {
+        let bytes = text.as_bytes();
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let key = before.map_or(256, usize::from);
+        let Some(&b0) = bytes.get(i) else {
+            return Ok(());
+        };
+        if self.first[key * 256 + b0 as usize] == Self::DEAD {
+            return Ok(());
+        }
+        if self.cache.clear_count() != self.clears {
+            self.starts.iter_mut().for_each(|s| *s = None);
+            self.clears = self.cache.clear_count();
+        }
+        let mut sid = match self.starts[key] {
+            Some(sid) => sid,
+            None => {
+                let config = start::Config::new()
+                    .anchored(Anchored::Yes)
+                    .look_behind(before);
+                let sid = dfa.start_state(&mut self.cache, &config).map_err(drop)?;
+                self.starts[key] = Some(sid);
+                sid
+            }
+        };
+        let mut first = true;
+        let mut record = |sid: LazyStateID, cache: &Cache| {
+            for k in 0..dfa.match_len(cache, sid) {
+                let o = &mut out[dfa.match_pattern(cache, sid, k).as_usize()];
+                if o.last() != Some(&i) {
+                    o.push(i);
+                }
+            }
+        };
+        for &b in &bytes[i..] {
+            sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
+            if first {
+                // the first byte and the one before decide whether any rule is alive
+                first = false;
+                let dead = sid.is_tagged() && sid.is_dead();
+                self.first[key * 256 + b0 as usize] = if dead { Self::DEAD } else { 2 };
+            }
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    record(sid, &self.cache);
+                }
+                if sid.is_dead() {
+                    return Ok(());
+                }
+                if sid.is_quit() {
+                    return Err(());
+                }
+            }
+        }
+        sid = dfa.next_eoi_state(&mut self.cache, sid).map_err(drop)?;
+        if sid.is_match() {
+            record(sid, &self.cache);
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Every match of every rule, unfiltered for overlaps.
