@@ -737,13 +737,17 @@ impl<'a> Seg<'a> {
         let nums: Vec<usize> = (0..self.toks.len())
             .filter(|&i| self.toks[i].kind == Kind::Num)
             .collect();
-        let phone = self.phone_tokens(&nums);
+        // by token: in a phone-like run (a lookup in constant time: runs can be long)
+        let mut phone = vec![false; self.toks.len()];
+        for i in self.phone_tokens(&nums) {
+            phone[i] = true;
+        }
         for idx in 0..cores.len() {
             let c = &cores[idx];
             let (a, b) = self.orig(c.first, c.last);
             let mut dead = blocked.overlaps(a, b) || self.is_not_quantity(c);
             if !dead && c.kind == CoreKind::Exact && c.num_first + 1 == c.last {
-                dead = phone.contains(&c.num_first);
+                dead = phone.get(c.num_first).copied().unwrap_or(false);
             }
             if dead {
                 cores[idx].dead = true;

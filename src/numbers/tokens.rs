@@ -148,8 +148,10 @@ fn push_chunk(text: &str, start: usize, end: usize, space: bool, word: bool, tok
 /// Joins space-grouped thousands: « 4 000 », « 1 200 000 » (one space between
 /// groups; no-break spaces are plain spaces after folding).
 fn merge_thousands(text: &str, toks: &mut Vec<Tok>) {
-    // compacted in place: `kept` tokens are final
+    // compacted in place: `kept` tokens are final; `last_ok`: the last kept token passes
+    // `last_group_ok` (kept up to date as groups join, in constant time)
     let mut kept = 0;
+    let mut last_ok = false;
     for r in 0..toks.len() {
         let t = toks[r];
         if kept > 0 {
@@ -157,15 +159,18 @@ fn merge_thousands(text: &str, toks: &mut Vec<Tok>) {
             let joinable = t.kind == Kind::Num
                 && last.kind == Kind::Num
                 && &text[last.end..t.start] == " "
-                && last_group_ok(&text[last.start..last.end])
+                && last_ok
                 && next_group_ok(&text[t.start..t.end]);
             if joinable {
                 last.end = t.end;
+                // a group with a decimal part ends the run
+                last_ok = t.end - t.start == 3;
                 continue;
             }
         }
         toks[kept] = t;
         kept += 1;
+        last_ok = t.kind == Kind::Num && last_group_ok(&text[t.start..t.end]);
     }
     toks.truncate(kept);
 }
