@@ -126,6 +126,8 @@ pub struct Rule {
     pub name: &'static str,
     pub handler: Handler,
     pub re: Regex,
+    /// The names of `re`'s groups, by index.
+    pub names: Vec<Option<Box<str>>>,
 }
 
 /// Everything the dates stage knows of one language.
@@ -259,7 +261,13 @@ impl Lexicon {
             let expanded = lex.expand(src).replace(r"\b", r"(?-u:\b)");
             // a rule that does not compile is a data error, caught by the tests
             if let Ok(re) = Regex::new(&expanded) {
-                lex.rules.push(Rule { name, handler, re });
+                let names = re.capture_names().map(|n| n.map(Box::from)).collect();
+                lex.rules.push(Rule {
+                    name,
+                    handler,
+                    re,
+                    names,
+                });
                 expanded_rules.push(expanded);
             }
         }

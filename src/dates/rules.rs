@@ -239,16 +239,23 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
 struct Reader<'a> {
     lex: &'a Lexicon,
     caps: &'a Captures<'a>,
+    /// The rule's group names, by group index.
+    names: &'a [Option<Box<str>>],
     folded: &'a Folded,
     original: &'a str,
 }
 
 impl<'a> Reader<'a> {
+    /// The capture group `name` (the rule's names are few: a scan beats hashing).
+    fn group(&self, name: &str) -> Option<regex::Match<'a>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.caps.get(i)
+    }
     fn g(&self, name: &str) -> Option<&'a str> {
-        self.caps.name(name).map(|m| m.as_str())
+        self.group(name).map(|m| m.as_str())
     }
     fn end_of(&self, name: &str) -> Option<usize> {
-        self.caps.name(name).map(|m| m.end())
+        self.group(name).map(|m| m.end())
     }
     fn day(&self, name: &str) -> Option<u32> {
         let s = self.g(name)?;
@@ -287,7 +294,7 @@ impl<'a> Reader<'a> {
     }
     /// The first letter of the group in the original text is a capital.
     fn capitalized(&self, name: &str) -> bool {
-        self.caps.name(name).is_some_and(|m| {
+        self.group(name).is_some_and(|m| {
             let o = self.folded.orig(m.start()) - self.folded.orig(0);
             self.original[o..]
                 .chars()
@@ -307,7 +314,7 @@ impl<'a> Reader<'a> {
     }
     /// A two-digit « year » followed by a word is a count: the end to cut the match at.
     fn short_year_is_count(&self, name: &str) -> bool {
-        match self.caps.name(name) {
+        match self.group(name) {
             Some(y) if y.as_str().trim_start_matches('\'').len() == 2 => {
                 next_char(&self.folded.text, y.end()).is_some_and(|c| c.is_ascii_digit())
                     || count_word_follows(self, y.end())
@@ -370,7 +377,7 @@ fn count_word_follows(r: &Reader, end: usize) -> bool {
 /// « un homme de 38 ans », « Florian D., 26 ans, », « 38 years old »: an age, not a duration.
 fn is_age(r: &Reader, start: usize, end: usize) -> bool {
     let text = &r.folded.text;
-    let n_start = r.caps.name("n").map(|g| g.start()).unwrap_or(start);
+    let n_start = r.group("n").map(|g| g.start()).unwrap_or(start);
     if text[..n_start].trim_end().ends_with(',') {
         return true;
     }
@@ -558,6 +565,7 @@ pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
                 let r = Reader {
                     lex,
                     caps: &caps,
+                    names: &rule.names,
                     folded,
                     original,
                 };
@@ -756,7 +764,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
             let y = r.year("y");
             let rel = r.rel("rel").unwrap_or(0);
             let first_end = r.end_of("d").unwrap_or(end);
-            let second_start = r.caps.name("d2").map(|g| g.start()).unwrap_or(start);
+            let second_start = r.group("d2").map(|g| g.start()).unwrap_or(start);
             vec![
                 (
                     start,
@@ -854,7 +862,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
         }
         Handler::Year => {
             let Some(y) = r.year("y") else { return vec![] };
-            let ys = r.caps.name("y").map(|g| g.start()).unwrap_or(start);
+            let ys = r.group("y").map(|g| g.start()).unwrap_or(start);
             if year_is_count(r, ys, start, end) {
                 return vec![];
             }
@@ -982,7 +990,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 Some(_) => vec![],
                 None => {
                     // « il y a quelques mois »: TimeML marks the duration
-                    let ns = r.caps.name("n").map(|g| g.start()).unwrap_or(start);
+                    let ns = r.group("n").map(|g| g.start()).unwrap_or(start);
                     vec![(
                         ns,
                         end,
