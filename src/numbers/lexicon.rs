@@ -445,35 +445,78 @@ impl Lexicon {
         self.last.get(id as usize).copied().unwrap_or(0)
     }
 
-    /// The value of one word read alone as a spelled number (`text2num`), remembered
-    /// per thread.
-    pub fn word_value(&self, w: &str) -> Option<f64> {
-        thread_local! {
-            static SEEN: RefCell<[FxHashMap<Box<str>, Option<f64>>; 2]> = RefCell::default();
-        }
-        let slot = match self.lang {
+    /// Numbers the words of a sentence as this thread has seen them: pushes each one's
+    /// lexicon id to `ids` and its number here to `seen` (for [`Lexicon::word_value`]).
+    /// The table starts over when full, never between these calls and the sentence's
+    /// `word_value` calls.
+    pub fn look_up<'t>(
+        &self,
+        words: impl Iterator<Item = &'t str>,
+        ids: &mut Vec<u32>,
+        seen: &mut Vec<u32>,
+    ) {
+        SEEN.with(|tables| {
+            let mut tables = tables.borrow_mut();
+            let t = &mut tables[self.slot()];
+            if t.words.len() >= WORD_VALUES_KEPT {
+                t.index.clear();
+                t.words.clear();
+            }
+            for w in words {
+                let k = match t.index.get(w) {
+                    Some(&k) => k,
+                    None => {
+                        let k = t.words.len() as u32;
+                        t.words.push((self.id(w), None));
+                        t.index.insert(w.into(), k);
+                        k
+                    }
+                };
+                ids.push(t.words[k as usize].0);
+                seen.push(k);
+            }
+        })
+    }
+
+    /// The value of word `w` read alone as a spelled number (`text2num`); `seen` is its
+    /// number from [`Lexicon::look_up`] in this sentence, where the value is remembered.
+    pub fn word_value(&self, seen: u32, w: &str) -> Option<f64> {
+        let compute = || {
+            text2num::text2digits(w, &self.interp)
+                .ok()
+                .and_then(|s| s.parse().ok())
+        };
+        SEEN.with(|tables| {
+            let mut tables = tables.borrow_mut();
+            match tables[self.slot()].words.get_mut(seen as usize) {
+                Some((_, Some(v))) => *v,
+                Some((_, v)) => *v.insert(compute()),
+                None => compute(),
+            }
+        })
+    }
+
+    fn slot(&self) -> usize {
+        match self.lang {
             Lang::Fr => 0,
             Lang::En => 1,
-        };
-        SEEN.with(|seen| {
-            let mut seen = seen.borrow_mut();
-            let map = &mut seen[slot];
-            if let Some(v) = map.get(w) {
-                return *v;
-            }
-            let v = text2num::text2digits(w, &self.interp)
-                .ok()
-                .and_then(|s| s.parse().ok());
-            if map.len() >= WORD_VALUES_KEPT {
-                map.clear();
-            }
-            map.insert(w.into(), v);
-            v
-        })
+        }
     }
 }
 
-/// How many word values a thread remembers before starting over.
+/// The words a thread has seen, by language: their numbers, and for each its lexicon id
+/// and, once asked, its value as a spelled number.
+#[derive(Default)]
+struct Seen {
+    index: FxHashMap<Box<str>, u32>,
+    words: Vec<(u32, Option<Option<f64>>)>,
+}
+
+thread_local! {
+    static SEEN: RefCell<[Seen; 2]> = RefCell::default();
+}
+
+/// How many words a thread remembers before starting over.
 const WORD_VALUES_KEPT: usize = 1 << 16;
 
 /// Number of context classes (bits 0..CLASSES of the bit tables).

@@ -199,6 +199,8 @@ struct Seg<'a> {
     toks: Vec<Tok>,
     /// The lexicon's word id of each token.
     ids: Vec<u32>,
+    /// Each token's number in the thread's table of seen words (see `Lexicon::look_up`).
+    seen: Vec<u32>,
 }
 
 fn scan(
@@ -217,13 +219,14 @@ fn scan(
         f,
         toks,
         ids: Vec::new(),
+        seen: Vec::new(),
     };
     seg.split_glued_units();
-    seg.ids = seg
-        .toks
-        .iter()
-        .map(|t| lex.id(&seg.f.text[t.start..t.end]))
-        .collect();
+    let words = seg.toks.iter().map(|t| &seg.f.text[t.start..t.end]);
+    let (mut ids, mut seen) = (Vec::with_capacity(seg.toks.len()), Vec::new());
+    seen.reserve(seg.toks.len());
+    lex.look_up(words, &mut ids, &mut seen);
+    (seg.ids, seg.seen) = (ids, seen);
     seg.find(blocked, out);
 }
 
@@ -319,7 +322,7 @@ impl<'a> Seg<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        self.lex.word_value(self.w(i))
+        self.lex.word_value(self.seen[i], self.w(i))
     }
 
     /// « 50km » → « 50 » + « km ».
