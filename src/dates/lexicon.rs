@@ -11,7 +11,10 @@
 use crate::models::tsv_rows;
 use crate::Lang;
 use regex::Regex;
-use std::collections::HashMap;
+use regex_automata::hybrid::dfa::DFA;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::MatchKind;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// A time unit.
@@ -123,6 +126,8 @@ pub struct Rule {
     pub name: &'static str,
     pub handler: Handler,
     pub re: Regex,
+    /// The names of `re`'s groups, by index.
+    pub names: Vec<Option<Box<str>>>,
 }
 
 /// Everything the dates stage knows of one language.
@@ -135,6 +140,11 @@ pub struct Lexicon {
     units: HashMap<&'static str, (Unit, bool, bool)>,
     words: HashMap<&'static str, HashMap<&'static str, Word>>,
     pub rules: Vec<Rule>,
+    /// Every rule (pattern `i` is `rules[i]`) in one lazy DFA, searched anchored to tell which
+    /// rules match at a given place (`None` if it failed to build).
+    pub starts: Option<DFA>,
+    /// Which thread-local DFA cache this lexicon uses (see `rules::starts`).
+    pub slot: usize,
 }
 
 macro_rules! lang_data {
@@ -150,8 +160,8 @@ macro_rules! lang_data {
     };
 }
 
-static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("fr")));
-static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("en")));
+static FR: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("fr"), 0));
+static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(lang_data!("en"), 1));
 
 /// The lexicon of `lang`, built on first use.
 pub fn lexicon(lang: Lang) -> &'static Lexicon {
@@ -182,9 +192,9 @@ fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
 }
 
 impl Lexicon {
-    fn load(data: [&'static str; 6]) -> Lexicon {
+    fn load(data: [&'static str; 6], slot: usize) -> Lexicon {
         let [months_d, weekdays_d, numbers_d, units_d, words_d, patterns_d] = data;
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         let mut abbrevs = Vec::new();
         for r in tsv_rows(months_d) {
             if let (Some(f), Some(Ok(m))) = (r.first(), r.get(1).map(|m| m.parse::<u32>())) {
@@ -195,19 +205,19 @@ impl Lexicon {
                 }
             }
         }
-        let mut weekdays = HashMap::new();
+        let mut weekdays = HashMap::default();
         for r in tsv_rows(weekdays_d) {
             if let (Some(f), Some(Ok(w))) = (r.first(), r.get(1).map(|m| m.parse::<u32>())) {
                 weekdays.insert(*f, w);
             }
         }
-        let mut numbers = HashMap::new();
+        let mut numbers = HashMap::default();
         for r in tsv_rows(numbers_d) {
             if let (Some(f), Some(Ok(v))) = (r.first(), r.get(1).map(|m| m.parse::<f64>())) {
                 numbers.insert(*f, v);
             }
         }
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for r in tsv_rows(units_d) {
             if let (Some(f), Some(u)) = (r.first(), r.get(1).and_then(|u| Unit::parse(u))) {
                 let plural = r.get(2) == Some(&"p");
@@ -215,7 +225,7 @@ impl Lexicon {
                 units.insert(*f, (u, plural, cal));
             }
         }
-        let mut words: HashMap<&'static str, HashMap<&'static str, Word>> = HashMap::new();
+        let mut words: HashMap<&'static str, HashMap<&'static str, Word>> = HashMap::default();
         for r in tsv_rows(words_d) {
             if let (Some(f), Some(k)) = (r.first(), r.get(1)) {
                 let value = r.get(2).copied().unwrap_or("-");
@@ -234,7 +244,10 @@ impl Lexicon {
             units,
             words,
             rules: Vec::new(),
+            starts: None,
+            slot,
         };
+        let mut expanded_rules = Vec::new();
         for r in tsv_rows(patterns_d) {
             let (Some(name), Some(h), Some(src)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -248,9 +261,29 @@ impl Lexicon {
             let expanded = lex.expand(src).replace(r"\b", r"(?-u:\b)");
             // a rule that does not compile is a data error, caught by the tests
             if let Ok(re) = Regex::new(&expanded) {
-                lex.rules.push(Rule { name, handler, re });
+                let names = re.capture_names().map(|n| n.map(Box::from)).collect();
+                lex.rules.push(Rule {
+                    name,
+                    handler,
+                    re,
+                    names,
+                });
+                expanded_rules.push(expanded);
             }
         }
+        lex.starts = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(1 << 24),
+            )
+            .thompson(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .nfa_size_limit(Some(1 << 28)),
+            )
+            .build_many(&expanded_rules)
+            .ok();
         lex
     }
 
@@ -325,9 +358,14 @@ impl Lexicon {
     /// The word `form` of `kind`, whitespace-insensitive.
     pub fn word(&self, kind: &str, form: &str) -> Option<Word> {
         let m = self.words.get(kind)?;
-        m.get(form)
-            .or_else(|| m.get(squash(form).as_str()))
-            .copied()
+        if let Some(w) = m.get(form) {
+            return Some(*w);
+        }
+        // without whitespace, `squash` gives `form` back
+        if !form.contains(char::is_whitespace) {
+            return None;
+        }
+        m.get(squash(form).as_str()).copied()
     }
 
     /// True when `s` starts with a word of `kind` followed by a space.

@@ -4,7 +4,9 @@
 //! How it works:
 //! 1. the body is case- and accent-folded ([`crate::text::Folded`], offsets kept);
 //! 2. every rule of `models/<lang>/dates_patterns.tsv` runs over it; overlapping
-//!    matches are settled leftmost-longest (`rules.rs`);
+//!    matches are settled leftmost-longest (`rules.rs`). One anchored walk of a lazy DFA
+//!    holding all the rules, at each place not glued to a word, tells where each rule can
+//!    start; the rule's own regex reads its captures only there;
 //! 3. matches are resolved in text order (`resolve.rs`): year-less dates take their year from
 //!    the document date with a past bias, « hier » and « vendredi » are counted from the
 //!    document date, « le lendemain » and bare times from the last event day in the text.

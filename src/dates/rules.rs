@@ -8,6 +8,11 @@ use super::lexicon::{Handler, Lexicon, Unit};
 use crate::document::DateType;
 use crate::text::Folded;
 use regex::Captures;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::util::start;
+use regex_automata::Anchored;
+use std::cell::RefCell;
 
 /// The day a day-grain expression refers to, before anchoring.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,11 +212,7 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     let mut back = before.chars().rev();
     if let Some(c) = back.next() {
         let c2 = back.next();
-        if c.is_alphanumeric()
-            || matches!(
-                c,
-                '-' | '@' | '_' | '=' | '#' | '\\' | '°' | '§' | '€' | '$'
-            )
+        if glued_after(c)
             || (c == '/' && (in_url(text, start) || !year_slash_year(text, start)))
             || (matches!(c, '.' | ',' | ':') && c2.is_some_and(|p| p.is_ascii_digit()))
         {
@@ -238,16 +239,23 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
 struct Reader<'a> {
     lex: &'a Lexicon,
     caps: &'a Captures<'a>,
+    /// The rule's group names, by group index.
+    names: &'a [Option<Box<str>>],
     folded: &'a Folded,
     original: &'a str,
 }
 
 impl<'a> Reader<'a> {
+    /// The capture group `name` (the rule's names are few: a scan beats hashing).
+    fn group(&self, name: &str) -> Option<regex::Match<'a>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.caps.get(i)
+    }
     fn g(&self, name: &str) -> Option<&'a str> {
-        self.caps.name(name).map(|m| m.as_str())
+        self.group(name).map(|m| m.as_str())
     }
     fn end_of(&self, name: &str) -> Option<usize> {
-        self.caps.name(name).map(|m| m.end())
+        self.group(name).map(|m| m.end())
     }
     fn day(&self, name: &str) -> Option<u32> {
         let s = self.g(name)?;
@@ -286,7 +294,7 @@ impl<'a> Reader<'a> {
     }
     /// The first letter of the group in the original text is a capital.
     fn capitalized(&self, name: &str) -> bool {
-        self.caps.name(name).is_some_and(|m| {
+        self.group(name).is_some_and(|m| {
             let o = self.folded.orig(m.start()) - self.folded.orig(0);
             self.original[o..]
                 .chars()
@@ -306,7 +314,7 @@ impl<'a> Reader<'a> {
     }
     /// A two-digit « year » followed by a word is a count: the end to cut the match at.
     fn short_year_is_count(&self, name: &str) -> bool {
-        match self.caps.name(name) {
+        match self.group(name) {
             Some(y) if y.as_str().trim_start_matches('\'').len() == 2 => {
                 next_char(&self.folded.text, y.end()).is_some_and(|c| c.is_ascii_digit())
                     || count_word_follows(self, y.end())
@@ -369,7 +377,7 @@ fn count_word_follows(r: &Reader, end: usize) -> bool {
 /// « un homme de 38 ans », « Florian D., 26 ans, », « 38 years old »: an age, not a duration.
 fn is_age(r: &Reader, start: usize, end: usize) -> bool {
     let text = &r.folded.text;
-    let n_start = r.caps.name("n").map(|g| g.start()).unwrap_or(start);
+    let n_start = r.group("n").map(|g| g.start()).unwrap_or(start);
     if text[..n_start].trim_end().ends_with(',') {
         return true;
     }
@@ -394,13 +402,160 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
         || text[end..].starts_with("-old")
 }
 
+/// True when a match starting right after `c` is always refused as glued (see [`glued`]).
+#[inline]
+fn glued_after(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '@' | '_' | '=' | '#' | '\\' | '$')
+    } else {
+        c.is_alphanumeric() || matches!(c, '°' | '§' | '€')
+    }
+}
+
+/// For each rule, the places where one of its matches may start and is not glued to what
+/// comes before: one anchored walk of the all-rules DFA at each such place. A place is
+/// never missed; a failed walk lists the place for every rule (the search there settles it).
+fn starts(lex: &Lexicon, dfa: &DFA, text: &str) -> Vec<Vec<usize>> {
+    thread_local! {
+        static WALKERS: RefCell<[Option<Walker>; 2]> = const { RefCell::new([None, None]) };
+    }
+    let mut out = vec![Vec::new(); lex.rules.len()];
+    WALKERS.with(|walkers| {
+        let mut walkers = walkers.borrow_mut();
+        let w = walkers[lex.slot % 2].get_or_insert_with(|| Walker::new(dfa));
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // a refused match would only move the search one char on
+        let mut glued = false;
+        while let Some(&b) = bytes.get(i) {
+            if !glued && w.walk(dfa, text, i, &mut out).is_err() {
+                for o in out.iter_mut() {
+                    if o.last() != Some(&i) {
+                        o.push(i);
+                    }
+                }
+            }
+            if b < 0x80 {
+                i += 1;
+                glued = glued_after(b as char);
+                if b.is_ascii_alphanumeric() {
+                    // the rest of an ASCII word: glued places all
+                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
+                    }
+                }
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                glued = glued_after(c);
+                i += c.len_utf8();
+            }
+        }
+    });
+    out
+}
+
+/// A thread's cache for the all-rules DFA, with its anchored start states by the byte
+/// before (256: none), valid while the cache is not cleared, and what it learnt of first
+/// bytes: by (byte before, first byte), 0 not known yet, [`Walker::DEAD`] no rule can
+/// start there, 2 some may.
+struct Walker {
+    cache: Cache,
+    starts: Vec<Option<LazyStateID>>,
+    clears: usize,
+    first: Vec<u8>,
+}
+
+impl Walker {
+    const DEAD: u8 = 1;
+
+    fn new(dfa: &DFA) -> Walker {
+        Walker {
+            cache: dfa.create_cache(),
+            starts: vec![None; 257],
+            clears: 0,
+            first: vec![0; 257 * 256],
+        }
+    }
+
+    /// Adds `i` (a char boundary) to the list of every rule with a match starting there.
+    fn walk(&mut self, dfa: &DFA, text: &str, i: usize, out: &mut [Vec<usize>]) -> Result<(), ()> {
+        let bytes = text.as_bytes();
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let key = before.map_or(256, usize::from);
+        let Some(&b0) = bytes.get(i) else {
+            return Ok(());
+        };
+        if self.first[key * 256 + b0 as usize] == Self::DEAD {
+            return Ok(());
+        }
+        if self.cache.clear_count() != self.clears {
+            self.starts.iter_mut().for_each(|s| *s = None);
+            self.clears = self.cache.clear_count();
+        }
+        let mut sid = match self.starts[key] {
+            Some(sid) => sid,
+            None => {
+                let config = start::Config::new()
+                    .anchored(Anchored::Yes)
+                    .look_behind(before);
+                let sid = dfa.start_state(&mut self.cache, &config).map_err(drop)?;
+                self.starts[key] = Some(sid);
+                sid
+            }
+        };
+        let mut first = true;
+        let mut record = |sid: LazyStateID, cache: &Cache| {
+            for k in 0..dfa.match_len(cache, sid) {
+                let o = &mut out[dfa.match_pattern(cache, sid, k).as_usize()];
+                if o.last() != Some(&i) {
+                    o.push(i);
+                }
+            }
+        };
+        for &b in &bytes[i..] {
+            sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
+            if first {
+                // the first byte and the one before decide whether any rule is alive
+                first = false;
+                let dead = sid.is_tagged() && sid.is_dead();
+                self.first[key * 256 + b0 as usize] = if dead { Self::DEAD } else { 2 };
+            }
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    record(sid, &self.cache);
+                }
+                if sid.is_dead() {
+                    return Ok(());
+                }
+                if sid.is_quit() {
+                    return Err(());
+                }
+            }
+        }
+        sid = dfa.next_eoi_state(&mut self.cache, sid).map_err(drop)?;
+        if sid.is_match() {
+            record(sid, &self.cache);
+        }
+        Ok(())
+    }
+}
+
 /// Every match of every rule, unfiltered for overlaps.
 pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
     let mut out = Vec::new();
+    let text = folded.text.as_str();
+    let starts = lex.starts.as_ref().map(|dfa| starts(lex, dfa, text));
     for (ri, rule) in lex.rules.iter().enumerate() {
-        let text = folded.text.as_str();
         let mut pos = 0;
+        let mut at = starts.as_ref().map(|s| s[ri].iter().copied());
         while pos <= text.len() {
+            if let Some(at) = at.as_mut() {
+                // the next place where this rule matches (the search from there finds it)
+                match at.find(|&s| s >= pos) {
+                    Some(s) => pos = s,
+                    None => break,
+                }
+            }
             let Some(caps) = rule.re.captures_at(text, pos) else {
                 break;
             };
@@ -410,6 +565,7 @@ pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
                 let r = Reader {
                     lex,
                     caps: &caps,
+                    names: &rule.names,
                     folded,
                     original,
                 };
@@ -608,7 +764,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
             let y = r.year("y");
             let rel = r.rel("rel").unwrap_or(0);
             let first_end = r.end_of("d").unwrap_or(end);
-            let second_start = r.caps.name("d2").map(|g| g.start()).unwrap_or(start);
+            let second_start = r.group("d2").map(|g| g.start()).unwrap_or(start);
             vec![
                 (
                     start,
@@ -706,7 +862,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
         }
         Handler::Year => {
             let Some(y) = r.year("y") else { return vec![] };
-            let ys = r.caps.name("y").map(|g| g.start()).unwrap_or(start);
+            let ys = r.group("y").map(|g| g.start()).unwrap_or(start);
             if year_is_count(r, ys, start, end) {
                 return vec![];
             }
@@ -834,7 +990,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 Some(_) => vec![],
                 None => {
                     // « il y a quelques mois »: TimeML marks the duration
-                    let ns = r.caps.name("n").map(|g| g.start()).unwrap_or(start);
+                    let ns = r.group("n").map(|g| g.start()).unwrap_or(start);
                     vec![(
                         ns,
                         end,

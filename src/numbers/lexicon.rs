@@ -4,7 +4,8 @@ use super::tokens::tokenize;
 use crate::models::tsv_rows;
 use crate::text::fold;
 use crate::Lang;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// A phrase as a sequence of folded tokens.
@@ -31,6 +32,8 @@ pub(crate) struct Needs {
 #[derive(Debug, Clone)]
 pub(crate) struct ApproxRow {
     pub key: Seq,
+    /// `key` as word ids (see [`Lexicon::id`]).
+    pub ids: Vec<u32>,
     pub value: f64,
     pub min: f64,
     pub max: f64,
@@ -58,6 +61,8 @@ pub(crate) enum ModKind {
 #[derive(Debug, Clone)]
 pub(crate) struct Modifier {
     pub key: Seq,
+    /// `key` as word ids.
+    pub ids: Vec<u32>,
     pub kind: ModKind,
     pub weak: bool,
 }
@@ -75,6 +80,7 @@ pub(crate) enum UnitKind {
 
 /// Context classes (`numbers_context.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub(crate) enum Class {
     Month,
     Weekday,
@@ -163,6 +169,8 @@ impl Class {
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
     pub key: Seq,
+    /// `key` as word ids.
+    pub ids: Vec<u32>,
     /// `cap`: only when capitalized in the text.
     pub cap: bool,
     /// For scales: the power of ten.
@@ -179,8 +187,19 @@ pub(crate) struct Lexicon {
     pub modifiers: Vec<Modifier>,
     /// Head nouns, longest first.
     pub units: Vec<(Seq, UnitKind)>,
-    /// Context entries by class, longest first.
-    pub context: HashMap<Class, Vec<Entry>>,
+    /// `units` keys as word ids.
+    pub unit_ids: Vec<Vec<u32>>,
+    /// By first word id: the indexes in `units` of the keys starting with it, in order.
+    pub units_by_first: FxHashMap<u32, Vec<usize>>,
+    /// Context entries by class (indexed by `Class as usize`), longest first.
+    context: Vec<Vec<Entry>>,
+    /// Every word of every key, numbered.
+    word_ids: FxHashMap<String, u32>,
+    /// By word id: which keys start with it (bits [`Class`], [`FIRST_UNIT`], [`FIRST_APPROX`])
+    /// and which contain it (bit [`IN_NOT_NUMBER`]).
+    first: Vec<u64>,
+    /// By word id: which keys end with it (bits [`Class`], [`LAST_MODIFIER`]).
+    last: Vec<u64>,
     /// Rows that failed to parse (checked by a test; never a panic).
     #[cfg_attr(not(test), allow(dead_code))]
     pub bad_rows: Vec<String>,
@@ -243,6 +262,7 @@ impl Lexicon {
                 }
                 Some(ApproxRow {
                     key: seq_of(row.first()?),
+                    ids: Vec::new(),
                     value: row.get(1)?.parse().ok()?,
                     min: row.get(2)?.parse().ok()?,
                     max: row.get(3)?.parse().ok()?,
@@ -271,6 +291,7 @@ impl Lexicon {
             match kind {
                 Some(kind) if !key.is_empty() => modifiers.push(Modifier {
                     key,
+                    ids: Vec::new(),
                     kind,
                     weak: row.get(2).is_some_and(|w| *w == "yes"),
                 }),
@@ -298,7 +319,7 @@ impl Lexicon {
         }
         by_length_desc(&mut units, |u| u.0.len());
 
-        let mut context: HashMap<Class, Vec<Entry>> = HashMap::new();
+        let mut context: Vec<Vec<Entry>> = (0..CLASSES).map(|_| Vec::new()).collect();
         for row in tsv_rows(ctx_f) {
             let class = row.get(1).and_then(|c| Class::parse(c));
             let arg = row.get(2).copied().unwrap_or("");
@@ -316,8 +337,9 @@ impl Lexicon {
                     } else {
                         0
                     };
-                    context.entry(class).or_default().push(Entry {
+                    context[class as usize].push(Entry {
                         key,
+                        ids: Vec::new(),
                         cap: arg == "cap",
                         exp,
                         arg,
@@ -326,22 +348,187 @@ impl Lexicon {
                 _ => bad_rows.push(row.join("\t")),
             }
         }
-        for v in context.values_mut() {
+        for v in context.iter_mut() {
             by_length_desc(v, |e| e.key.len());
         }
-        Lexicon {
+        let mut lex = Lexicon {
             lang,
             approx,
             modifiers,
+            unit_ids: Vec::new(),
+            units_by_first: FxHashMap::default(),
             units,
             context,
+            word_ids: FxHashMap::default(),
+            first: Vec::new(),
+            last: Vec::new(),
             bad_rows,
             interp,
+        };
+        lex.number_words();
+        lex
+    }
+
+    /// Numbers every word of every key and fills the `ids` fields and the bit tables.
+    fn number_words(&mut self) {
+        let mut words = std::mem::take(&mut self.word_ids);
+        let mut first: Vec<u64> = Vec::new();
+        let mut last: Vec<u64> = Vec::new();
+        let mut ids_of = |key: &Seq, first_bit: u64, last_bit: u64, any_bit: u64| -> Vec<u32> {
+            let ids: Vec<u32> = key
+                .iter()
+                .map(|w| {
+                    let n = words.len() as u32;
+                    let id = *words.entry(w.clone()).or_insert(n);
+                    if id as usize == first.len() {
+                        first.push(0);
+                        last.push(0);
+                    }
+                    first[id as usize] |= any_bit;
+                    id
+                })
+                .collect();
+            if let (Some(&a), Some(&b)) = (ids.first(), ids.last()) {
+                first[a as usize] |= first_bit;
+                last[b as usize] |= last_bit;
+            }
+            ids
+        };
+        for r in &mut self.approx {
+            r.ids = ids_of(&r.key, FIRST_APPROX, 0, 0);
         }
+        for m in &mut self.modifiers {
+            m.ids = ids_of(&m.key, 0, LAST_MODIFIER, 0);
+        }
+        self.unit_ids = self
+            .units
+            .iter()
+            .map(|u| ids_of(&u.0, FIRST_UNIT, 0, 0))
+            .collect();
+        for (u, ids) in self.unit_ids.iter().enumerate() {
+            if let Some(&f) = ids.first() {
+                self.units_by_first.entry(f).or_default().push(u);
+            }
+        }
+        for (c, entries) in self.context.iter_mut().enumerate() {
+            let any = if c == Class::NotNumber as usize {
+                IN_NOT_NUMBER
+            } else {
+                0
+            };
+            for e in entries {
+                e.ids = ids_of(&e.key, 1 << c, 1 << c, any);
+            }
+        }
+        self.word_ids = words;
+        self.first = first;
+        self.last = last;
     }
 
     /// The entries of a class (empty when the language has none).
     pub fn entries(&self, class: Class) -> &[Entry] {
-        self.context.get(&class).map_or(&[], Vec::as_slice)
+        self.context.get(class as usize).map_or(&[], Vec::as_slice)
     }
+
+    /// The id of a folded word, [`NO_WORD`] when no key holds it.
+    pub fn id(&self, w: &str) -> u32 {
+        self.word_ids.get(w).copied().unwrap_or(NO_WORD)
+    }
+
+    /// The bits of [`Lexicon::first`] for a word id (none for [`NO_WORD`]).
+    pub fn first_bits(&self, id: u32) -> u64 {
+        self.first.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The bits of [`Lexicon::last`] for a word id.
+    pub fn last_bits(&self, id: u32) -> u64 {
+        self.last.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Numbers the words of a sentence as this thread has seen them: pushes each one's
+    /// lexicon id to `ids` and its number here to `seen` (for [`Lexicon::word_value`]).
+    /// The table starts over when full, never between these calls and the sentence's
+    /// `word_value` calls.
+    pub fn look_up<'t>(
+        &self,
+        words: impl Iterator<Item = &'t str>,
+        ids: &mut Vec<u32>,
+        seen: &mut Vec<u32>,
+    ) {
+        SEEN.with(|tables| {
+            let mut tables = tables.borrow_mut();
+            let t = &mut tables[self.slot()];
+            if t.words.len() >= WORD_VALUES_KEPT {
+                t.index.clear();
+                t.words.clear();
+            }
+            for w in words {
+                let k = match t.index.get(w) {
+                    Some(&k) => k,
+                    None => {
+                        let k = t.words.len() as u32;
+                        t.words.push((self.id(w), None));
+                        t.index.insert(w.into(), k);
+                        k
+                    }
+                };
+                ids.push(t.words[k as usize].0);
+                seen.push(k);
+            }
+        })
+    }
+
+    /// The value of word `w` read alone as a spelled number (`text2num`); `seen` is its
+    /// number from [`Lexicon::look_up`] in this sentence, where the value is remembered.
+    pub fn word_value(&self, seen: u32, w: &str) -> Option<f64> {
+        let compute = || {
+            text2num::text2digits(w, &self.interp)
+                .ok()
+                .and_then(|s| s.parse().ok())
+        };
+        SEEN.with(|tables| {
+            let mut tables = tables.borrow_mut();
+            match tables[self.slot()].words.get_mut(seen as usize) {
+                Some((_, Some(v))) => *v,
+                Some((_, v)) => *v.insert(compute()),
+                None => compute(),
+            }
+        })
+    }
+
+    fn slot(&self) -> usize {
+        match self.lang {
+            Lang::Fr => 0,
+            Lang::En => 1,
+        }
+    }
+}
+
+/// The words a thread has seen, by language: their numbers, and for each its lexicon id
+/// and, once asked, its value as a spelled number.
+#[derive(Default)]
+struct Seen {
+    index: FxHashMap<Box<str>, u32>,
+    words: Vec<(u32, Option<Option<f64>>)>,
+}
+
+thread_local! {
+    static SEEN: RefCell<[Seen; 2]> = RefCell::default();
+}
+
+/// How many words a thread remembers before starting over.
+const WORD_VALUES_KEPT: usize = 1 << 16;
+
+/// Number of context classes (bits 0..CLASSES of the bit tables).
+const CLASSES: usize = Class::Ratio as usize + 1;
+/// A word that no key holds.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+pub(crate) const FIRST_UNIT: u64 = 1 << 63;
+pub(crate) const FIRST_APPROX: u64 = 1 << 62;
+pub(crate) const IN_NOT_NUMBER: u64 = 1 << 61;
+pub(crate) const LAST_MODIFIER: u64 = 1 << 63;
+
+/// The bit of a class in the bit tables.
+pub(crate) fn bit(class: Class) -> u64 {
+    1 << (class as u32)
 }

@@ -49,7 +49,10 @@ use crate::document::{Annotations, DateMention, DateType, Document, NumberMentio
 use crate::pipeline::Stage;
 use crate::text::Folded;
 use crate::Lang;
-use lexicon::{lexicon, Class, Entry, Lexicon, ModKind, Seq, UnitKind};
+use lexicon::{
+    bit, lexicon, Class, Entry, Lexicon, ModKind, UnitKind, FIRST_APPROX, FIRST_UNIT,
+    IN_NOT_NUMBER, LAST_MODIFIER, NO_WORD,
+};
 use std::borrow::Cow;
 use tokens::{Kind, Tok};
 
@@ -194,6 +197,10 @@ struct Seg<'a> {
     lex: &'static Lexicon,
     f: Folded,
     toks: Vec<Tok>,
+    /// The lexicon's word id of each token.
+    ids: Vec<u32>,
+    /// Each token's number in the thread's table of seen words (see `Lexicon::look_up`).
+    seen: Vec<u32>,
 }
 
 fn scan(
@@ -206,8 +213,20 @@ fn scan(
 ) {
     let f = Folded::new(&doc.text[start..end], start);
     let toks = tokens::tokenize(&f.text);
-    let mut seg = Seg { doc, lex, f, toks };
+    let mut seg = Seg {
+        doc,
+        lex,
+        f,
+        toks,
+        ids: Vec::new(),
+        seen: Vec::new(),
+    };
     seg.split_glued_units();
+    let words = seg.toks.iter().map(|t| &seg.f.text[t.start..t.end]);
+    let (mut ids, mut seen) = (Vec::with_capacity(seg.toks.len()), Vec::new());
+    seen.reserve(seg.toks.len());
+    lex.look_up(words, &mut ids, &mut seen);
+    (seg.ids, seg.seen) = (ids, seen);
     seg.find(blocked, out);
 }
 
@@ -248,8 +267,23 @@ impl<'a> Seg<'a> {
             .is_some_and(char::is_uppercase)
     }
 
-    fn seq_at(&self, i: usize, seq: &Seq) -> bool {
-        i + seq.len() <= self.toks.len() && seq.iter().enumerate().all(|(k, s)| self.w(i + k) == s)
+    /// True when the tokens from `i` are the words `ids`.
+    fn seq_at(&self, i: usize, ids: &[u32]) -> bool {
+        self.ids.get(i..i + ids.len()) == Some(ids)
+    }
+
+    /// The lexicon's bits for keys starting with (or holding) token `i`.
+    fn first_bits(&self, i: usize) -> u64 {
+        self.lex
+            .first_bits(self.ids.get(i).copied().unwrap_or(NO_WORD))
+    }
+
+    /// The lexicon's bits for keys ending with the token before `end`.
+    fn last_bits(&self, end: usize) -> u64 {
+        match end.checked_sub(1).and_then(|j| self.ids.get(j)) {
+            Some(&id) => self.lex.last_bits(id),
+            None => 0,
+        }
     }
 
     fn entry_ok(&self, e: &Entry, i: usize) -> bool {
@@ -258,17 +292,23 @@ impl<'a> Seg<'a> {
 
     /// The longest entry of `class` starting at token `i`.
     fn class_at(&self, class: Class, i: usize) -> Option<&'static Entry> {
+        if self.first_bits(i) & bit(class) == 0 {
+            return None;
+        }
         self.lex
             .entries(class)
             .iter()
-            .find(|e| self.seq_at(i, &e.key) && self.entry_ok(e, i))
+            .find(|e| self.seq_at(i, &e.ids) && self.entry_ok(e, i))
     }
 
     /// The longest entry of `class` ending right before token `end`.
     fn class_before(&self, class: Class, end: usize) -> Option<&'static Entry> {
+        if self.last_bits(end) & bit(class) == 0 {
+            return None;
+        }
         self.lex.entries(class).iter().find(|e| {
             e.key.len() <= end
-                && self.seq_at(end - e.key.len(), &e.key)
+                && self.seq_at(end - e.key.len(), &e.ids)
                 && self.entry_ok(e, end - e.key.len())
         })
     }
@@ -282,8 +322,7 @@ impl<'a> Seg<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        let s = text2num::text2digits(self.w(i), &self.lex.interp).ok()?;
-        s.parse().ok()
+        self.lex.word_value(self.seen[i], self.w(i))
     }
 
     /// « 50km » → « 50 » + « km ».
@@ -401,11 +440,12 @@ impl<'a> Seg<'a> {
     fn approx_cores(&self, used: &mut [bool]) -> Vec<Core> {
         let mut cores = Vec::new();
         for i in 0..self.toks.len() {
-            if used[i] || self.toks[i].kind != Kind::Word {
+            if used[i] || self.toks[i].kind != Kind::Word || self.first_bits(i) & FIRST_APPROX == 0
+            {
                 continue;
             }
             for row in &self.lex.approx {
-                if !self.seq_at(i, &row.key) {
+                if !self.seq_at(i, &row.ids) {
                     continue;
                 }
                 let end = i + row.key.len();
@@ -523,7 +563,12 @@ impl<'a> Seg<'a> {
                     || self.is(Class::WordBreak, i)
             })
             .collect();
-        let blocked = guard_long_runs(self, blocked);
+        let (blocked, any_number) = guard_long_runs(self, blocked);
+        if !any_number {
+            // every spelled number holds a word that is a number on its own (ordinals,
+            // never kept, excepted)
+            return Vec::new();
+        }
         let stream: Vec<T2n> = (0..self.toks.len())
             .map(|i| T2n {
                 text: self.w(i),
@@ -635,15 +680,22 @@ impl<'a> Seg<'a> {
 
     /// A lexicon noun at token `i` (longest match).
     fn unit_at(&self, i: usize) -> Option<Head> {
-        self.lex
-            .units
+        if self.first_bits(i) & FIRST_UNIT == 0 {
+            return None;
+        }
+        let first = self.ids.get(i)?;
+        let u = *self
+            .lex
+            .units_by_first
+            .get(first)?
             .iter()
-            .find(|(key, _)| self.seq_at(i, key))
-            .map(|(key, kind)| Head {
-                first: i,
-                last: i + key.len(),
-                kind: Some(*kind),
-            })
+            .find(|&&u| self.seq_at(i, &self.lex.unit_ids[u]))?;
+        let (key, kind) = &self.lex.units[u];
+        Some(Head {
+            first: i,
+            last: i + key.len(),
+            kind: Some(*kind),
+        })
     }
 
     /// True when token `i` has a plural ending.
@@ -688,13 +740,17 @@ impl<'a> Seg<'a> {
         let nums: Vec<usize> = (0..self.toks.len())
             .filter(|&i| self.toks[i].kind == Kind::Num)
             .collect();
-        let phone = self.phone_tokens(&nums);
+        // by token: in a phone-like run (a lookup in constant time: runs can be long)
+        let mut phone = vec![false; self.toks.len()];
+        for i in self.phone_tokens(&nums) {
+            phone[i] = true;
+        }
         for idx in 0..cores.len() {
             let c = &cores[idx];
             let (a, b) = self.orig(c.first, c.last);
             let mut dead = blocked.overlaps(a, b) || self.is_not_quantity(c);
             if !dead && c.kind == CoreKind::Exact && c.num_first + 1 == c.last {
-                dead = phone.contains(&c.num_first);
+                dead = phone.get(c.num_first).copied().unwrap_or(false);
             }
             if dead {
                 cores[idx].dead = true;
@@ -856,10 +912,13 @@ impl<'a> Seg<'a> {
     /// True when a fixed phrase holding a number (« France 24 », « trois
     /// frontières ») covers token `i`.
     fn in_fixed_phrase(&self, i: usize) -> bool {
-        self.lex
-            .entries(Class::NotNumber)
-            .iter()
-            .any(|e| (i.saturating_sub(e.key.len() - 1)..=i).any(|k| self.seq_at(k, &e.key)))
+        // a phrase covering token `i` holds its word
+        self.first_bits(i) & IN_NOT_NUMBER != 0
+            && self
+                .lex
+                .entries(Class::NotNumber)
+                .iter()
+                .any(|e| (i.saturating_sub(e.key.len() - 1)..=i).any(|k| self.seq_at(k, &e.ids)))
     }
 
     /// A spelled number that is here a month (« sept. »).
@@ -1081,10 +1140,13 @@ impl<'a> Seg<'a> {
 
     /// The longest modifier ending right before token `first`.
     fn modifier_before(&self, first: usize) -> Option<&'static lexicon::Modifier> {
+        if self.last_bits(first) & LAST_MODIFIER == 0 {
+            return None;
+        }
         self.lex
             .modifiers
             .iter()
-            .find(|m| m.key.len() <= first && self.seq_at(first - m.key.len(), &m.key))
+            .find(|m| m.key.len() <= first && self.seq_at(first - m.key.len(), &m.ids))
     }
 }
 
@@ -1133,10 +1195,13 @@ fn apply_modifier(c: &mut Core, kind: ModKind) {
 
 /// Blocks runs of more than 10 spelled-number words in a row: no real
 /// number is that long, and `text2num` would read digit sequences as one.
-fn guard_long_runs(seg: &Seg, mut blocked: Vec<bool>) -> Vec<bool> {
+/// Also tells whether any word left unblocked is a number on its own.
+fn guard_long_runs(seg: &Seg, mut blocked: Vec<bool>) -> (Vec<bool>, bool) {
     let mut run_start = None;
+    let mut any = false;
     for i in 0..=seg.toks.len() {
         let numeric = i < seg.toks.len() && !blocked[i] && seg.word_value(i).is_some();
+        any |= numeric;
         match (numeric, run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(s)) => {
@@ -1150,7 +1215,7 @@ fn guard_long_runs(seg: &Seg, mut blocked: Vec<bool>) -> Vec<bool> {
             _ => {}
         }
     }
-    blocked
+    (blocked, any)
 }
 
 /// A token as `text2num` sees it.

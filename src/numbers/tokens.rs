@@ -30,59 +30,71 @@ fn is_num_sep(c: char) -> bool {
     matches!(c, '.' | ',' | ':' | '/')
 }
 
+/// The char starting at byte `i` of `text` (a char boundary), if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
 /// Splits folded text into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut toks = Vec::with_capacity(text.len() / 4);
     let mut i = 0;
     let mut space = false;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while let Some(c) = char_at(text, i) {
+        let pos = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             space = true;
-            i += 1;
             continue;
         }
         if !c.is_alphanumeric() {
             toks.push(Tok {
                 kind: Kind::Punct,
                 start: pos,
-                end: pos + c.len_utf8(),
+                end: i,
                 space_before: space,
             });
             space = false;
-            i += 1;
             continue;
         }
-        // a chunk of alphanumerics with inner joiners
-        let mut j = i + 1;
+        // a chunk of alphanumerics with inner joiners; `prev` is the char before `j`
+        let mut j = i;
+        let mut prev = c;
         let mut elided = false;
-        while j < chars.len() {
-            let c = chars[j].1;
+        let mut has_digit = c.is_ascii_digit();
+        while let Some(c) = char_at(text, j) {
             if c.is_alphanumeric() {
-                j += 1;
+                has_digit |= c.is_ascii_digit();
+                prev = c;
+                j += c.len_utf8();
                 continue;
             }
-            let prev = chars[j - 1].1;
-            let next = chars.get(j + 1).map(|x| x.1);
+            // the joiners are one byte long
+            let next = char_at(text, j + c.len_utf8());
             if c == '\'' && prev.is_alphabetic() {
                 // elision: « d'un » → « d' » + « un »
                 j += 1;
                 elided = true;
                 break;
             }
-            if c == '-' && next.is_some_and(char::is_alphanumeric) {
-                j += 2;
-                continue;
-            }
-            if is_num_sep(c) && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
-                j += 2;
-                continue;
+            if let Some(n) = next {
+                let joins = (c == '-' && n.is_alphanumeric())
+                    || (is_num_sep(c) && prev.is_ascii_digit() && n.is_ascii_digit());
+                if joins {
+                    has_digit |= n.is_ascii_digit();
+                    prev = n;
+                    j += 1 + n.len_utf8();
+                    continue;
+                }
             }
             break;
         }
-        let end_byte = chars.get(j).map_or(text.len(), |x| x.0);
-        push_chunk(text, pos, end_byte, space, elided, &mut toks);
+        push_chunk(text, pos, j, space, elided || !has_digit, &mut toks);
         space = false;
         i = j;
     }
@@ -90,28 +102,20 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Classifies one chunk and pushes its token(s).
-fn push_chunk(
-    text: &str,
-    start: usize,
-    end: usize,
-    space: bool,
-    elided: bool,
-    toks: &mut Vec<Tok>,
-) {
-    let chunk = &text[start..end];
-    let has_digit = chunk.chars().any(|c| c.is_ascii_digit());
-    let has_letter = chunk.chars().any(char::is_alphabetic);
+/// Classifies one chunk and pushes its token(s); `word`: elided, or without a digit.
+fn push_chunk(text: &str, start: usize, end: usize, space: bool, word: bool, toks: &mut Vec<Tok>) {
     let tok = |kind, s, e, sp| Tok {
         kind,
         start: s,
         end: e,
         space_before: sp,
     };
-    if elided || !has_digit {
+    if word {
         toks.push(tok(Kind::Word, start, end, space));
         return;
     }
+    let chunk = &text[start..end];
+    let has_letter = chunk.chars().any(char::is_alphabetic);
     let numeric = |s: &str| {
         !s.is_empty()
             && s.chars()
@@ -144,22 +148,31 @@ fn push_chunk(
 /// Joins space-grouped thousands: « 4 000 », « 1 200 000 » (one space between
 /// groups; no-break spaces are plain spaces after folding).
 fn merge_thousands(text: &str, toks: &mut Vec<Tok>) {
-    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
-    for t in toks.drain(..) {
-        if let Some(last) = out.last_mut() {
+    // compacted in place: `kept` tokens are final; `last_ok`: the last kept token passes
+    // `last_group_ok` (kept up to date as groups join, in constant time)
+    let mut kept = 0;
+    let mut last_ok = false;
+    for r in 0..toks.len() {
+        let t = toks[r];
+        if kept > 0 {
+            let last = &mut toks[kept - 1];
             let joinable = t.kind == Kind::Num
                 && last.kind == Kind::Num
                 && &text[last.end..t.start] == " "
-                && last_group_ok(&text[last.start..last.end])
+                && last_ok
                 && next_group_ok(&text[t.start..t.end]);
             if joinable {
                 last.end = t.end;
+                // a group with a decimal part ends the run
+                last_ok = t.end - t.start == 3;
                 continue;
             }
         }
-        out.push(t);
+        toks[kept] = t;
+        kept += 1;
+        last_ok = t.kind == Kind::Num && last_group_ok(&text[t.start..t.end]);
     }
-    *toks = out;
+    toks.truncate(kept);
 }
 
 /// The number before a space group: 1 to 3 digits, or already a grouped number.
