@@ -69,3 +69,54 @@ fn headings_on_their_own_line_split() {
     let got = split("Déroulement\nLe camp est attaqué.", Lang::Fr);
     assert_eq!(got, vec!["Déroulement", "Le camp est attaqué."]);
 }
+
+#[test]
+fn a_long_run_of_spaces_keeps_its_offsets() {
+    let text = format!("Le chef est mort.{}Il est parti.", " ".repeat(30_000));
+    let doc = Document::new("d", &text);
+    let s = Splitter::default().split_text(&doc.text, 0, Lang::Fr);
+    assert_eq!(s.len(), 2);
+    assert_eq!(&text[s[0].start..s[0].end], "Le chef est mort.");
+    assert_eq!(s[1].start, 17 + 30_000);
+    assert_eq!(&text[s[1].start..s[1].end], "Il est parti.");
+}
+
+#[test]
+fn a_run_of_spaces_inside_a_sentence_stays_inside() {
+    let text = format!(
+        "Il a dit{}que tout va bien.\t\t{}Fin.",
+        " \t".repeat(50),
+        " ".repeat(40)
+    );
+    let s = Splitter::default().split_text(&text, 0, Lang::Fr);
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert!(text[s[0].start..s[0].end].ends_with("bien."));
+    assert_eq!(&text[s[1].start..s[1].end], "Fin.");
+}
+
+proptest::proptest! {
+    /// Cutting runs of spaces changes no sentence bound: the segmenter's
+    /// trimmed bounds over the squeezed text, mapped back, are those over the
+    /// original paragraph.
+    #[test]
+    fn squeezing_spaces_keeps_every_bound(
+        parts in proptest::collection::vec(("[A-Za-zé«»\"()0-9,;:]{0,6}", "[.!?]?", 0usize..40, proptest::bool::ANY), 0..12)
+    ) {
+        let mut para = String::new();
+        for (w, p, n, tab) in &parts {
+            para.push_str(w);
+            para.push_str(p);
+            para.push_str(&if *tab { "\t" } else { " " }.repeat(*n));
+        }
+        let bounds = |t: &str| -> Vec<(usize, usize)> {
+            t.split_sentence_bound_indices()
+                .map(|(s, seg)| (s, trim(seg)))
+                .filter(|(_, (a, b))| a < b)
+                .map(|(s, (a, b))| (s + a, s + b))
+                .collect()
+        };
+        let sq = Squeezed::new(&para);
+        let mapped: Vec<(usize, usize)> = bounds(&sq.text).into_iter().map(|(a, b)| (sq.orig(a), sq.orig(b))).collect();
+        proptest::prop_assert_eq!(mapped, bounds(&para));
+    }
+}
