@@ -312,6 +312,24 @@ pub struct PlaceMention {
     pub resolved: bool,
 }
 
+impl PlaceMention {
+    /// A toponym the gazetteer does not know: its name is the text as written,
+    /// with no country, coordinates or parent.
+    pub fn unresolved(span: Span, kind: Option<String>) -> PlaceMention {
+        PlaceMention {
+            name: span.text.clone(),
+            span,
+            country: None,
+            lat: None,
+            lon: None,
+            geonames_id: None,
+            kind,
+            parent: None,
+            resolved: false,
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }

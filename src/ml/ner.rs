@@ -321,17 +321,7 @@ pub struct AsWritten;
 
 impl Normalize for AsWritten {
     fn place(&self, _doc: &Document, span: Span) -> Option<PlaceMention> {
-        Some(PlaceMention {
-            name: span.text.clone(),
-            span,
-            country: None,
-            lat: None,
-            lon: None,
-            geonames_id: None,
-            kind: None,
-            parent: None,
-            resolved: false,
-        })
+        Some(PlaceMention::unresolved(span, None))
     }
     fn actor(&self, _doc: &Document, span: Span, kind: EntityKind) -> Option<ActorMention> {
         let kind = match kind {

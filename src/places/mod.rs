@@ -597,18 +597,10 @@ pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
         });
     }
     for u in unknown {
-        let span = Span::new(doc, u.start, u.end);
-        out.push(PlaceMention {
-            name: span.text.clone(),
-            span,
-            country: None,
-            lat: None,
-            lon: None,
-            geonames_id: None,
-            kind: u.kind.map(|k| k.as_str().to_string()),
-            parent: None,
-            resolved: false,
-        });
+        out.push(PlaceMention::unresolved(
+            Span::new(doc, u.start, u.end),
+            u.kind.map(|k| k.as_str().to_string()),
+        ));
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
