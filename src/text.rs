@@ -24,28 +24,33 @@ impl Folded {
         let mut text = Vec::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len() + 1);
         let mut buf = String::new();
+        let latin = &*LATIN_BYTES;
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i].is_ascii() {
                 // a run of ASCII bytes in one go
-                let run = bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii())
-                    .unwrap_or(bytes.len() - i);
-                text.extend(bytes[i..i + run].iter().map(|&b| fold_ascii(b)));
+                let run = fold_ascii_run(&bytes[i..], &mut text);
                 let from = off(base + i);
-                map.extend((0..run).map(|k| from.saturating_add(k as u32)));
+                match u32::try_from(run).ok().and_then(|r| from.checked_add(r)) {
+                    Some(to) => map.extend(from..to),
+                    None => map.extend((0..run).map(|k| from.saturating_add(off(k)))),
+                }
                 i += run;
                 continue;
             }
-            let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
-            if let Some(f) = (c as usize).checked_sub(0x80).and_then(|k| LATIN.get(k)) {
-                text.extend_from_slice(f.as_bytes());
-                map.extend(std::iter::repeat_n(off(base + i), f.len()));
-                i += c.len_utf8();
-                continue;
+            // a two-byte character of U+0080–U+024F: its fold from the table
+            if let (0xC2..=0xC9, Some(&next)) = (bytes[i], bytes.get(i + 1)) {
+                let k = ((usize::from(bytes[i]) & 0x1F) << 6 | (usize::from(next) & 0x3F)) - 0x80;
+                if let Some(&(f, len)) = latin.get(k) {
+                    let f = &f[..usize::from(len)];
+                    text.extend_from_slice(f);
+                    map.extend(std::iter::repeat_n(off(base + i), f.len()));
+                    i += 2;
+                    continue;
+                }
             }
+            let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
             buf.clear();
             fold_char_into(c, &mut buf);
             text.extend_from_slice(buf.as_bytes());
@@ -87,14 +92,46 @@ fn utf8(v: Vec<u8>) -> String {
     String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HI: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Folds the ASCII bytes at the start of `b` onto `out`, eight at a time
+/// (SWAR: [`fold_ascii`] on each byte of a word), and returns how many.
+fn fold_ascii_run(b: &[u8], out: &mut Vec<u8>) -> usize {
+    let mut k = 0;
+    while let Some(chunk) = b.get(k..k + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        if w & HI != 0 {
+            break;
+        }
+        // high bit of each byte: >= 'A' and not >= '['
+        let upper =
+            (w + ONES * (0x80 - u64::from(b'A'))) & !(w + ONES * (0x80 - u64::from(b'['))) & HI;
+        let lower = w | (upper >> 2);
+        // high bit of each byte equal to '`'
+        let x = lower ^ (ONES * u64::from(b'`'));
+        let grave = !((x & LO7) + LO7 | x | LO7);
+        let folded = lower - (grave >> 7) * u64::from(b'`' - b'\'');
+        out.extend_from_slice(&folded.to_le_bytes());
+        k += 8;
+    }
+    while let Some(&c) = b.get(k).filter(|c| c.is_ascii()) {
+        out.push(fold_ascii(c));
+        k += 1;
+    }
+    k
+}
+
 /// Folds one ASCII byte (the fast path of [`fold_char_into`]).
 #[inline]
 fn fold_ascii(b: u8) -> u8 {
-    if b == b'`' {
-        b'\''
-    } else {
-        b.to_ascii_lowercase()
-    }
+    // branch-free, so that runs of ASCII fold in vector registers
+    let upper = u8::from(b.is_ascii_uppercase());
+    let grave = u8::from(b == b'`');
+    (b | (upper << 5)) - grave * (b'`' - b'\'')
 }
 
 /// The folds of U+0080–U+024F (Latin-1 and Latin Extended-A/B, where the
@@ -107,6 +144,19 @@ static LATIN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
                 fold_char_into(c, &mut o);
             }
             o
+        })
+        .collect()
+});
+
+/// [`LATIN`] as inline byte arrays (folds longer than 4 bytes, if any, are
+/// left out and take the slow path), for the hot loop of [`Folded::new`].
+static LATIN_BYTES: std::sync::LazyLock<Vec<([u8; 4], u8)>> = std::sync::LazyLock::new(|| {
+    LATIN
+        .iter()
+        .map_while(|f| {
+            let mut b = [0u8; 4];
+            b.get_mut(..f.len())?.copy_from_slice(f.as_bytes());
+            Some((b, u8::try_from(f.len()).ok()?))
         })
         .collect()
 });
@@ -270,6 +320,30 @@ mod tests {
                 proptest::prop_assert_eq!(f.orig(k), o);
             }
             proptest::prop_assert_eq!(f.orig(f.text.len()), base + s.len());
+        }
+    }
+
+    #[test]
+    fn ascii_folds_to_lowercase_and_plain_quote() {
+        for b in 0u8..=127 {
+            let want = if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            };
+            assert_eq!(fold_ascii(b), want, "byte {b}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Eight bytes at a time fold as one at a time, up to the first non-ASCII byte.
+        #[test]
+        fn ascii_runs_fold_byte_by_byte(b in proptest::collection::vec(0u8..=130, 0..40)) {
+            let mut out = Vec::new();
+            let n = fold_ascii_run(&b, &mut out);
+            let want: Vec<u8> = b.iter().take_while(|c| c.is_ascii()).map(|&c| fold_ascii(c)).collect();
+            proptest::prop_assert_eq!(n, want.len());
+            proptest::prop_assert_eq!(out, want);
         }
     }
 

@@ -535,20 +535,21 @@ pub fn jsonl_document(
             format!("line {line_no}: {e}"),
         )
     })?;
-    let obj = v.as_object().ok_or_else(|| {
-        DocError::new(
+    let serde_json::Value::Object(mut obj) = v else {
+        return Err(DocError::new(
             &fallback_id,
             ErrorKind::MalformedJson,
             format!("line {line_no}: not a JSON object"),
-        )
-    })?;
-    let id = match obj.get("id") {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+        ));
+    };
+    // fields are taken out of the parsed object, not copied
+    let id = match obj.remove("id") {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => fallback_id.clone(),
     };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+    let text = match obj.remove("text") {
+        Some(serde_json::Value::String(s)) => s,
         Some(other) => {
             let t = match other {
                 serde_json::Value::Null => "null",
