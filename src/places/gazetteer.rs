@@ -118,8 +118,8 @@ pub(crate) struct Gazetteer {
     by_folded: HashMap<String, usize>,
     /// Every folded name but the gated ones, for longest matches at a word start.
     trie: Trie,
-    /// Per trie node: a blocking or lowercase-allowed name lies below it.
-    special_below: Vec<bool>,
+    /// The blocking and lowercase-allowed names of `trie`, with the same ids.
+    special: Trie,
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -324,13 +324,18 @@ impl Gazetteer {
             .filter(|(_, &id)| !patterns[id].gated)
             .collect();
         let trie = Trie::new(keys.iter().map(|(k, &id)| (k.as_str(), id)).collect());
-        let special_below = trie.below(|id| patterns[id].blocked || patterns[id].lower_ok);
+        let special = Trie::new(
+            keys.iter()
+                .filter(|(_, &id)| patterns[id].blocked || patterns[id].lower_ok)
+                .map(|(k, &id)| (k.as_str(), id))
+                .collect(),
+        );
         Gazetteer {
             places,
             by_key,
             patterns,
             by_folded,
-            special_below,
+            special,
             trie,
         }
     }
@@ -348,24 +353,17 @@ impl Gazetteer {
     /// or lowercase-allowed name has any effect: `None` as soon as the longest name can
     /// be no such name.
     pub fn find_lower_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
-        let special = |id: usize| self.patterns[id].blocked || self.patterns[id].lower_ok;
-        let mut best: Option<(usize, usize)> = None;
-        let mut settled = false;
-        self.trie.walk(ft.as_bytes(), at, |node, end, ids| {
-            if let Some(&id) = ids.first() {
-                best = Some((end, id));
-            }
-            if !self.special_below[node] && !best.is_some_and(|(_, id)| special(id)) {
-                settled = true;
-                return false;
-            }
-            true
+        // the longest special name, looked up among the few special ones: most
+        // lowercase words leave that small trie at once
+        let mut best = None;
+        self.special.prefixes(ft.as_bytes(), at, |end, ids| {
+            best = ids.first().map(|&id| (end, id));
         });
-        if settled {
-            None
-        } else {
-            best
-        }
+        let (end, id) = best?;
+        // it counts only when no longer name (then not special) starts here
+        self.find_at(ft, at)
+            .is_some_and(|(longest, _)| longest == end)
+            .then_some((end, id))
     }
 
     /// The place with this key (`ML`, `ML.09`, `2457163`).

@@ -101,19 +101,4 @@ impl Trie {
             k += 1;
         }
     }
-
-    /// Per node: whether a key strictly below it has an id for which `keep` holds.
-    pub fn below(&self, keep: impl Fn(usize) -> bool) -> Vec<bool> {
-        let mut at_or_below = vec![false; self.nodes.len()];
-        let mut below = vec![false; self.nodes.len()];
-        // children come after their parent
-        for node in (0..self.nodes.len()).rev() {
-            let [first, len, id, n] = self.nodes[node].map(|x| x as usize);
-            below[node] = self.edge_nodes[first..first + len]
-                .iter()
-                .any(|&c| at_or_below[c as usize]);
-            at_or_below[node] = below[node] || self.ids[id..id + n].iter().any(|&i| keep(i));
-        }
-        below
-    }
 }
