@@ -4,6 +4,7 @@
 //! program is a pair of byte offsets into that text (`text[start..end]` is the
 //! mention's text), never into a normalized copy.
 
+use crate::text::{Folded, FoldedView};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -148,6 +149,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Problems that did not stop processing (garbled header, renamed id, lossy decoding).
     pub warnings: Vec<String>,
+    /// The case- and accent-folded text, made on first use and shared by the
+    /// stages (see [`Document::folded`]).
+    folded: std::sync::OnceLock<Folded>,
 }
 
 impl Document {
@@ -162,6 +166,36 @@ impl Document {
             lang_confidence: 0.0,
             sentences: Vec::new(),
             warnings: Vec::new(),
+            folded: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The fold of `text[start..end]` (as `Folded::new(&text[start..end], start)`),
+    /// cut from one fold of the whole text made on first use, so that the
+    /// stages fold each document once. `None` when the range is not on
+    /// character boundaries or outside the text, or when the text changed
+    /// length since the fold was made (then use [`Document::fold_range`]).
+    pub fn folded(&self, start: usize, end: usize) -> Option<FoldedView<'_>> {
+        let f = self.folded.get_or_init(|| Folded::new(&self.text, 0));
+        if f.orig(f.text.len()) != self.text.len() {
+            return None;
+        }
+        f.slice(start, end)
+    }
+
+    /// [`Document::folded`], or when it has none, a fold of `text[start..end]`
+    /// made into `own` (an empty one when the range is not in the text).
+    pub fn fold_range<'a>(
+        &'a self,
+        start: usize,
+        end: usize,
+        own: &'a mut Option<Folded>,
+    ) -> FoldedView<'a> {
+        match self.folded(start, end) {
+            Some(v) => v,
+            None => own
+                .insert(Folded::new(self.text.get(start..end).unwrap_or(""), start))
+                .view(),
         }
     }
 

@@ -66,6 +66,56 @@ impl Folded {
 
     /// Original offset of folded byte `i` (`i` may be `text.len()`).
     pub fn orig(&self, i: usize) -> usize {
+        self.view().orig(i)
+    }
+
+    /// Original offsets of the folded range `start..end`: the end maps to the
+    /// end of the original character holding folded byte `end - 1`.
+    pub fn orig_range(&self, start: usize, end: usize) -> (usize, usize) {
+        self.view().orig_range(start, end)
+    }
+
+    /// The whole fold, borrowed.
+    pub fn view(&self) -> FoldedView<'_> {
+        FoldedView {
+            text: &self.text,
+            map: &self.map,
+        }
+    }
+
+    /// The fold of original bytes `start..end` (character boundaries of the
+    /// folded text), the same as `Folded::new(&text[start..end], start)` would
+    /// give: folding goes character by character. `None` when the range is
+    /// not on boundaries or outside.
+    pub fn slice(&self, start: usize, end: usize) -> Option<FoldedView<'_>> {
+        let at = |o: usize| {
+            let i = self.map.partition_point(|&m| (m as usize) < o);
+            (self.map.get(i).map(|&m| m as usize) == Some(o)).then_some(i)
+        };
+        let (a, b) = (at(start)?, at(end)?);
+        // the first folded byte of a character: its map entry differs from the previous one
+        let first = |i: usize| i == 0 || self.map[i - 1] != self.map[i];
+        if a > b || !first(a) || !first(b) {
+            return None;
+        }
+        Some(FoldedView {
+            text: self.text.get(a..b)?,
+            map: &self.map[a..=b],
+        })
+    }
+}
+
+/// A borrowed fold: folded text and, for each of its bytes plus one past the
+/// end, the original offset (see [`Folded`]).
+#[derive(Debug, Clone, Copy)]
+pub struct FoldedView<'a> {
+    pub text: &'a str,
+    map: &'a [u32],
+}
+
+impl FoldedView<'_> {
+    /// Original offset of folded byte `i` (`i` may be `text.len()`).
+    pub fn orig(&self, i: usize) -> usize {
         self.map[i.min(self.map.len() - 1)] as usize
     }
 
@@ -345,6 +395,33 @@ mod tests {
             proptest::prop_assert_eq!(n, want.len());
             proptest::prop_assert_eq!(out, want);
         }
+    }
+
+    proptest::proptest! {
+        /// A slice of a whole text's fold is the fold of that slice of the text.
+        #[test]
+        fn slices_fold_as_the_slice(s in "(?s).{0,40}", cut in proptest::collection::vec(0usize..50, 2)) {
+            let whole = Folded::new(&s, 0);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            let (a, b) = (bounds[cut[0] % bounds.len()], bounds[cut[1] % bounds.len()]);
+            let (a, b) = (a.min(b), a.max(b));
+            let part = Folded::new(&s[a..b], a);
+            let view = whole.slice(a, b).expect("character boundaries");
+            proptest::prop_assert_eq!(view.text, part.text.as_str());
+            for k in 0..=part.text.len() {
+                proptest::prop_assert_eq!(view.orig(k), part.orig(k));
+                proptest::prop_assert_eq!(view.orig_range(0, k), part.orig_range(0, k));
+            }
+        }
+    }
+
+    #[test]
+    fn slices_off_boundaries_are_refused() {
+        let f = Folded::new("Ménaka", 0);
+        assert!(f.slice(0, 2).is_none(), "inside « é »");
+        assert!(f.slice(3, 1).is_none());
+        assert!(f.slice(0, 99).is_none());
+        assert_eq!(f.slice(3, 7).map(|v| v.text), Some("naka"));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use crate::document::{Lang, Outcome, Victims};
 use crate::models::tsv_rows;
-use crate::text::{fold, is_word_char, Folded};
+use crate::text::{fold, is_word_char, Folded, FoldedView};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -465,20 +465,24 @@ impl Tokens {
 
     /// [`Tokens::new`] reusing this one's buffers.
     pub fn fill(&mut self, text: &str, base: usize, lex: &'static Lexicon) {
-        let folded = Folded::new(text, base);
+        self.fill_folded(Folded::new(text, base).view(), lex);
+    }
+
+    /// [`Tokens::fill`] from the sentence's fold (`Document::fold_range`).
+    pub fn fill_folded(&mut self, folded: FoldedView<'_>, lex: &'static Lexicon) {
         self.toks.clear();
         // about one token in 5 bytes: few regrowths
         self.toks.reserve(folded.text.len() / 4);
         self.matches.clear();
         self.match_at.clear();
-        each_token(&folded.text, |a, b, word| {
+        each_token(folded.text, |a, b, word| {
             let (start, end) = folded.orig_range(a, b);
             self.toks.push(Token {
                 start,
                 end,
                 word,
                 folded: (a, b),
-                id: lex.id_at(&folded.text, a, b),
+                id: lex.id_at(folded.text, a, b),
             });
         });
         let n = self.toks.len();
@@ -512,7 +516,8 @@ impl Tokens {
                 None => i += 1,
             }
         }
-        self.folded = folded.text;
+        self.folded.clear();
+        self.folded.push_str(folded.text);
     }
 
     /// The folded text of token `i` (empty past the end).

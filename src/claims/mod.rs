@@ -109,7 +109,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let mut toks = TOKENS.take();
     let mut counts: Vec<Count> = Vec::new();
     for (index, s) in doc.sentences.iter().enumerate() {
-        let (Some(text), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
+        let (Some(_), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
             continue;
         };
         while ni < numbers.len() && numbers[ni].span.start < s.start {
@@ -126,7 +126,8 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             }
             j += 1;
         }
-        toks.fill(text, s.start, lex);
+        let mut own = None;
+        toks.fill_folded(doc.fold_range(s.start, s.end, &mut own), lex);
         slots.prune(index, &toks);
         let cue = |class| {
             toks.matches

@@ -28,7 +28,7 @@ pub use gazetteer::{by_key, contains, lookup, lookup_all, parent, size, Kind, Pl
 use crate::document::{Annotations, Document, Lang, PlaceMention, Span};
 use crate::models::{lines, tsv_rows};
 use crate::pipeline::Stage;
-use crate::text::{fold, Folded};
+use crate::text::fold;
 use gazetteer::{preferred, tier, Gazetteer, GAZETTEER};
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
@@ -356,8 +356,9 @@ fn scan_sentence(
     unknown: &mut Vec<Unknown>,
 ) {
     let orig = &doc.text[start..end];
-    let f = Folded::new(orig, start);
-    let ft = f.text.as_str();
+    let mut own = None;
+    let f = doc.fold_range(start, end, &mut own);
+    let ft = f.text;
     // computed on the first name that needs it
     let headline = std::cell::OnceCell::new();
     let headline = || *headline.get_or_init(|| title_case(orig));
