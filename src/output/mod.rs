@@ -101,6 +101,32 @@ impl DocRecord {
     }
 }
 
+/// A [`DocRecord`] borrowed from a processed document, for writing: the same
+/// line, without copying the annotations.
+#[derive(Serialize)]
+struct DocLine<'a> {
+    doc: &'a str,
+    lang: Option<&'a str>,
+    lang_confidence: f64,
+    doc_date: Option<String>,
+    sentences: &'a [Sentence],
+    #[serde(flatten)]
+    ann: &'a Annotations,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
+}
+
+/// A [`ClaimRecord`] borrowed from a processed document, for writing.
+#[derive(Serialize)]
+struct ClaimLine<'a> {
+    doc: &'a str,
+    lang: Option<&'a str>,
+    doc_date: Option<&'a str>,
+    sentence_text: &'a str,
+    #[serde(flatten)]
+    claim: &'a Claim,
+}
+
 /// The error line: `{"doc":..,"error":{"kind":..,"message":..}}`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorRecord {
@@ -170,15 +196,27 @@ pub fn write_processed<W: Write>(
 ) -> std::io::Result<usize> {
     let lang = p.doc.lang.map(|l| l.code());
     match format {
-        Format::Docs => write_line(out, &DocRecord::from_processed(p))?,
+        Format::Docs => write_line(
+            out,
+            &DocLine {
+                doc: &p.doc.id,
+                lang,
+                lang_confidence: p.doc.lang_confidence,
+                doc_date: p.doc.doc_date.map(|d| d.to_string()),
+                sentences: &p.doc.sentences,
+                ann: &p.ann,
+                warnings: &p.doc.warnings,
+            },
+        )?,
         Format::Claims => {
+            let doc_date = p.doc.doc_date.map(|d| d.to_string());
             for c in &p.ann.claims {
-                let rec = ClaimRecord {
-                    doc: p.doc.id.clone(),
-                    lang: lang.map(str::to_string),
-                    doc_date: p.doc.doc_date.map(|d| d.to_string()),
-                    sentence_text: p.doc.sentence_text(c.sentence).to_string(),
-                    claim: c.clone(),
+                let rec = ClaimLine {
+                    doc: &p.doc.id,
+                    lang,
+                    doc_date: doc_date.as_deref(),
+                    sentence_text: p.doc.sentence_text(c.sentence),
+                    claim: c,
                 };
                 write_line(out, &rec)?;
             }
@@ -238,4 +276,54 @@ pub fn write_processed<W: Write>(
 pub fn write_line<W: Write, T: Serialize>(out: &mut W, v: &T) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, v).map_err(std::io::Error::other)?;
     out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::pipeline::Pipeline;
+
+    /// The docs line is written from borrowed data: it must stay the line of
+    /// the owned [`DocRecord`] (what `eval` reads back), field for field.
+    #[test]
+    fn lines_are_the_owned_records() {
+        let pipeline = Pipeline::default();
+        for (text, lang) in [
+            (
+                "Au moins 12 soldats ont été tués lundi à Tessit, selon l'armée malienne.",
+                None,
+            ),
+            (
+                "At least 30 civilians were killed on Sunday near Diffa, the governor said.",
+                Some(crate::document::Lang::En),
+            ),
+        ] {
+            let mut doc = Document::new("d1", text);
+            doc.lang = lang;
+            doc.doc_date = crate::document::DocDate::parse("2021-03");
+            doc.warnings.push("a warning".into());
+            let p = pipeline.process(doc).expect("processed");
+            let mut out = Vec::new();
+            write_processed(&mut out, Format::Docs, &p).expect("written");
+            let want = serde_json::to_string(&DocRecord::from_processed(&p)).expect("json") + "\n";
+            assert_eq!(String::from_utf8(out).expect("utf-8"), want);
+            // and each claim line is its owned ClaimRecord
+            let mut out = Vec::new();
+            let n = write_processed(&mut out, Format::Claims, &p).expect("written");
+            assert!(n > 0, "a toll in {text:?}");
+            let out = String::from_utf8(out).expect("utf-8");
+            for (line, c) in out.lines().zip(&p.ann.claims) {
+                let rec = ClaimRecord {
+                    doc: p.doc.id.clone(),
+                    lang: p.doc.lang.map(|l| l.code().to_string()),
+                    doc_date: p.doc.doc_date.map(|d| d.to_string()),
+                    sentence_text: p.doc.sentence_text(c.sentence).to_string(),
+                    claim: c.clone(),
+                };
+                assert_eq!(line, serde_json::to_string(&rec).expect("json"));
+            }
+            assert_eq!(out.lines().count(), p.ann.claims.len());
+        }
+    }
 }
