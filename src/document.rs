@@ -183,6 +183,11 @@ impl Document {
         f.slice(start, end)
     }
 
+    /// Frees the shared fold (five bytes a byte of text) once the stages are done.
+    pub fn drop_fold(&mut self) {
+        self.folded.take();
+    }
+
     /// [`Document::folded`], or when it has none, a fold of `text[start..end]`
     /// made into `own` (an empty one when the range is not in the text).
     pub fn fold_range<'a>(
@@ -581,5 +586,42 @@ impl Annotations {
         self.places.sort_by_key(|m| (m.span.start, m.span.end));
         self.actors.sort_by_key(|m| (m.span.start, m.span.end));
         self.claims.sort_by_key(|c| (c.start, c.end, c.kind as u8));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_fold_is_each_range_folded() {
+        let text = "À Ménaka, l’armée a dit : « 12 morts ». Œuvre";
+        let doc = Document::new("d", text);
+        for (a, b) in [
+            (0, text.len()),
+            (3, 10),
+            (text.find('«').unwrap(), text.len()),
+        ] {
+            let want = Folded::new(&text[a..b], a);
+            let got = doc.folded(a, b).expect("on boundaries");
+            assert_eq!(got.text, want.text);
+            assert_eq!(
+                got.orig_range(0, got.text.len()),
+                want.orig_range(0, want.text.len())
+            );
+        }
+        assert!(doc.folded(1, 4).is_none(), "inside « À »");
+    }
+
+    #[test]
+    fn a_changed_text_is_folded_again() {
+        let mut doc = Document::new("d", "Gao");
+        assert_eq!(doc.folded(0, 3).map(|f| f.text), Some("gao"));
+        doc.text.push_str(" et Kidal");
+        assert!(doc.folded(0, 12).is_none(), "stale fold refused");
+        let mut own = None;
+        assert_eq!(doc.fold_range(4, 12, &mut own).text, "et kidal");
+        doc.drop_fold();
+        assert_eq!(doc.folded(4, 12).map(|f| f.text), Some("et kidal"));
     }
 }

@@ -103,6 +103,8 @@ impl Pipeline {
         for stage in &self.stages {
             stage.run(&doc, &mut ann);
         }
+        // documents wait for their batch to be written: not with their fold
+        doc.drop_fold();
         ann.sort();
         Ok(Processed { doc, ann })
     }
