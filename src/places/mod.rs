@@ -412,6 +412,10 @@ fn scan_sentence(
             }
         }
         // not a known name: a village looked up after a cue, or an unknown toponym
+        // (both capitalized, as `unknown_at` checks first)
+        if !upper {
+            continue;
+        }
         let (a, _) = f.orig_range(i, i + c.len_utf8());
         if let Some(u) = unknown_at(lex, ft, i, orig, a - start) {
             let (ua, ub) = (start + u.0, start + u.1);
