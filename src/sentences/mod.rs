@@ -1,5 +1,5 @@
-//! Sentence splitting: `unicode-segmentation` sentence bounds, then rules for
-//! news text:
+//! Sentence splitting: `unicode-segmentation` sentence bounds (asked only
+//! around terminators, see `bounds.rs`), then rules for news text:
 //! - no break after an abbreviation of `models/<lang>/abbreviations.txt`
 //!   (`M.`, `Gén.`, `Mr.`, `U.S.`) or an initial (`E. Philippe`);
 //! - citation marks (`[4]`, `[1],[5]`) stay with the sentence they follow;
@@ -13,7 +13,8 @@
 use crate::document::{Document, Lang, Sentence};
 use crate::models;
 use rustc_hash::FxHashSet as HashSet;
-use unicode_segmentation::UnicodeSegmentation;
+
+mod bounds;
 
 /// Longest stretch (bytes) a quote may keep open across sentence bounds.
 const MAX_QUOTE_SPAN: usize = 1200;
@@ -55,9 +56,15 @@ impl Splitter {
         let body = &text[from..];
         // 1. raw bounds, one paragraph at a time (blank lines always split)
         let mut raw: Vec<(usize, usize)> = Vec::new();
+        let mut bounds = Vec::new();
         for (ps, para) in paragraphs(body) {
             let squeezed = Squeezed::new(para);
-            for (s, seg) in squeezed.text.split_sentence_bound_indices() {
+            bounds.clear();
+            bounds.push(0);
+            bounds::inner_bounds(&squeezed.text, &mut bounds);
+            bounds.push(squeezed.text.len());
+            for w in bounds.windows(2) {
+                let (s, seg) = (w[0], &squeezed.text[w[0]..w[1]]);
                 let (a, b) = trim(seg);
                 if a < b {
                     let (a, b) = (squeezed.orig(s + a), squeezed.orig(s + b));

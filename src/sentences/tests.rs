@@ -1,5 +1,6 @@
 use super::*;
 use rstest::rstest;
+use unicode_segmentation::UnicodeSegmentation;
 
 fn split(text: &str, lang: Lang) -> Vec<String> {
     Splitter::default()
