@@ -129,6 +129,14 @@ impl<'a> Squeezed<'a> {
     fn new(para: &'a str) -> Squeezed<'a> {
         let bytes = para.as_bytes();
         let is_sp = |b: u8| b == b' ' || b == b'\t';
+        // a run longer than MAX_SPACE_RUN covers a multiple of MAX_SPACE_RUN + 1:
+        // without a space or tab at any of those, there is none (the usual case)
+        if !bytes.iter().step_by(MAX_SPACE_RUN + 1).any(|&b| is_sp(b)) {
+            return Squeezed {
+                text: std::borrow::Cow::Borrowed(para),
+                cuts: Vec::new(),
+            };
+        }
         let mut out = String::new();
         let mut cuts = Vec::new();
         let (mut i, mut copied, mut removed) = (0, 0, 0);
@@ -174,7 +182,7 @@ fn reattach_citations(text: &str, raw: Vec<(usize, usize)>) -> Vec<(usize, usize
     for (mut s, e) in raw {
         if let Some(last) = out.last_mut() {
             let prev = &text[last.0..last.1];
-            if let Some(p) = prev.rfind(['.', '!', '?']) {
+            if let Some(p) = memchr::memrchr3(b'.', b'!', b'?', prev.as_bytes()) {
                 let from = last.0 + p + 1;
                 let m = citation_run(&text[from..]);
                 if m > 0 && from + m > last.1 {
@@ -228,22 +236,21 @@ fn paragraphs(s: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            // look for another newline with only spaces between
-            let mut j = i + 1;
-            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+    while let Some(n) = memchr::memchr(b'\n', &bytes[i..]) {
+        i += n;
+        // look for another newline with only spaces between
+        let mut j = i + 1;
+        while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            out.push((start, &s[start..i]));
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
-            if j < bytes.len() && bytes[j] == b'\n' {
-                out.push((start, &s[start..i]));
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                start = j;
-                i = j;
-                continue;
-            }
+            start = j;
+            i = j;
+            continue;
         }
         i += 1;
     }
@@ -342,13 +349,21 @@ struct QuoteState {
 impl QuoteState {
     /// Reads more text.
     fn feed(&mut self, s: &str) {
-        for c in s.chars() {
-            match c {
-                '«' | '“' => self.depth += 1,
-                '»' | '”' => self.depth = self.depth.saturating_sub(1),
-                '"' => self.straight = !self.straight,
+        // « » are C2 AB / C2 BB in UTF-8, “ ” E2 80 9C / E2 80 9D: only
+        // those lead bytes and `"` need a look
+        let b = s.as_bytes();
+        let mut i = 0;
+        while let Some(n) = memchr::memchr3(b'"', 0xC2, 0xE2, &b[i..]) {
+            i += n;
+            match (b[i], b.get(i + 1), b.get(i + 2)) {
+                (b'"', _, _) => self.straight = !self.straight,
+                (0xC2, Some(0xAB), _) | (0xE2, Some(0x80), Some(0x9C)) => self.depth += 1,
+                (0xC2, Some(0xBB), _) | (0xE2, Some(0x80), Some(0x9D)) => {
+                    self.depth = self.depth.saturating_sub(1)
+                }
                 _ => {}
             }
+            i += 1;
         }
     }
 

@@ -121,3 +121,30 @@ proptest::proptest! {
         proptest::prop_assert_eq!(mapped, bounds(&para));
     }
 }
+
+proptest::proptest! {
+    /// The byte scan of quotes counts as reading character by character does.
+    #[test]
+    fn quote_state_reads_bytes_as_characters(s in "[a «»“”\"’é\u{c2}\u{e2}\u{2019}\u{201a}]{0,40}") {
+        let mut fast = QuoteState::default();
+        fast.feed(&s);
+        let (mut depth, mut straight) = (0u32, false);
+        for c in s.chars() {
+            match c {
+                '«' | '“' => depth += 1,
+                '»' | '”' => depth = depth.saturating_sub(1),
+                '"' => straight = !straight,
+                _ => {}
+            }
+        }
+        proptest::prop_assert_eq!((fast.depth, fast.straight), (depth, straight));
+    }
+
+    /// A paragraph without a long run of spaces is taken as it is.
+    #[test]
+    fn squeezing_finds_every_long_run(para in "[a. \t]{0,80}") {
+        let sq = Squeezed::new(&para);
+        let longest = para.split(|c| c != ' ' && c != '\t').map(str::len).max().unwrap_or(0);
+        proptest::prop_assert_eq!(sq.cuts.is_empty(), longest <= MAX_SPACE_RUN);
+    }
+}
