@@ -24,6 +24,7 @@
 //! Left out on purpose: time zones (`T12:30-07`), generic readings (`XXXX-SU` for « l'été »
 //! in a timeless text), and adjectives as sets (« quotidien », « annuel »).
 
+mod backtrack;
 mod lexicon;
 mod resolve;
 mod rules;

@@ -4,14 +4,15 @@
 //! named captures. A handler may refuse a match (a count, not a year) or shorten it
 //! (a two-digit « year » that is really a count).
 
-use super::lexicon::{Handler, Lexicon, Unit};
+use super::backtrack;
+use super::lexicon::{Engines, Handler, Lexicon, Unit};
 use crate::document::DateType;
 use crate::text::Folded;
-use regex::Captures;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::hybrid::LazyStateID;
+use regex_automata::util::captures::Captures;
 use regex_automata::util::start;
-use regex_automata::Anchored;
+use regex_automata::{Anchored, Input, PatternID};
 use std::cell::RefCell;
 
 /// The day a day-grain expression refers to, before anchoring.
@@ -235,10 +236,30 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     false
 }
 
+/// A capture group of a match: its span of the folded text.
+#[derive(Debug, Clone, Copy)]
+struct Group<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Group<'a> {
+    fn as_str(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
 /// Reads one rule's captures.
 struct Reader<'a> {
     lex: &'a Lexicon,
-    caps: &'a Captures<'a>,
+    caps: &'a Captures,
     /// The rule's group names, by group index.
     names: &'a [Option<Box<str>>],
     folded: &'a Folded,
@@ -247,9 +268,18 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// The capture group `name` (the rule's names are few: a scan beats hashing).
-    fn group(&self, name: &str) -> Option<regex::Match<'a>> {
+    fn group(&self, name: &str) -> Option<Group<'a>> {
         let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
-        self.caps.get(i)
+        self.at(i)
+    }
+    /// The capture group of index `i` (0: the whole match).
+    fn at(&self, i: usize) -> Option<Group<'a>> {
+        let sp = self.caps.get_group(i)?;
+        Some(Group {
+            text: &self.folded.text,
+            start: sp.start,
+            end: sp.end,
+        })
     }
     fn g(&self, name: &str) -> Option<&'a str> {
         self.group(name).map(|m| m.as_str())
@@ -412,45 +442,49 @@ fn glued_after(c: char) -> bool {
     }
 }
 
+/// Where a rule's match at a place may end: at most here (`UNKNOWN`: anywhere).
+const UNKNOWN: usize = usize::MAX;
+
 /// For each rule, the places where one of its matches may start and is not glued to what
-/// comes before: one anchored walk of the all-rules DFA at each such place. A place is
-/// never missed; a failed walk lists the place for every rule (the search there settles it).
-fn starts(lex: &Lexicon, dfa: &DFA, text: &str) -> Vec<Vec<usize>> {
-    thread_local! {
-        static WALKERS: RefCell<[Option<Walker>; 2]> = const { RefCell::new([None, None]) };
-    }
-    let mut out = vec![Vec::new(); lex.rules.len()];
-    WALKERS.with(|walkers| {
-        let mut walkers = walkers.borrow_mut();
-        let w = walkers[lex.slot % 2].get_or_insert_with(|| Walker::new(dfa));
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        // a refused match would only move the search one char on
-        let mut glued = false;
-        while let Some(&b) = bytes.get(i) {
-            if !glued && w.walk(dfa, text, i, &mut out).is_err() {
+/// comes before, with the end of the longest of them: one anchored walk of the all-rules
+/// DFA at each such place. A place is never missed; a failed walk (or no DFA) lists the
+/// place for every rule with an [`UNKNOWN`] end (the search there settles it).
+fn starts(n: usize, mut walk: Option<(&DFA, &mut Walker)>, text: &str) -> Vec<Vec<(usize, usize)>> {
+    let mut out = vec![Vec::new(); n];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // a refused match would only move the search one char on
+    let mut glued = false;
+    while let Some(&b) = bytes.get(i) {
+        if !glued {
+            let ok = match walk.as_mut() {
+                Some((dfa, w)) => w.walk(dfa, text, i, &mut out).is_ok(),
+                None => false,
+            };
+            if !ok {
                 for o in out.iter_mut() {
-                    if o.last() != Some(&i) {
-                        o.push(i);
+                    match o.last_mut() {
+                        Some(last) if last.0 == i => last.1 = UNKNOWN,
+                        _ => o.push((i, UNKNOWN)),
                     }
                 }
-            }
-            if b < 0x80 {
-                i += 1;
-                glued = glued_after(b as char);
-                if b.is_ascii_alphanumeric() {
-                    // the rest of an ASCII word: glued places all
-                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                        i += 1;
-                    }
-                }
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                glued = glued_after(c);
-                i += c.len_utf8();
             }
         }
-    });
+        if b < 0x80 {
+            i += 1;
+            glued = glued_after(b as char);
+            if b.is_ascii_alphanumeric() {
+                // the rest of an ASCII word: glued places all
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            glued = glued_after(c);
+            i += c.len_utf8();
+        }
+    }
     out
 }
 
@@ -477,8 +511,15 @@ impl Walker {
         }
     }
 
-    /// Adds `i` (a char boundary) to the list of every rule with a match starting there.
-    fn walk(&mut self, dfa: &DFA, text: &str, i: usize, out: &mut [Vec<usize>]) -> Result<(), ()> {
+    /// Adds `i` (a char boundary) to the list of every rule with a match starting there,
+    /// with the end of its longest match.
+    fn walk(
+        &mut self,
+        dfa: &DFA,
+        text: &str,
+        i: usize,
+        out: &mut [Vec<(usize, usize)>],
+    ) -> Result<(), ()> {
         let bytes = text.as_bytes();
         let before = i.checked_sub(1).map(|j| bytes[j]);
         let key = before.map_or(256, usize::from);
@@ -503,26 +544,27 @@ impl Walker {
                 sid
             }
         };
-        let mut first = true;
-        let mut record = |sid: LazyStateID, cache: &Cache| {
+        // a match state is one byte late: it tells of the matches ending before `end`
+        let record = |sid: LazyStateID, cache: &Cache, end: usize, out: &mut [Vec<_>]| {
             for k in 0..dfa.match_len(cache, sid) {
-                let o = &mut out[dfa.match_pattern(cache, sid, k).as_usize()];
-                if o.last() != Some(&i) {
-                    o.push(i);
+                let o: &mut Vec<(usize, usize)> =
+                    &mut out[dfa.match_pattern(cache, sid, k).as_usize()];
+                match o.last_mut() {
+                    Some(last) if last.0 == i => last.1 = end,
+                    _ => o.push((i, end)),
                 }
             }
         };
-        for &b in &bytes[i..] {
+        for (end, &b) in bytes.iter().enumerate().skip(i) {
             sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
-            if first {
+            if end == i {
                 // the first byte and the one before decide whether any rule is alive
-                first = false;
                 let dead = sid.is_tagged() && sid.is_dead();
                 self.first[key * 256 + b0 as usize] = if dead { Self::DEAD } else { 2 };
             }
             if sid.is_tagged() {
                 if sid.is_match() {
-                    record(sid, &self.cache);
+                    record(sid, &self.cache, end, out);
                 }
                 if sid.is_dead() {
                     return Ok(());
@@ -534,65 +576,131 @@ impl Walker {
         }
         sid = dfa.next_eoi_state(&mut self.cache, sid).map_err(drop)?;
         if sid.is_match() {
-            record(sid, &self.cache);
+            record(sid, &self.cache, bytes.len(), out);
         }
         Ok(())
     }
 }
 
+/// A thread's caches for one lexicon's engines, and the captures they fill.
+struct Scratch {
+    walker: Option<Walker>,
+    backtrack: backtrack::Cache,
+    caps: Captures,
+    /// The captures of a rule's own regex (see [`Engines::rule_regex`]).
+    slow: Option<Captures>,
+}
+
+impl Scratch {
+    fn new(eng: &Engines) -> Scratch {
+        Scratch {
+            walker: eng.starts.as_ref().map(Walker::new),
+            backtrack: backtrack::Cache::default(),
+            caps: eng.backtrack.create_captures(),
+            slow: None,
+        }
+    }
+
+    /// The captures of the match of rule `rule` starting at `at` and ending by `end`
+    /// (leftmost-first: the match `regex` would give), if any.
+    fn search(
+        &mut self,
+        eng: &Engines,
+        text: &str,
+        rule: usize,
+        at: usize,
+        end: usize,
+    ) -> Option<&Captures> {
+        let pid = PatternID::new(rule).ok()?;
+        let end = end.min(text.len());
+        if at > end {
+            return None;
+        }
+        let found = eng.backtrack.search(
+            &mut self.backtrack,
+            text.as_bytes(),
+            at,
+            end,
+            pid,
+            &mut self.caps,
+        );
+        if let Some(found) = found {
+            return found.then_some(&self.caps);
+        }
+        // a long span: the rule alone, its group indices the same
+        let re = eng.rule_regex(rule)?;
+        let caps = self.slow.insert(re.create_captures());
+        let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
+        re.search_captures(&input, caps);
+        caps.is_match().then_some(&*caps)
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<[Option<Scratch>; 2]> = const { RefCell::new([None, None]) };
+}
+
 /// Every match of every rule, unfiltered for overlaps.
 pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
     let mut out = Vec::new();
+    let Some(eng) = lex.engines.as_ref() else {
+        return out;
+    };
     let text = folded.text.as_str();
-    let starts = lex.starts.as_ref().map(|dfa| starts(lex, dfa, text));
-    for (ri, rule) in lex.rules.iter().enumerate() {
-        let mut pos = 0;
-        let mut at = starts.as_ref().map(|s| s[ri].iter().copied());
-        while pos <= text.len() {
-            if let Some(at) = at.as_mut() {
-                // the next place where this rule matches (the search from there finds it)
-                match at.find(|&s| s >= pos) {
-                    Some(s) => pos = s,
-                    None => break,
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let sc = scratch[lex.slot % 2].get_or_insert_with(|| Scratch::new(eng));
+        let walk = eng.starts.as_ref().zip(sc.walker.as_mut());
+        let starts = starts(lex.rules.len(), walk, text);
+        for ((ri, rule), places) in lex.rules.iter().enumerate().zip(&starts) {
+            let mut pos = 0;
+            for &(at, end) in places {
+                if at < pos {
+                    continue;
                 }
-            }
-            let Some(caps) = rule.re.captures_at(text, pos) else {
-                break;
-            };
-            let Some(m0) = caps.get(0) else { break };
-            let mut found = false;
-            if !m0.as_str().trim().is_empty() && !glued(text, m0.start(), m0.end()) {
-                let r = Reader {
-                    lex,
-                    caps: &caps,
-                    names: &rule.names,
-                    folded,
-                    original,
+                // the next place where this rule matches
+                let Some(caps) = sc.search(eng, text, ri, at, end) else {
+                    continue;
                 };
-                for (s, e, expr) in read(&r, rule.handler, m0.start(), m0.end()) {
-                    let (mut s, e) = trim(lex, text, s, e);
-                    if !matches!(expr, Expr::Lit { .. }) {
-                        s = skip_preposition(lex, text, s, e);
-                    }
-                    if s < e {
-                        found = true;
-                        out.push(Cand {
-                            start: s,
-                            end: e,
-                            rule: ri,
-                            expr,
-                        });
+                let Some(m0) = caps.get_match() else {
+                    continue;
+                };
+                let mut found = false;
+                if !text[m0.start()..m0.end()].trim().is_empty()
+                    && !glued(text, m0.start(), m0.end())
+                {
+                    let r = Reader {
+                        lex,
+                        caps,
+                        names: &rule.names,
+                        folded,
+                        original,
+                    };
+                    for (s, e, expr) in read(&r, rule.handler, m0.start(), m0.end()) {
+                        let (mut s, e) = trim(lex, text, s, e);
+                        if !matches!(expr, Expr::Lit { .. }) {
+                            s = skip_preposition(lex, text, s, e);
+                        }
+                        if s < e {
+                            found = true;
+                            out.push(Cand {
+                                start: s,
+                                end: e,
+                                rule: ri,
+                                expr,
+                            });
+                        }
                     }
                 }
+                pos = if found && m0.end() > m0.start() {
+                    m0.end()
+                } else {
+                    // refused: look again from the next character (« annonce mardi »)
+                    m0.start() + text[m0.start()..].chars().next().map_or(1, char::len_utf8)
+                };
             }
-            pos = if found && m0.end() > m0.start() {
-                m0.end()
-            } else {
-                // refused: look again from the next character (« annonce mardi »)
-                m0.start() + text[m0.start()..].chars().next().map_or(1, char::len_utf8)
-            };
         }
-    }
+    });
     out
 }
 
@@ -1149,7 +1257,7 @@ fn word_expr(r: &Reader) -> Option<Expr> {
     }
     if let Some(x) = r.lex.word("event", w) {
         let off: i64 = x.value.parse().ok()?;
-        let end = r.caps.get(0).map_or(0, |m| m.end());
+        let end = r.at(0).map_or(0, |m| m.end());
         let named = next_word(&r.folded.text, end).is_some_and(|(_, n)| r.lex.has("eventof", n));
         if off < 0 && pod.is_none() && named {
             // « à la veille du sommet », « the day before the vote »: counted from something
@@ -1188,8 +1296,7 @@ fn word_expr(r: &Reader) -> Option<Expr> {
 
 /// The time was written with « heures » / « o'clock », not « 5 h » or « 5:00 ».
 fn time_in_words(r: &Reader) -> bool {
-    r.caps
-        .get(0)
+    r.at(0)
         .is_some_and(|m| m.as_str().contains("heure") || m.as_str().contains("o'clock"))
 }
 
@@ -1230,7 +1337,7 @@ fn time_expr(r: &Reader) -> Option<Expr> {
     }
     let spelled = r.g("h").is_some() && time_in_words(r);
     if spelled
-        && next_word(&r.folded.text, r.caps.get(0).map_or(0, |m| m.end()))
+        && next_word(&r.folded.text, r.at(0).map_or(0, |m| m.end()))
             .is_some_and(|(_, w)| w == "de" || w == "d'" || w == "from")
     {
         // « à cinq heures de route de Gao »: a distance

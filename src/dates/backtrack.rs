@@ -1,0 +1,234 @@
+//! A bounded backtracker reading one rule's captures from the all-rules NFA.
+//!
+//! It is `regex_automata`'s `BoundedBacktracker` (same exploration order, hence the same
+//! leftmost-first match and groups as `regex`), anchored on one pattern, with one change:
+//! its visited set spans only the states of that pattern, not of the whole NFA. With
+//! every rule in one NFA, clearing a set for all states at every search cost more than
+//! the search itself.
+
+use regex_automata::nfa::thompson::{State, NFA};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::primitives::{NonMaxUsize, StateID};
+use regex_automata::PatternID;
+
+/// The most bits a search may use for its visited set (more: the caller's slow path).
+const VISITED_BITS: usize = 1 << 25;
+
+/// One pattern of the NFA: its anchored start, the lowest and highest ids of the states it
+/// reaches, and the capture slots it writes.
+#[derive(Debug)]
+struct Pattern {
+    start: StateID,
+    lo: usize,
+    hi: usize,
+    slots: Vec<usize>,
+}
+
+/// The backtracker over a multi-pattern NFA built with its captures.
+#[derive(Debug)]
+pub struct Backtracker {
+    nfa: NFA,
+    patterns: Vec<Pattern>,
+}
+
+/// What the search pushes to come back to: a state to try at a place, or a slot to restore.
+#[derive(Debug, Clone, Copy)]
+enum Frame {
+    Step {
+        sid: StateID,
+        at: usize,
+    },
+    Restore {
+        slot: usize,
+        offset: Option<NonMaxUsize>,
+    },
+}
+
+/// A thread's scratch for [`Backtracker::search`].
+#[derive(Debug, Default)]
+pub struct Cache {
+    stack: Vec<Frame>,
+    visited: Vec<u64>,
+}
+
+impl Backtracker {
+    pub fn new(nfa: NFA) -> Backtracker {
+        let groups = nfa.group_info();
+        let patterns = nfa
+            .patterns()
+            .filter_map(|pid| {
+                let start = nfa.start_pattern(pid)?;
+                let (lo, hi) = reach(&nfa, start);
+                let slots = (0..groups.group_len(pid))
+                    .filter_map(|g| groups.slots(pid, g))
+                    .flat_map(|(s, e)| [s, e])
+                    .collect();
+                Some(Pattern {
+                    start,
+                    lo,
+                    hi,
+                    slots,
+                })
+            })
+            .collect();
+        Backtracker { nfa, patterns }
+    }
+
+    /// Captures with room for every pattern's groups.
+    pub fn create_captures(&self) -> Captures {
+        Captures::all(self.nfa.group_info().clone())
+    }
+
+    /// Fills `caps` with the leftmost-first match of pattern `pid` starting at `at` and
+    /// ending by `end` (look-around sees all of `haystack`). `None` when the span is too
+    /// long for this backtracker; `Some(false)` when nothing matches.
+    pub fn search(
+        &self,
+        cache: &mut Cache,
+        haystack: &[u8],
+        at: usize,
+        end: usize,
+        pid: PatternID,
+        caps: &mut Captures,
+    ) -> Option<bool> {
+        let p = self.patterns.get(pid.as_usize())?;
+        let end = end.min(haystack.len());
+        if at > end {
+            caps.set_pattern(None);
+            return Some(false);
+        }
+        let stride = end - at + 1;
+        let bits = (p.hi - p.lo + 1).checked_mul(stride)?;
+        if bits > VISITED_BITS {
+            return None;
+        }
+        cache.visited.clear();
+        cache.visited.resize(bits.div_ceil(64), 0);
+        cache.stack.clear();
+        let slots = caps.slots_mut();
+        for &s in &p.slots {
+            if let Some(slot) = slots.get_mut(s) {
+                *slot = None;
+            }
+        }
+        cache.stack.push(Frame::Step { sid: p.start, at });
+        let mut found = None;
+        while let Some(frame) = cache.stack.pop() {
+            match frame {
+                Frame::Step { sid, at: pos } => {
+                    found = self.step(cache, haystack, at, end, p.lo, stride, sid, pos, slots);
+                    if found.is_some() {
+                        break;
+                    }
+                }
+                Frame::Restore { slot, offset } => slots[slot] = offset,
+            }
+        }
+        caps.set_pattern(found);
+        Some(found.is_some())
+    }
+
+    /// Follows one path as far as it goes, pushing the alternatives it leaves behind
+    /// (`regex_automata`'s `BoundedBacktracker::step`).
+    #[allow(clippy::too_many_arguments)]
+    fn step(
+        &self,
+        cache: &mut Cache,
+        haystack: &[u8],
+        start: usize,
+        end: usize,
+        lo: usize,
+        stride: usize,
+        mut sid: StateID,
+        mut at: usize,
+        slots: &mut [Option<NonMaxUsize>],
+    ) -> Option<PatternID> {
+        loop {
+            // a state outside the pattern's range cannot be reached from its start
+            let i = sid.as_usize().checked_sub(lo)? * stride + (at - start);
+            let (block, bit) = (i / 64, 1u64 << (i % 64));
+            let seen = cache.visited.get_mut(block)?;
+            if *seen & bit != 0 {
+                return None;
+            }
+            *seen |= bit;
+            match *self.nfa.state(sid) {
+                State::ByteRange { ref trans } => {
+                    if at >= end || !trans.matches(haystack, at) {
+                        return None;
+                    }
+                    sid = trans.next;
+                    at += 1;
+                }
+                State::Sparse(ref sparse) => {
+                    if at >= end {
+                        return None;
+                    }
+                    sid = sparse.matches(haystack, at)?;
+                    at += 1;
+                }
+                State::Dense(ref dense) => {
+                    if at >= end {
+                        return None;
+                    }
+                    sid = dense.matches(haystack, at)?;
+                    at += 1;
+                }
+                State::Look { look, next } => {
+                    if !self.nfa.look_matcher().matches(look, haystack, at) {
+                        return None;
+                    }
+                    sid = next;
+                }
+                State::Union { ref alternates } => {
+                    sid = *alternates.first()?;
+                    cache.stack.extend(
+                        alternates[1..]
+                            .iter()
+                            .rev()
+                            .map(|&sid| Frame::Step { sid, at }),
+                    );
+                }
+                State::BinaryUnion { alt1, alt2 } => {
+                    sid = alt1;
+                    cache.stack.push(Frame::Step { sid: alt2, at });
+                }
+                State::Capture { next, slot, .. } => {
+                    let slot = slot.as_usize();
+                    if let Some(s) = slots.get_mut(slot) {
+                        cache.stack.push(Frame::Restore { slot, offset: *s });
+                        *s = NonMaxUsize::new(at);
+                    }
+                    sid = next;
+                }
+                State::Fail => return None,
+                State::Match { pattern_id } => return Some(pattern_id),
+            }
+        }
+    }
+}
+
+/// The lowest and highest ids of the states reachable from `start`.
+fn reach(nfa: &NFA, start: StateID) -> (usize, usize) {
+    let mut seen = vec![false; nfa.states().len()];
+    let mut todo = vec![start];
+    let (mut lo, mut hi) = (start.as_usize(), start.as_usize());
+    while let Some(sid) = todo.pop() {
+        let i = sid.as_usize();
+        if std::mem::replace(&mut seen[i], true) {
+            continue;
+        }
+        lo = lo.min(i);
+        hi = hi.max(i);
+        match nfa.state(sid) {
+            State::ByteRange { trans } => todo.push(trans.next),
+            State::Sparse(s) => todo.extend(s.transitions.iter().map(|t| t.next)),
+            State::Dense(d) => todo.extend(d.transitions.iter().filter(|&&t| t != StateID::ZERO)),
+            State::Look { next, .. } | State::Capture { next, .. } => todo.push(*next),
+            State::Union { alternates } => todo.extend(alternates.iter().copied()),
+            State::BinaryUnion { alt1, alt2 } => todo.extend([*alt1, *alt2]),
+            State::Fail | State::Match { .. } => {}
+        }
+    }
+    (lo, hi)
+}
