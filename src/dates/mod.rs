@@ -34,6 +34,7 @@ mod tests;
 use crate::document::{Annotations, DateMention, DateType, DocDate, Document, Span};
 use crate::pipeline::Stage;
 use crate::text::{fold, Folded};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub use resolve::pick_year;
@@ -54,7 +55,46 @@ impl Stage for DateStage {
 /// How far before a mention (in bytes, same sentence) a future cue counts.
 const FUTURE_WINDOW: usize = 60;
 
-fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
+/// The folded text of the original bytes from `from` (moved on to a char boundary) to
+/// `start`, the original offset of folded byte `fstart`: a slice of `folded` when the
+/// body holds it, else folded anew.
+fn folded_before<'a>(
+    doc: &Document,
+    folded: &'a Folded,
+    mut from: usize,
+    start: usize,
+    fstart: usize,
+) -> Cow<'a, str> {
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    if from < folded.orig(0) || folded.orig(fstart) != start {
+        return Cow::Owned(fold(&doc.text[from..start]));
+    }
+    // the first folded byte of the first char at or after `from`
+    let (mut lo, mut hi) = (0, fstart);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if folded.orig(mid) < from {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    match folded.text.get(lo..fstart) {
+        Some(t) => Cow::Borrowed(t),
+        None => Cow::Owned(fold(&doc.text[from..start])),
+    }
+}
+
+/// The clause before `start` (original offset of folded byte `fstart`) holds a future cue.
+fn future_clause(
+    doc: &Document,
+    lex: &lexicon::Lexicon,
+    folded: &Folded,
+    start: usize,
+    fstart: usize,
+) -> bool {
     let s = doc.sentence_of(start);
     let sent_start = doc
         .sentences
@@ -62,11 +102,8 @@ fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
         .map(|x| x.start)
         .unwrap_or(doc.body_start)
         .min(start);
-    let mut from = start.saturating_sub(FUTURE_WINDOW).max(sent_start);
-    while !doc.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let clause = fold(&doc.text[from..start]);
+    let from = start.saturating_sub(FUTURE_WINDOW).max(sent_start);
+    let clause = folded_before(doc, folded, from, start, fstart);
     // only the clause the mention is in
     let clause = clause
         .rsplit([',', ';', '.', '!', '?', '«', '»', '"', '(', ')'])
@@ -77,13 +114,17 @@ fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
         .any(|w| !w.is_empty() && lex.has("futurecue", w))
 }
 
-/// The two words before `start` hold a reporting verb (« a annoncé vendredi », « said on Friday »).
-fn after_reporting_verb(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
-    let mut from = start.saturating_sub(40).max(doc.body_start);
-    while !doc.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = fold(&doc.text[from..start]);
+/// The two words before `start` (original offset of folded byte `fstart`) hold a reporting
+/// verb (« a annoncé vendredi », « said on Friday »).
+fn after_reporting_verb(
+    doc: &Document,
+    lex: &lexicon::Lexicon,
+    folded: &Folded,
+    start: usize,
+    fstart: usize,
+) -> bool {
+    let from = start.saturating_sub(40).max(doc.body_start);
+    let before = folded_before(doc, folded, from, start, fstart);
     before
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
@@ -163,7 +204,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
         if s >= e || e > doc.text.len() {
             continue;
         }
-        ctx.future = future_clause(doc, lex, s);
+        ctx.future = future_clause(doc, lex, &folded, s, c.start);
         let Some(r) = resolve::resolve(&c.expr, &ctx) else {
             continue;
         };
@@ -175,7 +216,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
                 time: None,
                 ..
             }
-        ) && after_reporting_verb(doc, lex, s);
+        ) && after_reporting_verb(doc, lex, &folded, s, c.start);
         if !statement || ctx.last.is_none() {
             ctx.last = r.day;
         }
