@@ -181,13 +181,16 @@ impl Backtracker {
                     sid = next;
                 }
                 State::Union { ref alternates } => {
-                    sid = *alternates.first()?;
-                    cache.stack.extend(
-                        alternates[1..]
-                            .iter()
-                            .rev()
-                            .map(|&sid| Frame::Step { sid, at }),
-                    );
+                    // alternates that would fail on the next byte are left out: trying
+                    // them would only mark them visited here, which no other path needs
+                    let next = haystack.get(at).filter(|_| at < end).copied();
+                    let mut viable = alternates.iter().filter(|&&s| self.may_step(s, next));
+                    sid = *viable.next()?;
+                    let from = cache.stack.len();
+                    cache
+                        .stack
+                        .extend(viable.map(|&sid| Frame::Step { sid, at }));
+                    cache.stack[from..].reverse();
                 }
                 State::BinaryUnion { alt1, alt2 } => {
                     sid = alt1;
@@ -204,6 +207,21 @@ impl Backtracker {
                 State::Fail => return None,
                 State::Match { pattern_id } => return Some(pattern_id),
             }
+        }
+    }
+}
+
+impl Backtracker {
+    /// False when state `sid` reads a byte and `next` (`None`: the end) is not one it takes.
+    #[inline]
+    fn may_step(&self, sid: StateID, next: Option<u8>) -> bool {
+        match (self.nfa.state(sid), next) {
+            (State::ByteRange { trans }, Some(b)) => trans.matches_byte(b),
+            (State::Sparse(s), Some(b)) => s.matches_byte(b).is_some(),
+            (State::Dense(d), Some(b)) => d.matches_byte(b).is_some(),
+            (State::ByteRange { .. } | State::Sparse(_) | State::Dense(_), None) => false,
+            (State::Fail, _) => false,
+            _ => true,
         }
     }
 }
