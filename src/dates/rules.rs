@@ -497,10 +497,15 @@ struct Walker {
     starts: Vec<Option<LazyStateID>>,
     clears: usize,
     first: Vec<u8>,
+    /// Walks that died within their first four bytes without a match, by (byte before,
+    /// those four bytes) (see [`Walker::short_key`]): a direct-mapped cache, 0 empty.
+    short: Vec<u64>,
 }
 
 impl Walker {
     const DEAD: u8 = 1;
+    /// log2 of the size of [`Walker::short`].
+    const SHORT_BITS: u32 = 12;
 
     fn new(dfa: &DFA) -> Walker {
         Walker {
@@ -508,7 +513,18 @@ impl Walker {
             starts: vec![None; 257],
             clears: 0,
             first: vec![0; 257 * 256],
+            short: vec![0; 1 << Self::SHORT_BITS],
         }
+    }
+
+    /// The key of a walk at `i` by its byte before and first four bytes (never 0), and its
+    /// place in [`Walker::short`]; `None` near the end of the text.
+    fn short_key(bytes: &[u8], i: usize, before: Option<u8>) -> Option<(u64, usize)> {
+        let four = bytes.get(i..i + 4)?;
+        let four = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+        let key = 1 << 63 | before.map_or(0, |b| u64::from(b) + 1) << 32 | u64::from(four);
+        let at = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SHORT_BITS);
+        Some((key, at as usize))
     }
 
     /// Adds `i` (a char boundary) to the list of every rule with a match starting there,
@@ -527,6 +543,10 @@ impl Walker {
             return Ok(());
         };
         if self.first[key * 256 + b0 as usize] == Self::DEAD {
+            return Ok(());
+        }
+        let short = Self::short_key(bytes, i, before);
+        if short.is_some_and(|(k, at)| self.short[at] == k) {
             return Ok(());
         }
         if self.cache.clear_count() != self.clears {
@@ -555,6 +575,7 @@ impl Walker {
                 }
             }
         };
+        let mut found = false;
         for (end, &b) in bytes.iter().enumerate().skip(i) {
             sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
             if end == i {
@@ -564,9 +585,14 @@ impl Walker {
             }
             if sid.is_tagged() {
                 if sid.is_match() {
+                    found = true;
                     record(sid, &self.cache, end, out);
                 }
                 if sid.is_dead() {
+                    // dead within the four bytes of its key: so is every walk with that key
+                    if let Some((k, at)) = short.filter(|_| !found && end < i + 4) {
+                        self.short[at] = k;
+                    }
                     return Ok(());
                 }
                 if sid.is_quit() {
