@@ -132,6 +132,19 @@ pub struct Rule {
     pub handler: Handler,
     /// The names of the rule's groups, by index.
     pub names: Vec<Option<Box<str>>>,
+    /// The same as [`group_key`]s (0: unnamed or too long a name), compared faster.
+    pub keys: Vec<u64>,
+}
+
+/// A group name of at most eight bytes packed in a number (never 0), `None` if longer.
+pub fn group_key(name: &str) -> Option<u64> {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(k)).filter(|&k| k != 0)
 }
 
 /// The compiled rules of one language (pattern `i` of each engine is `rules[i]`).
@@ -320,17 +333,25 @@ impl Lexicon {
         lex.rules = rules
             .into_iter()
             .enumerate()
-            .map(|(i, (name, handler))| Rule {
-                name,
-                handler,
-                names: regex_automata::PatternID::new(i)
+            .map(|(i, (name, handler))| {
+                let names: Vec<Option<Box<str>>> = regex_automata::PatternID::new(i)
                     .map(|pid| {
                         groups
                             .pattern_names(pid)
                             .map(|n| n.map(Box::from))
                             .collect()
                     })
-                    .unwrap_or_default(),
+                    .unwrap_or_default();
+                let keys = names
+                    .iter()
+                    .map(|n| n.as_deref().and_then(group_key).unwrap_or(0))
+                    .collect();
+                Rule {
+                    name,
+                    handler,
+                    names,
+                    keys,
+                }
             })
             .collect();
         let starts = DFA::builder()
@@ -426,8 +447,15 @@ impl Lexicon {
         if let Some(w) = m.get(form) {
             return Some(*w);
         }
-        // without whitespace, `squash` gives `form` back
-        if !form.contains(char::is_whitespace) {
+        // without whitespace, or with single spaces between words, `squash` gives `form` back
+        if form.bytes().all(|b| b > b' ' && b < 0x80) {
+            return None;
+        }
+        if !form.contains(|c: char| c.is_whitespace() && c != ' ')
+            && !form.starts_with(' ')
+            && !form.ends_with(' ')
+            && !form.contains("  ")
+        {
             return None;
         }
         m.get(squash(form).as_str()).copied()

@@ -5,7 +5,7 @@
 //! (a two-digit « year » that is really a count).
 
 use super::backtrack;
-use super::lexicon::{Engines, Handler, Lexicon, Unit};
+use super::lexicon::{group_key, Engines, Handler, Lexicon, Unit};
 use crate::document::DateType;
 use crate::text::Folded;
 use regex_automata::hybrid::dfa::{Cache, DFA};
@@ -262,6 +262,8 @@ struct Reader<'a> {
     caps: &'a Captures,
     /// The rule's group names, by group index.
     names: &'a [Option<Box<str>>],
+    /// The same as [`group_key`]s.
+    keys: &'a [u64],
     folded: &'a Folded,
     original: &'a str,
 }
@@ -269,7 +271,10 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// The capture group `name` (the rule's names are few: a scan beats hashing).
     fn group(&self, name: &str) -> Option<Group<'a>> {
-        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        let i = match group_key(name) {
+            Some(k) => self.keys.iter().position(|&n| n == k)?,
+            None => self.names.iter().position(|n| n.as_deref() == Some(name))?,
+        };
         self.at(i)
     }
     /// The capture group of index `i` (0: the whole match).
@@ -699,6 +704,7 @@ pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
                         lex,
                         caps,
                         names: &rule.names,
+                        keys: &rule.keys,
                         folded,
                         original,
                     };
