@@ -10,6 +10,8 @@ use regex_automata::nfa::thompson::{State, NFA};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::{NonMaxUsize, StateID};
 use regex_automata::PatternID;
+use rustc_hash::FxHasher;
+use std::hash::Hasher;
 
 /// The most bits a search may use for its visited set (more: the caller's slow path).
 const VISITED_BITS: usize = 1 << 25;
@@ -29,6 +31,26 @@ struct Pattern {
 pub struct Backtracker {
     nfa: NFA,
     patterns: Vec<Pattern>,
+    /// Whether searches may be remembered: no look-around reads past the byte on each
+    /// side of the place it is at (Unicode word boundaries do).
+    memo: bool,
+}
+
+/// log2 of the number of searches a thread remembers.
+const MEMO_BITS: u32 = 12;
+/// The longest span whose search is remembered.
+const MEMO_SPAN: usize = 64;
+
+/// A remembered search. Its result is a function of the pattern and of the bytes it could
+/// read: those of the span, one byte on each side, and whether those two exist.
+#[derive(Debug, Default, Clone)]
+struct Memo {
+    /// The pattern and whether the bytes before and after the span exist (0: empty entry).
+    tag: u64,
+    bytes: Vec<u8>,
+    /// The pattern's slots (as [`Pattern::slots`]) from the span's start; `None` when
+    /// nothing matched.
+    slots: Option<Vec<Option<usize>>>,
 }
 
 /// What the search pushes to come back to: a state to try at a place, or a slot to restore.
@@ -44,11 +66,12 @@ enum Frame {
     },
 }
 
-/// A thread's scratch for [`Backtracker::search`].
+/// A thread's scratch for [`Backtracker::search`], and the searches it remembers.
 #[derive(Debug, Default)]
 pub struct Cache {
     stack: Vec<Frame>,
     visited: Vec<u64>,
+    memo: Vec<Memo>,
 }
 
 impl Backtracker {
@@ -71,7 +94,12 @@ impl Backtracker {
                 })
             })
             .collect();
-        Backtracker { nfa, patterns }
+        let memo = !nfa.look_set_any().contains_word_unicode();
+        Backtracker {
+            nfa,
+            patterns,
+            memo,
+        }
     }
 
     /// Captures with room for every pattern's groups.
@@ -102,6 +130,39 @@ impl Backtracker {
         if bits > VISITED_BITS {
             return None;
         }
+        // the bytes the search may read, and where it is remembered
+        let memo = (self.memo && end - at <= MEMO_SPAN).then(|| {
+            let window = &haystack[at.saturating_sub(1)..(end + 1).min(haystack.len())];
+            let tag = (pid.as_usize() as u64) << 3
+                | u64::from(at == 0) << 2
+                | u64::from(end == haystack.len()) << 1
+                | 1;
+            let mut h = FxHasher::default();
+            h.write(window);
+            h.write_u64(tag);
+            (window, tag, (h.finish() >> (64 - MEMO_BITS)) as usize)
+        });
+        if let Some((window, tag, i)) = memo {
+            if cache.memo.is_empty() {
+                cache.memo.resize(1 << MEMO_BITS, Memo::default());
+            }
+            let m = &cache.memo[i];
+            if m.tag == tag && m.bytes == window {
+                let slots = caps.slots_mut();
+                for (k, &s) in p.slots.iter().enumerate() {
+                    if let Some(slot) = slots.get_mut(s) {
+                        *slot = m
+                            .slots
+                            .as_ref()
+                            .and_then(|r| r.get(k).copied().flatten())
+                            .and_then(|r| NonMaxUsize::new(at + r));
+                    }
+                }
+                let found = m.slots.is_some();
+                caps.set_pattern(found.then_some(pid));
+                return Some(found);
+            }
+        }
         cache.visited.clear();
         cache.visited.resize(bits.div_ceil(64), 0);
         cache.stack.clear();
@@ -123,6 +184,18 @@ impl Backtracker {
                 }
                 Frame::Restore { slot, offset } => slots[slot] = offset,
             }
+        }
+        if let Some((window, tag, i)) = memo {
+            let m = &mut cache.memo[i];
+            m.tag = tag;
+            m.bytes.clear();
+            m.bytes.extend_from_slice(window);
+            m.slots = found.map(|_| {
+                p.slots
+                    .iter()
+                    .map(|&s| slots.get(s).copied().flatten().map(|v| v.get() - at))
+                    .collect()
+            });
         }
         caps.set_pattern(found);
         Some(found.is_some())
