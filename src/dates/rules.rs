@@ -441,11 +441,34 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
 #[inline]
 fn glued_after(c: char) -> bool {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric() || matches!(c, '-' | '@' | '_' | '=' | '#' | '\\' | '$')
+        ASCII_CLASS[c as usize] != 0
     } else {
         c.is_alphanumeric() || matches!(c, '°' | '§' | '€')
     }
 }
+
+/// [`ASCII_CLASS`] of an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] of the other ASCII chars a match may not follow ([`glued_after`]).
+const GLUED: u8 = 2;
+
+/// By ASCII byte: [`ALNUM`], [`GLUED`] or 0 (a match may start right after it).
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'-' | b'@' | b'_' | b'=' | b'#' | b'\\' | b'$') {
+            GLUED
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Where a rule's match at a place may end: at most here (`UNKNOWN`: anywhere).
 const UNKNOWN: usize = usize::MAX;
@@ -477,12 +500,14 @@ fn starts(n: usize, mut walk: Option<(&DFA, &mut Walker)>, text: &str) -> Vec<Ve
         }
         if b < 0x80 {
             i += 1;
-            glued = glued_after(b as char);
-            if b.is_ascii_alphanumeric() {
+            let class = ASCII_CLASS[usize::from(b)];
+            glued = class != 0;
+            if class == ALNUM {
                 // the rest of an ASCII word: glued places all
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    i += 1;
-                }
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| ASCII_CLASS[usize::from(b & 0x7f)] != ALNUM || b >= 0x80)
+                    .unwrap_or(bytes.len() - i);
             }
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -581,13 +606,11 @@ impl Walker {
             }
         };
         let mut found = false;
-        for (end, &b) in bytes.iter().enumerate().skip(i) {
-            sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
-            if end == i {
-                // the first byte and the one before decide whether any rule is alive
-                let dead = sid.is_tagged() && sid.is_dead();
-                self.first[key * 256 + b0 as usize] = if dead { Self::DEAD } else { 2 };
-            }
+        // the first byte and the one before decide whether any rule is alive
+        sid = dfa.next_state(&mut self.cache, sid, b0).map_err(drop)?;
+        self.first[key * 256 + b0 as usize] = if sid.is_dead() { Self::DEAD } else { 2 };
+        let mut end = i;
+        loop {
             if sid.is_tagged() {
                 if sid.is_match() {
                     found = true;
@@ -604,6 +627,11 @@ impl Walker {
                     return Err(());
                 }
             }
+            end += 1;
+            let Some(&b) = bytes.get(end) else {
+                break;
+            };
+            sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
         }
         sid = dfa.next_eoi_state(&mut self.cache, sid).map_err(drop)?;
         if sid.is_match() {
