@@ -4,9 +4,10 @@
 //! How it works:
 //! 1. the body is case- and accent-folded ([`crate::text::Folded`], offsets kept);
 //! 2. every rule of `models/<lang>/dates_patterns.tsv` runs over it; overlapping
-//!    matches are settled leftmost-longest (`rules.rs`). One anchored walk of a lazy DFA
-//!    holding all the rules, at each place not glued to a word, tells where each rule can
-//!    start; the rule's own regex reads its captures only there;
+//!    matches are settled leftmost-longest (`rules.rs`). All the rules are one NFA
+//!    (`lexicon.rs`); one anchored walk of its lazy DFA, at each place not glued to a word,
+//!    tells where each rule can start and how far its matches reach; a backtracker over
+//!    that rule alone reads its captures only there (`backtrack.rs`);
 //! 3. matches are resolved in text order (`resolve.rs`): year-less dates take their year from
 //!    the document date with a past bias, « hier » and « vendredi » are counted from the
 //!    document date, « le lendemain » and bare times from the last event day in the text.
