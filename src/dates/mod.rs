@@ -56,46 +56,46 @@ impl Stage for DateStage {
 /// How far before a mention (in bytes, same sentence) a future cue counts.
 const FUTURE_WINDOW: usize = 60;
 
-/// The folded text of the original bytes from `from` (moved on to a char boundary) to
-/// `start`, the original offset of folded byte `fstart`: a slice of `folded` when the
-/// body holds it, else folded anew.
-fn folded_before<'a>(
-    doc: &Document,
+/// Where a mention starts: original offset `start`, folded byte `fstart` of the body.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    doc: &'a Document,
     folded: &'a Folded,
-    mut from: usize,
     start: usize,
     fstart: usize,
-) -> Cow<'a, str> {
-    while !doc.text.is_char_boundary(from) {
-        from += 1;
-    }
-    if from < folded.orig(0) || folded.orig(fstart) != start {
-        return Cow::Owned(fold(&doc.text[from..start]));
-    }
-    // the first folded byte of the first char at or after `from`
-    let (mut lo, mut hi) = (0, fstart);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if folded.orig(mid) < from {
-            lo = mid + 1;
-        } else {
-            hi = mid;
+}
+
+impl<'a> At<'a> {
+    /// The folded text of the original bytes from `from` (moved on to a char boundary) to
+    /// the mention: a slice of the folded body when it holds them, else folded anew.
+    fn folded_from(&self, mut from: usize) -> Cow<'a, str> {
+        let (doc, folded, start, fstart) = (self.doc, self.folded, self.start, self.fstart);
+        while !doc.text.is_char_boundary(from) {
+            from += 1;
         }
-    }
-    match folded.text.get(lo..fstart) {
-        Some(t) => Cow::Borrowed(t),
-        None => Cow::Owned(fold(&doc.text[from..start])),
+        if from < folded.orig(0) || folded.orig(fstart) != start {
+            return Cow::Owned(fold(&doc.text[from..start]));
+        }
+        // the first folded byte of the first char at or after `from`
+        let (mut lo, mut hi) = (0, fstart);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if folded.orig(mid) < from {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        match folded.text.get(lo..fstart) {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(fold(&doc.text[from..start])),
+        }
     }
 }
 
-/// The clause before `start` (original offset of folded byte `fstart`) holds a future cue.
-fn future_clause(
-    doc: &Document,
-    lex: &lexicon::Lexicon,
-    folded: &Folded,
-    start: usize,
-    fstart: usize,
-) -> bool {
+/// The clause before the mention holds a future cue.
+fn future_clause(lex: &lexicon::Lexicon, at: At) -> bool {
+    let (doc, start) = (at.doc, at.start);
     let s = doc.sentence_of(start);
     let sent_start = doc
         .sentences
@@ -103,8 +103,7 @@ fn future_clause(
         .map(|x| x.start)
         .unwrap_or(doc.body_start)
         .min(start);
-    let from = start.saturating_sub(FUTURE_WINDOW).max(sent_start);
-    let clause = folded_before(doc, folded, from, start, fstart);
+    let clause = at.folded_from(start.saturating_sub(FUTURE_WINDOW).max(sent_start));
     // only the clause the mention is in
     let clause = clause
         .rsplit([',', ';', '.', '!', '?', '«', '»', '"', '(', ')'])
@@ -115,17 +114,10 @@ fn future_clause(
         .any(|w| !w.is_empty() && lex.has("futurecue", w))
 }
 
-/// The two words before `start` (original offset of folded byte `fstart`) hold a reporting
-/// verb (« a annoncé vendredi », « said on Friday »).
-fn after_reporting_verb(
-    doc: &Document,
-    lex: &lexicon::Lexicon,
-    folded: &Folded,
-    start: usize,
-    fstart: usize,
-) -> bool {
-    let from = start.saturating_sub(40).max(doc.body_start);
-    let before = folded_before(doc, folded, from, start, fstart);
+/// The two words before the mention hold a reporting verb (« a annoncé vendredi », « said on
+/// Friday »).
+fn after_reporting_verb(lex: &lexicon::Lexicon, at: At) -> bool {
+    let before = at.folded_from(at.start.saturating_sub(40).max(at.doc.body_start));
     before
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
@@ -205,7 +197,13 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
         if s >= e || e > doc.text.len() {
             continue;
         }
-        ctx.future = future_clause(doc, lex, &folded, s, c.start);
+        let at = At {
+            doc,
+            folded: &folded,
+            start: s,
+            fstart: c.start,
+        };
+        ctx.future = future_clause(lex, at);
         let Some(r) = resolve::resolve(&c.expr, &ctx) else {
             continue;
         };
@@ -217,7 +215,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
                 time: None,
                 ..
             }
-        ) && after_reporting_verb(doc, lex, &folded, s, c.start);
+        ) && after_reporting_verb(lex, at);
         if !statement || ctx.last.is_none() {
             ctx.last = r.day;
         }
