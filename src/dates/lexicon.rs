@@ -471,6 +471,11 @@ impl Lexicon {
         })
     }
 
+    /// The words of `kind`, to look up many forms without whitespace (as [`Lexicon::has`]).
+    pub fn words_of(&self, kind: &str) -> Option<&HashMap<&'static str, Word>> {
+        self.words.get(kind)
+    }
+
     pub fn has(&self, kind: &str, form: &str) -> bool {
         self.word(kind, form).is_some()
     }

@@ -109,21 +109,27 @@ fn future_clause(lex: &lexicon::Lexicon, at: At) -> bool {
         .rsplit([',', ';', '.', '!', '?', '«', '»', '"', '(', ')'])
         .next()
         .unwrap_or("");
+    let Some(cues) = lex.words_of("futurecue") else {
+        return false;
+    };
     clause
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .any(|w| !w.is_empty() && lex.has("futurecue", w))
+        .any(|w| !w.is_empty() && cues.contains_key(w))
 }
 
 /// The two words before the mention hold a reporting verb (« a annoncé vendredi », « said on
 /// Friday »).
 fn after_reporting_verb(lex: &lexicon::Lexicon, at: At) -> bool {
+    let Some(cues) = lex.words_of("reportcue") else {
+        return false;
+    };
     let before = at.folded_from(at.start.saturating_sub(40).max(at.doc.body_start));
     before
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
-        .any(|w| lex.has("reportcue", w))
+        .any(|w| cues.contains_key(w))
 }
 
 /// How far into the body a dateline (« BAMAKO, 2 nov 2019 (AFP) - ») may end.
