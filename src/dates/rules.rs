@@ -530,6 +530,23 @@ struct Walker {
     /// Walks that died within their first four bytes without a match, by (byte before,
     /// those four bytes) (see [`Walker::short_key`]): a direct-mapped cache, 0 empty.
     short: Vec<u64>,
+    /// Walks that died within their first eight bytes, by (byte before, those eight bytes),
+    /// with the matches they found: a direct-mapped cache.
+    long: Vec<LongWalk>,
+}
+
+/// The most matches a walk remembered in [`Walker::long`] may have found.
+const LONG_MATCHES: usize = 6;
+
+/// A walk remembered in [`Walker::long`].
+#[derive(Debug, Clone, Copy, Default)]
+struct LongWalk {
+    /// The byte before plus one (0: none), with bit 15 set (0: empty entry).
+    before: u16,
+    bytes: u64,
+    /// How many of `found` hold: a rule and the end of its match, from the walk's start.
+    n: u8,
+    found: [(u16, u8); LONG_MATCHES],
 }
 
 impl Walker {
@@ -544,6 +561,26 @@ impl Walker {
             clears: 0,
             first: vec![0; 257 * 256],
             short: vec![0; 1 << Self::SHORT_BITS],
+            long: vec![LongWalk::default(); 1 << Self::SHORT_BITS],
+        }
+    }
+
+    /// The key of a walk at `i` by its byte before and first eight bytes, and its place in
+    /// [`Walker::long`]; `None` near the end of the text.
+    fn long_key(bytes: &[u8], i: usize, before: Option<u8>) -> Option<(u16, u64, usize)> {
+        let eight: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+        let eight = u64::from_le_bytes(eight);
+        let before = 0x8000 | before.map_or(0, |b| u16::from(b) + 1);
+        let h = (eight ^ u64::from(before).rotate_left(40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        Some((before, eight, (h >> (64 - Self::SHORT_BITS)) as usize))
+    }
+
+    /// Adds the match of rule `rule` at `i` ending at `end` to its list.
+    fn record(out: &mut [Vec<(usize, usize)>], rule: usize, i: usize, end: usize) {
+        let Some(o) = out.get_mut(rule) else { return };
+        match o.last_mut() {
+            Some(last) if last.0 == i => last.1 = end,
+            _ => o.push((i, end)),
         }
     }
 
@@ -579,6 +616,16 @@ impl Walker {
         if short.is_some_and(|(k, at)| self.short[at] == k) {
             return Ok(());
         }
+        let long = Self::long_key(bytes, i, before);
+        if let Some((b, k, at)) = long {
+            let w = &self.long[at];
+            if w.before == b && w.bytes == k {
+                for &(rule, end) in &w.found[..usize::from(w.n).min(LONG_MATCHES)] {
+                    Self::record(out, usize::from(rule), i, i + usize::from(end));
+                }
+                return Ok(());
+            }
+        }
         if self.cache.clear_count() != self.clears {
             self.starts.iter_mut().for_each(|s| *s = None);
             self.clears = self.cache.clear_count();
@@ -594,15 +641,23 @@ impl Walker {
                 sid
             }
         };
+        // what to remember of the walk (`n` past LONG_MATCHES: too much)
+        let mut walk = LongWalk::default();
         // a match state is one byte late: it tells of the matches ending before `end`
-        let record = |sid: LazyStateID, cache: &Cache, end: usize, out: &mut [Vec<_>]| {
+        let mut record = |sid: LazyStateID, cache: &Cache, end: usize, out: &mut [Vec<_>]| {
             for k in 0..dfa.match_len(cache, sid) {
-                let o: &mut Vec<(usize, usize)> =
-                    &mut out[dfa.match_pattern(cache, sid, k).as_usize()];
-                match o.last_mut() {
-                    Some(last) if last.0 == i => last.1 = end,
-                    _ => o.push((i, end)),
+                let rule = dfa.match_pattern(cache, sid, k).as_usize();
+                Self::record(out, rule, i, end);
+                let n = usize::from(walk.n);
+                match (
+                    walk.found.get_mut(n),
+                    u16::try_from(rule),
+                    u8::try_from(end - i),
+                ) {
+                    (Some(f), Ok(r), Ok(e)) => *f = (r, e),
+                    _ => walk.n = LONG_MATCHES as u8,
                 }
+                walk.n = walk.n.saturating_add(1);
             }
         };
         let mut found = false;
@@ -617,9 +672,15 @@ impl Walker {
                     record(sid, &self.cache, end, out);
                 }
                 if sid.is_dead() {
-                    // dead within the four bytes of its key: so is every walk with that key
+                    // dead within the bytes of its key: so is every walk with that key
                     if let Some((k, at)) = short.filter(|_| !found && end < i + 4) {
                         self.short[at] = k;
+                    } else if let Some((b, k, at)) = long.filter(|_| end < i + 8) {
+                        if usize::from(walk.n) <= LONG_MATCHES {
+                            walk.before = b;
+                            walk.bytes = k;
+                            self.long[at] = walk;
+                        }
                     }
                     return Ok(());
                 }
