@@ -552,7 +552,7 @@ struct LongWalk {
 impl Walker {
     const DEAD: u8 = 1;
     /// log2 of the size of [`Walker::short`].
-    const SHORT_BITS: u32 = 12;
+    const SHORT_BITS: u32 = 14;
 
     fn new(dfa: &DFA) -> Walker {
         Walker {
