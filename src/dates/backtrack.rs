@@ -37,7 +37,7 @@ pub struct Backtracker {
 }
 
 /// log2 of the number of searches a thread remembers.
-const MEMO_BITS: u32 = 12;
+const MEMO_BITS: u32 = 13;
 /// The longest span whose search is remembered.
 const MEMO_SPAN: usize = 64;
 
