@@ -1508,3 +1508,79 @@ pub fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
     }
     out
 }
+
+#[cfg(test)]
+mod engine_tests {
+    use super::super::lexicon::lexicon;
+    use super::*;
+    use crate::Lang;
+
+    const TEXTS: [&str; 9] = [
+        "Le 1er novembre 2019, vendredi soir vers 15 h 30, l'armée a été attaquée. \
+         Du 3 au 5 mai 2020 et entre le 2 et le 4 juin, puis le lendemain matin.",
+        "Il y a deux ans, la semaine dernière, depuis 2015 ; les 12 et 13 mars derniers \
+         à 8h, dans la nuit de samedi à dimanche (heure locale) et le 14/07/2019.",
+        "Pendant  le\u{a0}week-end, en mars  2018,\n au printemps 2021, les années 90, \
+         trois jours plus tard, ces 10 derniers jours, un homme de 38 ans, 2002/2003.",
+        "Mardi 5 novembre à 14:30 GMT, mi-novembre, début 2019, hier, aujourd'hui même, \
+         http://x.fr/2019/11/05 et 10.12 ou 1.2.2019-2020 ; 48h de garde à vue.",
+        "le le le le le le le le 2019 2019 2019 le 2019. La veille du sommet, à midi.",
+        "On Friday, November 1, 2019, at 3:30 p.m., two days later, last week; \
+         from May to June 2020, in the 1990s, a 38-year-old man, since 2015.",
+        "The attack happened on Nov. 3 and 4, between 2 and 4 June, early Monday morning, \
+         three years ago, every Sunday, the day before the vote, in 2019-2020.",
+        "",
+        "2019",
+    ];
+
+    /// The walks list every place (not glued) where a rule matches alone, and the
+    /// backtracker (and its cache, the second time) reads the same groups as the rule's
+    /// own regex there.
+    #[test]
+    fn walks_and_backtracker_agree_with_each_rule_alone() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = lexicon(lang);
+            let eng = lex.engines.as_ref().expect("the rules compile");
+            let dfa = eng.starts.as_ref().expect("the DFA builds");
+            let mut walker = Walker::new(dfa);
+            let mut sc = Scratch::new(eng);
+            for text in TEXTS.iter().chain(&TEXTS) {
+                let folded = Folded::new(text, 0);
+                let t = folded.text.as_str();
+                let found = starts(lex.rules.len(), Some((dfa, &mut walker)), t);
+                for (ri, rule) in lex.rules.iter().enumerate() {
+                    let re = eng.rule_regex(ri).expect("each rule compiles alone");
+                    let mut expect = Vec::new();
+                    for (i, _) in t.char_indices() {
+                        if t[..i].chars().next_back().is_some_and(glued_after) {
+                            continue;
+                        }
+                        let mut caps = re.create_captures();
+                        let input = Input::new(t).range(i..).anchored(Anchored::Yes);
+                        re.search_captures(&input, &mut caps);
+                        if caps.is_match() {
+                            expect.push((i, caps));
+                        }
+                    }
+                    let places: Vec<usize> = found[ri].iter().map(|p| p.0).collect();
+                    let want: Vec<usize> = expect.iter().map(|e| e.0).collect();
+                    assert_eq!(places, want, "{lang} {} in {t:?}", rule.name);
+                    for (&(at, end), (_, caps)) in found[ri].iter().zip(&expect) {
+                        assert!(caps.get_match().is_some_and(|m| m.end() <= end));
+                        for _ in 0..2 {
+                            let got = sc.search(eng, t, ri, at, end).expect("a match");
+                            for g in 0..caps.group_len() {
+                                assert_eq!(
+                                    got.get_group(g),
+                                    caps.get_group(g),
+                                    "{lang} {} group {g} at {at} in {t:?}",
+                                    rule.name
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
