@@ -7,15 +7,20 @@
 //! - `dates_words.tsv`: every other date word, by kind (`form kind value offset`);
 //! - `dates_patterns.tsv`: the rules (`name handler regex`), written over the folded text
 //!   with placeholders filled from the files above.
+//!
+//! All the rules are compiled once, into one multi-pattern NFA (pattern `i` is `rules[i]`),
+//! from which come the engines of `rules.rs`: a lazy DFA telling where each rule matches and a
+//! backtracker (a Pike VM past its length limit) reading one rule's captures at one place.
 
+use super::backtrack::Backtracker;
 use crate::models::tsv_rows;
 use crate::Lang;
-use regex::Regex;
 use regex_automata::hybrid::dfa::DFA;
-use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::meta;
+use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::MatchKind;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A time unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -125,9 +130,41 @@ pub struct Rule {
     #[cfg_attr(not(test), allow(dead_code))]
     pub name: &'static str,
     pub handler: Handler,
-    pub re: Regex,
-    /// The names of `re`'s groups, by index.
+    /// The names of the rule's groups, by index.
     pub names: Vec<Option<Box<str>>>,
+    /// The same as [`group_key`]s (0: unnamed or too long a name), compared faster.
+    pub keys: Vec<u64>,
+}
+
+/// A group name of at most eight bytes packed in a number (never 0), `None` if longer.
+pub fn group_key(name: &str) -> Option<u64> {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(k)).filter(|&k| k != 0)
+}
+
+/// The compiled rules of one language (pattern `i` of each engine is `rules[i]`).
+#[derive(Debug)]
+pub struct Engines {
+    /// Every rule in one lazy DFA, searched anchored to tell which rules match at a given
+    /// place and where those matches may end (`None` if it failed to build).
+    pub starts: Option<DFA>,
+    /// Reads one rule's captures over a known span (leftmost-first, as `regex` does).
+    pub backtrack: Backtracker,
+    /// Each rule's regex, compiled alone on first use, for spans too long for the backtracker.
+    slow: Vec<(String, OnceLock<Option<meta::Regex>>)>,
+}
+
+impl Engines {
+    /// Rule `i` compiled alone (the backtracker's stand-in for long spans).
+    pub fn rule_regex(&self, i: usize) -> Option<&meta::Regex> {
+        let (src, re) = self.slow.get(i)?;
+        re.get_or_init(|| meta::Regex::new(src).ok()).as_ref()
+    }
 }
 
 /// Everything the dates stage knows of one language.
@@ -140,10 +177,9 @@ pub struct Lexicon {
     units: HashMap<&'static str, (Unit, bool, bool)>,
     words: HashMap<&'static str, HashMap<&'static str, Word>>,
     pub rules: Vec<Rule>,
-    /// Every rule (pattern `i` is `rules[i]`) in one lazy DFA, searched anchored to tell which
-    /// rules match at a given place (`None` if it failed to build).
-    pub starts: Option<DFA>,
-    /// Which thread-local DFA cache this lexicon uses (see `rules::starts`).
+    /// The rules compiled (`None` if they failed to: then nothing is found).
+    pub engines: Option<Engines>,
+    /// Which thread-local engine caches this lexicon uses (see `rules::candidates`).
     pub slot: usize,
 }
 
@@ -174,6 +210,18 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
 /// Collapses runs of whitespace to one space (captures may span line breaks).
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// All the rules in one NFA with their captures, pattern `i` being `rules[i]`.
+fn compile(rules: &[String]) -> Option<NFA> {
+    thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::All)
+                .nfa_size_limit(Some(1 << 28)),
+        )
+        .build_many(rules)
+        .ok()
 }
 
 fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
@@ -244,9 +292,10 @@ impl Lexicon {
             units,
             words,
             rules: Vec::new(),
-            starts: None,
+            engines: None,
             slot,
         };
+        let mut rules = Vec::new();
         let mut expanded_rules = Vec::new();
         for r in tsv_rows(patterns_d) {
             let (Some(name), Some(h), Some(src)) = (r.first(), r.get(1), r.get(2)) else {
@@ -258,32 +307,69 @@ impl Lexicon {
             // ASCII word boundaries: the text is folded (letters are ASCII), and a
             // Unicode `\b` keeps the regex engine off its fast DFA on any
             // non-ASCII byte (« », …), a 25% cost of the whole pipeline
-            let expanded = lex.expand(src).replace(r"\b", r"(?-u:\b)");
-            // a rule that does not compile is a data error, caught by the tests
-            if let Ok(re) = Regex::new(&expanded) {
-                let names = re.capture_names().map(|n| n.map(Box::from)).collect();
-                lex.rules.push(Rule {
+            expanded_rules.push(lex.expand(src).replace(r"\b", r"(?-u:\b)"));
+            rules.push((*name, handler));
+        }
+        let nfa = match compile(&expanded_rules) {
+            Some(nfa) => nfa,
+            None => {
+                // a rule that does not compile is a data error, caught by the tests:
+                // the others still run
+                let ok: Vec<bool> = expanded_rules
+                    .iter()
+                    .map(|e| compile(std::slice::from_ref(e)).is_some())
+                    .collect();
+                let mut keep = ok.iter();
+                rules.retain(|_| keep.next().copied().unwrap_or(false));
+                let mut keep = ok.iter();
+                expanded_rules.retain(|_| keep.next().copied().unwrap_or(false));
+                match compile(&expanded_rules) {
+                    Some(nfa) => nfa,
+                    None => return lex,
+                }
+            }
+        };
+        let groups = nfa.group_info();
+        lex.rules = rules
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, handler))| {
+                let names: Vec<Option<Box<str>>> = regex_automata::PatternID::new(i)
+                    .map(|pid| {
+                        groups
+                            .pattern_names(pid)
+                            .map(|n| n.map(Box::from))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let keys = names
+                    .iter()
+                    .map(|n| n.as_deref().and_then(group_key).unwrap_or(0))
+                    .collect();
+                Rule {
                     name,
                     handler,
-                    re,
                     names,
-                });
-                expanded_rules.push(expanded);
-            }
-        }
-        lex.starts = DFA::builder()
+                    keys,
+                }
+            })
+            .collect();
+        let starts = DFA::builder()
             .configure(
                 DFA::config()
                     .match_kind(MatchKind::All)
                     .cache_capacity(1 << 24),
             )
-            .thompson(
-                thompson::Config::new()
-                    .which_captures(WhichCaptures::None)
-                    .nfa_size_limit(Some(1 << 28)),
-            )
-            .build_many(&expanded_rules)
+            .build_from_nfa(nfa.clone())
             .ok();
+        lex.engines = Some(Engines {
+            starts,
+            backtrack: Backtracker::new(nfa),
+            slow: expanded_rules
+                .into_iter()
+                .map(|e| (e, OnceLock::new()))
+                .collect(),
+        });
         lex
     }
 
@@ -361,8 +447,15 @@ impl Lexicon {
         if let Some(w) = m.get(form) {
             return Some(*w);
         }
-        // without whitespace, `squash` gives `form` back
-        if !form.contains(char::is_whitespace) {
+        // without whitespace, or with single spaces between words, `squash` gives `form` back
+        if form.bytes().all(|b| b > b' ' && b < 0x80) {
+            return None;
+        }
+        if !form.contains(|c: char| c.is_whitespace() && c != ' ')
+            && !form.starts_with(' ')
+            && !form.ends_with(' ')
+            && !form.contains("  ")
+        {
             return None;
         }
         m.get(squash(form).as_str()).copied()
@@ -376,6 +469,11 @@ impl Lexicon {
                     .is_some_and(|r| r.starts_with(char::is_whitespace))
             })
         })
+    }
+
+    /// The words of `kind`, to look up many forms without whitespace (as [`Lexicon::has`]).
+    pub fn words_of(&self, kind: &str) -> Option<&HashMap<&'static str, Word>> {
+        self.words.get(kind)
     }
 
     pub fn has(&self, kind: &str, form: &str) -> bool {

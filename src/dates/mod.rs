@@ -4,9 +4,10 @@
 //! How it works:
 //! 1. the body is case- and accent-folded ([`crate::text::Folded`], offsets kept);
 //! 2. every rule of `models/<lang>/dates_patterns.tsv` runs over it; overlapping
-//!    matches are settled leftmost-longest (`rules.rs`). One anchored walk of a lazy DFA
-//!    holding all the rules, at each place not glued to a word, tells where each rule can
-//!    start; the rule's own regex reads its captures only there;
+//!    matches are settled leftmost-longest (`rules.rs`). All the rules are one NFA
+//!    (`lexicon.rs`); one anchored walk of its lazy DFA, at each place not glued to a word,
+//!    tells where each rule can start and how far its matches reach; a backtracker over
+//!    that rule alone reads its captures only there (`backtrack.rs`);
 //! 3. matches are resolved in text order (`resolve.rs`): year-less dates take their year from
 //!    the document date with a past bias, « hier » and « vendredi » are counted from the
 //!    document date, « le lendemain » and bare times from the last event day in the text.
@@ -24,6 +25,7 @@
 //! Left out on purpose: time zones (`T12:30-07`), generic readings (`XXXX-SU` for « l'été »
 //! in a timeless text), and adjectives as sets (« quotidien », « annuel »).
 
+mod backtrack;
 mod lexicon;
 mod resolve;
 mod rules;
@@ -33,6 +35,7 @@ mod tests;
 use crate::document::{Annotations, DateMention, DateType, DocDate, Document, Span};
 use crate::pipeline::Stage;
 use crate::text::{fold, Folded};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub use resolve::pick_year;
@@ -53,7 +56,46 @@ impl Stage for DateStage {
 /// How far before a mention (in bytes, same sentence) a future cue counts.
 const FUTURE_WINDOW: usize = 60;
 
-fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
+/// Where a mention starts: original offset `start`, folded byte `fstart` of the body.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    doc: &'a Document,
+    folded: &'a Folded,
+    start: usize,
+    fstart: usize,
+}
+
+impl<'a> At<'a> {
+    /// The folded text of the original bytes from `from` (moved on to a char boundary) to
+    /// the mention: a slice of the folded body when it holds them, else folded anew.
+    fn folded_from(&self, mut from: usize) -> Cow<'a, str> {
+        let (doc, folded, start, fstart) = (self.doc, self.folded, self.start, self.fstart);
+        while !doc.text.is_char_boundary(from) {
+            from += 1;
+        }
+        if from < folded.orig(0) || folded.orig(fstart) != start {
+            return Cow::Owned(fold(&doc.text[from..start]));
+        }
+        // the first folded byte of the first char at or after `from`
+        let (mut lo, mut hi) = (0, fstart);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if folded.orig(mid) < from {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        match folded.text.get(lo..fstart) {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(fold(&doc.text[from..start])),
+        }
+    }
+}
+
+/// The clause before the mention holds a future cue.
+fn future_clause(lex: &lexicon::Lexicon, at: At) -> bool {
+    let (doc, start) = (at.doc, at.start);
     let s = doc.sentence_of(start);
     let sent_start = doc
         .sentences
@@ -61,34 +103,33 @@ fn future_clause(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
         .map(|x| x.start)
         .unwrap_or(doc.body_start)
         .min(start);
-    let mut from = start.saturating_sub(FUTURE_WINDOW).max(sent_start);
-    while !doc.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let clause = fold(&doc.text[from..start]);
+    let clause = at.folded_from(start.saturating_sub(FUTURE_WINDOW).max(sent_start));
     // only the clause the mention is in
     let clause = clause
         .rsplit([',', ';', '.', '!', '?', '«', '»', '"', '(', ')'])
         .next()
         .unwrap_or("");
+    let Some(cues) = lex.words_of("futurecue") else {
+        return false;
+    };
     clause
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .any(|w| !w.is_empty() && lex.has("futurecue", w))
+        .any(|w| !w.is_empty() && cues.contains_key(w))
 }
 
-/// The two words before `start` hold a reporting verb (« a annoncé vendredi », « said on Friday »).
-fn after_reporting_verb(doc: &Document, lex: &lexicon::Lexicon, start: usize) -> bool {
-    let mut from = start.saturating_sub(40).max(doc.body_start);
-    while !doc.text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = fold(&doc.text[from..start]);
+/// The two words before the mention hold a reporting verb (« a annoncé vendredi », « said on
+/// Friday »).
+fn after_reporting_verb(lex: &lexicon::Lexicon, at: At) -> bool {
+    let Some(cues) = lex.words_of("reportcue") else {
+        return false;
+    };
+    let before = at.folded_from(at.start.saturating_sub(40).max(at.doc.body_start));
     before
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
-        .any(|w| lex.has("reportcue", w))
+        .any(|w| cues.contains_key(w))
 }
 
 /// How far into the body a dateline (« BAMAKO, 2 nov 2019 (AFP) - ») may end.
@@ -162,7 +203,13 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
         if s >= e || e > doc.text.len() {
             continue;
         }
-        ctx.future = future_clause(doc, lex, s);
+        let at = At {
+            doc,
+            folded: &folded,
+            start: s,
+            fstart: c.start,
+        };
+        ctx.future = future_clause(lex, at);
         let Some(r) = resolve::resolve(&c.expr, &ctx) else {
             continue;
         };
@@ -174,7 +221,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
                 time: None,
                 ..
             }
-        ) && after_reporting_verb(doc, lex, s);
+        ) && after_reporting_verb(lex, at);
         if !statement || ctx.last.is_none() {
             ctx.last = r.day;
         }

@@ -4,14 +4,15 @@
 //! named captures. A handler may refuse a match (a count, not a year) or shorten it
 //! (a two-digit « year » that is really a count).
 
-use super::lexicon::{Handler, Lexicon, Unit};
+use super::backtrack;
+use super::lexicon::{group_key, Engines, Handler, Lexicon, Unit};
 use crate::document::DateType;
 use crate::text::Folded;
-use regex::Captures;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::hybrid::LazyStateID;
+use regex_automata::util::captures::Captures;
 use regex_automata::util::start;
-use regex_automata::Anchored;
+use regex_automata::{Anchored, Input, PatternID};
 use std::cell::RefCell;
 
 /// The day a day-grain expression refers to, before anchoring.
@@ -235,21 +236,55 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
     false
 }
 
+/// A capture group of a match: its span of the folded text.
+#[derive(Debug, Clone, Copy)]
+struct Group<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Group<'a> {
+    fn as_str(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
 /// Reads one rule's captures.
 struct Reader<'a> {
     lex: &'a Lexicon,
-    caps: &'a Captures<'a>,
+    caps: &'a Captures,
     /// The rule's group names, by group index.
     names: &'a [Option<Box<str>>],
+    /// The same as [`group_key`]s.
+    keys: &'a [u64],
     folded: &'a Folded,
     original: &'a str,
 }
 
 impl<'a> Reader<'a> {
     /// The capture group `name` (the rule's names are few: a scan beats hashing).
-    fn group(&self, name: &str) -> Option<regex::Match<'a>> {
-        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
-        self.caps.get(i)
+    fn group(&self, name: &str) -> Option<Group<'a>> {
+        let i = match group_key(name) {
+            Some(k) => self.keys.iter().position(|&n| n == k)?,
+            None => self.names.iter().position(|n| n.as_deref() == Some(name))?,
+        };
+        self.at(i)
+    }
+    /// The capture group of index `i` (0: the whole match).
+    fn at(&self, i: usize) -> Option<Group<'a>> {
+        let sp = self.caps.get_group(i)?;
+        Some(Group {
+            text: &self.folded.text,
+            start: sp.start,
+            end: sp.end,
+        })
     }
     fn g(&self, name: &str) -> Option<&'a str> {
         self.group(name).map(|m| m.as_str())
@@ -406,51 +441,80 @@ fn is_age(r: &Reader, start: usize, end: usize) -> bool {
 #[inline]
 fn glued_after(c: char) -> bool {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric() || matches!(c, '-' | '@' | '_' | '=' | '#' | '\\' | '$')
+        ASCII_CLASS[c as usize] != 0
     } else {
         c.is_alphanumeric() || matches!(c, '°' | '§' | '€')
     }
 }
 
-/// For each rule, the places where one of its matches may start and is not glued to what
-/// comes before: one anchored walk of the all-rules DFA at each such place. A place is
-/// never missed; a failed walk lists the place for every rule (the search there settles it).
-fn starts(lex: &Lexicon, dfa: &DFA, text: &str) -> Vec<Vec<usize>> {
-    thread_local! {
-        static WALKERS: RefCell<[Option<Walker>; 2]> = const { RefCell::new([None, None]) };
+/// [`ASCII_CLASS`] of an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] of the other ASCII chars a match may not follow ([`glued_after`]).
+const GLUED: u8 = 2;
+
+/// By ASCII byte: [`ALNUM`], [`GLUED`] or 0 (a match may start right after it).
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'-' | b'@' | b'_' | b'=' | b'#' | b'\\' | b'$') {
+            GLUED
+        } else {
+            0
+        };
+        b += 1;
     }
-    let mut out = vec![Vec::new(); lex.rules.len()];
-    WALKERS.with(|walkers| {
-        let mut walkers = walkers.borrow_mut();
-        let w = walkers[lex.slot % 2].get_or_insert_with(|| Walker::new(dfa));
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        // a refused match would only move the search one char on
-        let mut glued = false;
-        while let Some(&b) = bytes.get(i) {
-            if !glued && w.walk(dfa, text, i, &mut out).is_err() {
+    t
+};
+
+/// Where a rule's match at a place may end: at most here (`UNKNOWN`: anywhere).
+const UNKNOWN: usize = usize::MAX;
+
+/// For each rule, the places where one of its matches may start and is not glued to what
+/// comes before, with the end of the longest of them: one anchored walk of the all-rules
+/// DFA at each such place. A place is never missed; a failed walk (or no DFA) lists the
+/// place for every rule with an [`UNKNOWN`] end (the search there settles it).
+fn starts(n: usize, mut walk: Option<(&DFA, &mut Walker)>, text: &str) -> Vec<Vec<(usize, usize)>> {
+    let mut out = vec![Vec::new(); n];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // a refused match would only move the search one char on
+    let mut glued = false;
+    while let Some(&b) = bytes.get(i) {
+        if !glued {
+            let ok = match walk.as_mut() {
+                Some((dfa, w)) => w.walk(dfa, text, i, &mut out).is_ok(),
+                None => false,
+            };
+            if !ok {
                 for o in out.iter_mut() {
-                    if o.last() != Some(&i) {
-                        o.push(i);
+                    match o.last_mut() {
+                        Some(last) if last.0 == i => last.1 = UNKNOWN,
+                        _ => o.push((i, UNKNOWN)),
                     }
                 }
-            }
-            if b < 0x80 {
-                i += 1;
-                glued = glued_after(b as char);
-                if b.is_ascii_alphanumeric() {
-                    // the rest of an ASCII word: glued places all
-                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                        i += 1;
-                    }
-                }
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                glued = glued_after(c);
-                i += c.len_utf8();
             }
         }
-    });
+        if b < 0x80 {
+            i += 1;
+            let class = ASCII_CLASS[usize::from(b)];
+            glued = class != 0;
+            if class == ALNUM {
+                // the rest of an ASCII word: glued places all
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| ASCII_CLASS[usize::from(b & 0x7f)] != ALNUM || b >= 0x80)
+                    .unwrap_or(bytes.len() - i);
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            glued = glued_after(c);
+            i += c.len_utf8();
+        }
+    }
     out
 }
 
@@ -463,10 +527,32 @@ struct Walker {
     starts: Vec<Option<LazyStateID>>,
     clears: usize,
     first: Vec<u8>,
+    /// Walks that died within their first four bytes without a match, by (byte before,
+    /// those four bytes) (see [`Walker::short_key`]): a direct-mapped cache, 0 empty.
+    short: Vec<u64>,
+    /// Walks that died within their first eight bytes, by (byte before, those eight bytes),
+    /// with the matches they found: a direct-mapped cache.
+    long: Vec<LongWalk>,
+}
+
+/// The most matches a walk remembered in [`Walker::long`] may have found.
+const LONG_MATCHES: usize = 6;
+
+/// A walk remembered in [`Walker::long`].
+#[derive(Debug, Clone, Copy, Default)]
+struct LongWalk {
+    /// The byte before plus one (0: none), with bit 15 set (0: empty entry).
+    before: u16,
+    bytes: u64,
+    /// How many of `found` hold: a rule and the end of its match, from the walk's start.
+    n: u8,
+    found: [(u16, u8); LONG_MATCHES],
 }
 
 impl Walker {
     const DEAD: u8 = 1;
+    /// log2 of the size of [`Walker::short`].
+    const SHORT_BITS: u32 = 14;
 
     fn new(dfa: &DFA) -> Walker {
         Walker {
@@ -474,11 +560,49 @@ impl Walker {
             starts: vec![None; 257],
             clears: 0,
             first: vec![0; 257 * 256],
+            short: vec![0; 1 << Self::SHORT_BITS],
+            long: vec![LongWalk::default(); 1 << Self::SHORT_BITS],
         }
     }
 
-    /// Adds `i` (a char boundary) to the list of every rule with a match starting there.
-    fn walk(&mut self, dfa: &DFA, text: &str, i: usize, out: &mut [Vec<usize>]) -> Result<(), ()> {
+    /// The key of a walk at `i` by its byte before and first eight bytes, and its place in
+    /// [`Walker::long`]; `None` near the end of the text.
+    fn long_key(bytes: &[u8], i: usize, before: Option<u8>) -> Option<(u16, u64, usize)> {
+        let eight: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+        let eight = u64::from_le_bytes(eight);
+        let before = 0x8000 | before.map_or(0, |b| u16::from(b) + 1);
+        let h = (eight ^ u64::from(before).rotate_left(40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        Some((before, eight, (h >> (64 - Self::SHORT_BITS)) as usize))
+    }
+
+    /// Adds the match of rule `rule` at `i` ending at `end` to its list.
+    fn record(out: &mut [Vec<(usize, usize)>], rule: usize, i: usize, end: usize) {
+        let Some(o) = out.get_mut(rule) else { return };
+        match o.last_mut() {
+            Some(last) if last.0 == i => last.1 = end,
+            _ => o.push((i, end)),
+        }
+    }
+
+    /// The key of a walk at `i` by its byte before and first four bytes (never 0), and its
+    /// place in [`Walker::short`]; `None` near the end of the text.
+    fn short_key(bytes: &[u8], i: usize, before: Option<u8>) -> Option<(u64, usize)> {
+        let four = bytes.get(i..i + 4)?;
+        let four = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+        let key = 1 << 63 | before.map_or(0, |b| u64::from(b) + 1) << 32 | u64::from(four);
+        let at = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SHORT_BITS);
+        Some((key, at as usize))
+    }
+
+    /// Adds `i` (a char boundary) to the list of every rule with a match starting there,
+    /// with the end of its longest match.
+    fn walk(
+        &mut self,
+        dfa: &DFA,
+        text: &str,
+        i: usize,
+        out: &mut [Vec<(usize, usize)>],
+    ) -> Result<(), ()> {
         let bytes = text.as_bytes();
         let before = i.checked_sub(1).map(|j| bytes[j]);
         let key = before.map_or(256, usize::from);
@@ -487,6 +611,20 @@ impl Walker {
         };
         if self.first[key * 256 + b0 as usize] == Self::DEAD {
             return Ok(());
+        }
+        let short = Self::short_key(bytes, i, before);
+        if short.is_some_and(|(k, at)| self.short[at] == k) {
+            return Ok(());
+        }
+        let long = Self::long_key(bytes, i, before);
+        if let Some((b, k, at)) = long {
+            let w = &self.long[at];
+            if w.before == b && w.bytes == k {
+                for &(rule, end) in &w.found[..usize::from(w.n).min(LONG_MATCHES)] {
+                    Self::record(out, usize::from(rule), i, i + usize::from(end));
+                }
+                return Ok(());
+            }
         }
         if self.cache.clear_count() != self.clears {
             self.starts.iter_mut().for_each(|s| *s = None);
@@ -503,96 +641,187 @@ impl Walker {
                 sid
             }
         };
-        let mut first = true;
-        let mut record = |sid: LazyStateID, cache: &Cache| {
+        // what to remember of the walk (`n` past LONG_MATCHES: too much)
+        let mut walk = LongWalk::default();
+        // a match state is one byte late: it tells of the matches ending before `end`
+        let mut record = |sid: LazyStateID, cache: &Cache, end: usize, out: &mut [Vec<_>]| {
             for k in 0..dfa.match_len(cache, sid) {
-                let o = &mut out[dfa.match_pattern(cache, sid, k).as_usize()];
-                if o.last() != Some(&i) {
-                    o.push(i);
+                let rule = dfa.match_pattern(cache, sid, k).as_usize();
+                Self::record(out, rule, i, end);
+                let n = usize::from(walk.n);
+                match (
+                    walk.found.get_mut(n),
+                    u16::try_from(rule),
+                    u8::try_from(end - i),
+                ) {
+                    (Some(f), Ok(r), Ok(e)) => *f = (r, e),
+                    _ => walk.n = LONG_MATCHES as u8,
                 }
+                walk.n = walk.n.saturating_add(1);
             }
         };
-        for &b in &bytes[i..] {
-            sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
-            if first {
-                // the first byte and the one before decide whether any rule is alive
-                first = false;
-                let dead = sid.is_tagged() && sid.is_dead();
-                self.first[key * 256 + b0 as usize] = if dead { Self::DEAD } else { 2 };
-            }
+        let mut found = false;
+        // the first byte and the one before decide whether any rule is alive
+        sid = dfa.next_state(&mut self.cache, sid, b0).map_err(drop)?;
+        self.first[key * 256 + b0 as usize] = if sid.is_dead() { Self::DEAD } else { 2 };
+        let mut end = i;
+        loop {
             if sid.is_tagged() {
                 if sid.is_match() {
-                    record(sid, &self.cache);
+                    found = true;
+                    record(sid, &self.cache, end, out);
                 }
                 if sid.is_dead() {
+                    // dead within the bytes of its key: so is every walk with that key
+                    if let Some((k, at)) = short.filter(|_| !found && end < i + 4) {
+                        self.short[at] = k;
+                    } else if let Some((b, k, at)) = long.filter(|_| end < i + 8) {
+                        if usize::from(walk.n) <= LONG_MATCHES {
+                            walk.before = b;
+                            walk.bytes = k;
+                            self.long[at] = walk;
+                        }
+                    }
                     return Ok(());
                 }
                 if sid.is_quit() {
                     return Err(());
                 }
             }
+            end += 1;
+            let Some(&b) = bytes.get(end) else {
+                break;
+            };
+            sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
         }
         sid = dfa.next_eoi_state(&mut self.cache, sid).map_err(drop)?;
         if sid.is_match() {
-            record(sid, &self.cache);
+            record(sid, &self.cache, bytes.len(), out);
         }
         Ok(())
     }
 }
 
+/// A thread's caches for one lexicon's engines, and the captures they fill.
+struct Scratch {
+    walker: Option<Walker>,
+    backtrack: backtrack::Cache,
+    caps: Captures,
+    /// The captures of a rule's own regex (see [`Engines::rule_regex`]).
+    slow: Option<Captures>,
+}
+
+impl Scratch {
+    fn new(eng: &Engines) -> Scratch {
+        Scratch {
+            walker: eng.starts.as_ref().map(Walker::new),
+            backtrack: backtrack::Cache::default(),
+            caps: eng.backtrack.create_captures(),
+            slow: None,
+        }
+    }
+
+    /// The captures of the match of rule `rule` starting at `at` and ending by `end`
+    /// (leftmost-first: the match `regex` would give), if any.
+    fn search(
+        &mut self,
+        eng: &Engines,
+        text: &str,
+        rule: usize,
+        at: usize,
+        end: usize,
+    ) -> Option<&Captures> {
+        let pid = PatternID::new(rule).ok()?;
+        let end = end.min(text.len());
+        if at > end {
+            return None;
+        }
+        let found = eng.backtrack.search(
+            &mut self.backtrack,
+            text.as_bytes(),
+            at,
+            end,
+            pid,
+            &mut self.caps,
+        );
+        if let Some(found) = found {
+            return found.then_some(&self.caps);
+        }
+        // a long span: the rule alone, its group indices the same
+        let re = eng.rule_regex(rule)?;
+        let caps = self.slow.insert(re.create_captures());
+        let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
+        re.search_captures(&input, caps);
+        caps.is_match().then_some(&*caps)
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<[Option<Scratch>; 2]> = const { RefCell::new([None, None]) };
+}
+
 /// Every match of every rule, unfiltered for overlaps.
 pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
     let mut out = Vec::new();
+    let Some(eng) = lex.engines.as_ref() else {
+        return out;
+    };
     let text = folded.text.as_str();
-    let starts = lex.starts.as_ref().map(|dfa| starts(lex, dfa, text));
-    for (ri, rule) in lex.rules.iter().enumerate() {
-        let mut pos = 0;
-        let mut at = starts.as_ref().map(|s| s[ri].iter().copied());
-        while pos <= text.len() {
-            if let Some(at) = at.as_mut() {
-                // the next place where this rule matches (the search from there finds it)
-                match at.find(|&s| s >= pos) {
-                    Some(s) => pos = s,
-                    None => break,
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let sc = scratch[lex.slot % 2].get_or_insert_with(|| Scratch::new(eng));
+        let walk = eng.starts.as_ref().zip(sc.walker.as_mut());
+        let starts = starts(lex.rules.len(), walk, text);
+        for ((ri, rule), places) in lex.rules.iter().enumerate().zip(&starts) {
+            let mut pos = 0;
+            for &(at, end) in places {
+                if at < pos {
+                    continue;
                 }
-            }
-            let Some(caps) = rule.re.captures_at(text, pos) else {
-                break;
-            };
-            let Some(m0) = caps.get(0) else { break };
-            let mut found = false;
-            if !m0.as_str().trim().is_empty() && !glued(text, m0.start(), m0.end()) {
-                let r = Reader {
-                    lex,
-                    caps: &caps,
-                    names: &rule.names,
-                    folded,
-                    original,
+                // the next place where this rule matches
+                let Some(caps) = sc.search(eng, text, ri, at, end) else {
+                    continue;
                 };
-                for (s, e, expr) in read(&r, rule.handler, m0.start(), m0.end()) {
-                    let (mut s, e) = trim(lex, text, s, e);
-                    if !matches!(expr, Expr::Lit { .. }) {
-                        s = skip_preposition(lex, text, s, e);
-                    }
-                    if s < e {
-                        found = true;
-                        out.push(Cand {
-                            start: s,
-                            end: e,
-                            rule: ri,
-                            expr,
-                        });
+                let Some(m0) = caps.get_match() else {
+                    continue;
+                };
+                let mut found = false;
+                if !text[m0.start()..m0.end()].trim().is_empty()
+                    && !glued(text, m0.start(), m0.end())
+                {
+                    let r = Reader {
+                        lex,
+                        caps,
+                        names: &rule.names,
+                        keys: &rule.keys,
+                        folded,
+                        original,
+                    };
+                    for (s, e, expr) in read(&r, rule.handler, m0.start(), m0.end()) {
+                        let (mut s, e) = trim(lex, text, s, e);
+                        if !matches!(expr, Expr::Lit { .. }) {
+                            s = skip_preposition(lex, text, s, e);
+                        }
+                        if s < e {
+                            found = true;
+                            out.push(Cand {
+                                start: s,
+                                end: e,
+                                rule: ri,
+                                expr,
+                            });
+                        }
                     }
                 }
+                pos = if found && m0.end() > m0.start() {
+                    m0.end()
+                } else {
+                    // refused: look again from the next character (« annonce mardi »)
+                    m0.start() + text[m0.start()..].chars().next().map_or(1, char::len_utf8)
+                };
             }
-            pos = if found && m0.end() > m0.start() {
-                m0.end()
-            } else {
-                // refused: look again from the next character (« annonce mardi »)
-                m0.start() + text[m0.start()..].chars().next().map_or(1, char::len_utf8)
-            };
         }
-    }
+    });
     out
 }
 
@@ -1149,7 +1378,7 @@ fn word_expr(r: &Reader) -> Option<Expr> {
     }
     if let Some(x) = r.lex.word("event", w) {
         let off: i64 = x.value.parse().ok()?;
-        let end = r.caps.get(0).map_or(0, |m| m.end());
+        let end = r.at(0).map_or(0, |m| m.end());
         let named = next_word(&r.folded.text, end).is_some_and(|(_, n)| r.lex.has("eventof", n));
         if off < 0 && pod.is_none() && named {
             // « à la veille du sommet », « the day before the vote »: counted from something
@@ -1188,8 +1417,7 @@ fn word_expr(r: &Reader) -> Option<Expr> {
 
 /// The time was written with « heures » / « o'clock », not « 5 h » or « 5:00 ».
 fn time_in_words(r: &Reader) -> bool {
-    r.caps
-        .get(0)
+    r.at(0)
         .is_some_and(|m| m.as_str().contains("heure") || m.as_str().contains("o'clock"))
 }
 
@@ -1230,7 +1458,7 @@ fn time_expr(r: &Reader) -> Option<Expr> {
     }
     let spelled = r.g("h").is_some() && time_in_words(r);
     if spelled
-        && next_word(&r.folded.text, r.caps.get(0).map_or(0, |m| m.end()))
+        && next_word(&r.folded.text, r.at(0).map_or(0, |m| m.end()))
             .is_some_and(|(_, w)| w == "de" || w == "d'" || w == "from")
     {
         // « à cinq heures de route de Gao »: a distance
@@ -1279,4 +1507,80 @@ pub fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod engine_tests {
+    use super::super::lexicon::lexicon;
+    use super::*;
+    use crate::Lang;
+
+    const TEXTS: [&str; 9] = [
+        "Le 1er novembre 2019, vendredi soir vers 15 h 30, l'armée a été attaquée. \
+         Du 3 au 5 mai 2020 et entre le 2 et le 4 juin, puis le lendemain matin.",
+        "Il y a deux ans, la semaine dernière, depuis 2015 ; les 12 et 13 mars derniers \
+         à 8h, dans la nuit de samedi à dimanche (heure locale) et le 14/07/2019.",
+        "Pendant  le\u{a0}week-end, en mars  2018,\n au printemps 2021, les années 90, \
+         trois jours plus tard, ces 10 derniers jours, un homme de 38 ans, 2002/2003.",
+        "Mardi 5 novembre à 14:30 GMT, mi-novembre, début 2019, hier, aujourd'hui même, \
+         http://x.fr/2019/11/05 et 10.12 ou 1.2.2019-2020 ; 48h de garde à vue.",
+        "le le le le le le le le 2019 2019 2019 le 2019. La veille du sommet, à midi.",
+        "On Friday, November 1, 2019, at 3:30 p.m., two days later, last week; \
+         from May to June 2020, in the 1990s, a 38-year-old man, since 2015.",
+        "The attack happened on Nov. 3 and 4, between 2 and 4 June, early Monday morning, \
+         three years ago, every Sunday, the day before the vote, in 2019-2020.",
+        "",
+        "2019",
+    ];
+
+    /// The walks list every place (not glued) where a rule matches alone, and the
+    /// backtracker (and its cache, the second time) reads the same groups as the rule's
+    /// own regex there.
+    #[test]
+    fn walks_and_backtracker_agree_with_each_rule_alone() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = lexicon(lang);
+            let eng = lex.engines.as_ref().expect("the rules compile");
+            let dfa = eng.starts.as_ref().expect("the DFA builds");
+            let mut walker = Walker::new(dfa);
+            let mut sc = Scratch::new(eng);
+            for text in TEXTS.iter().chain(&TEXTS) {
+                let folded = Folded::new(text, 0);
+                let t = folded.text.as_str();
+                let found = starts(lex.rules.len(), Some((dfa, &mut walker)), t);
+                for (ri, rule) in lex.rules.iter().enumerate() {
+                    let re = eng.rule_regex(ri).expect("each rule compiles alone");
+                    let mut expect = Vec::new();
+                    for (i, _) in t.char_indices() {
+                        if t[..i].chars().next_back().is_some_and(glued_after) {
+                            continue;
+                        }
+                        let mut caps = re.create_captures();
+                        let input = Input::new(t).range(i..).anchored(Anchored::Yes);
+                        re.search_captures(&input, &mut caps);
+                        if caps.is_match() {
+                            expect.push((i, caps));
+                        }
+                    }
+                    let places: Vec<usize> = found[ri].iter().map(|p| p.0).collect();
+                    let want: Vec<usize> = expect.iter().map(|e| e.0).collect();
+                    assert_eq!(places, want, "{lang} {} in {t:?}", rule.name);
+                    for (&(at, end), (_, caps)) in found[ri].iter().zip(&expect) {
+                        assert!(caps.get_match().is_some_and(|m| m.end() <= end));
+                        for _ in 0..2 {
+                            let got = sc.search(eng, t, ri, at, end).expect("a match");
+                            for g in 0..caps.group_len() {
+                                assert_eq!(
+                                    got.get_group(g),
+                                    caps.get_group(g),
+                                    "{lang} {} group {g} at {at} in {t:?}",
+                                    rule.name
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
