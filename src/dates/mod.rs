@@ -34,7 +34,7 @@ mod tests;
 
 use crate::document::{Annotations, DateMention, DateType, DocDate, Document, Span};
 use crate::pipeline::Stage;
-use crate::text::{fold, Folded};
+use crate::text::{fold, FoldedView};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -60,7 +60,7 @@ const FUTURE_WINDOW: usize = 60;
 #[derive(Clone, Copy)]
 struct At<'a> {
     doc: &'a Document,
-    folded: &'a Folded,
+    folded: FoldedView<'a>,
     start: usize,
     fstart: usize,
 }
@@ -140,7 +140,7 @@ const DATELINE_BYTES: usize = 120;
 fn dateline_day(
     doc_date: Option<DocDate>,
     cands: &[rules::Cand],
-    folded: &Folded,
+    folded: FoldedView<'_>,
 ) -> Option<DocDate> {
     let dd = doc_date?;
     if dd.day.is_some() {
@@ -176,11 +176,12 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
     if !doc.text.is_char_boundary(body_start) {
         return Vec::new();
     }
-    let folded = Folded::new(&doc.text[body_start..], body_start);
-    let cands = rules::select(rules::candidates(lex, &folded, &doc.text[body_start..]));
+    let mut own = None;
+    let folded = doc.fold_range(body_start, doc.text.len(), &mut own);
+    let cands = rules::select(rules::candidates(lex, folded, &doc.text[body_start..]));
 
     let mut ctx = resolve::Ctx {
-        doc: dateline_day(doc.doc_date, &cands, &folded),
+        doc: dateline_day(doc.doc_date, &cands, folded),
         ..Default::default()
     };
     let mut counts: HashMap<u32, Vec<chrono::NaiveDate>> = HashMap::new();
@@ -205,7 +206,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
         }
         let at = At {
             doc,
-            folded: &folded,
+            folded,
             start: s,
             fstart: c.start,
         };

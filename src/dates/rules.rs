@@ -7,7 +7,9 @@
 use super::backtrack;
 use super::lexicon::{group_key, Engines, Handler, Lexicon, Unit};
 use crate::document::DateType;
+#[cfg(test)]
 use crate::text::Folded;
+use crate::text::FoldedView;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::util::captures::Captures;
@@ -264,7 +266,7 @@ struct Reader<'a> {
     names: &'a [Option<Box<str>>],
     /// The same as [`group_key`]s.
     keys: &'a [u64],
-    folded: &'a Folded,
+    folded: FoldedView<'a>,
     original: &'a str,
 }
 
@@ -761,12 +763,12 @@ thread_local! {
 }
 
 /// Every match of every rule, unfiltered for overlaps.
-pub fn candidates(lex: &Lexicon, folded: &Folded, original: &str) -> Vec<Cand> {
+pub fn candidates(lex: &Lexicon, folded: FoldedView<'_>, original: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     let Some(eng) = lex.engines.as_ref() else {
         return out;
     };
-    let text = folded.text.as_str();
+    let text = folded.text;
     SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
         let sc = scratch[lex.slot % 2].get_or_insert_with(|| Scratch::new(eng));
