@@ -37,7 +37,7 @@ mod tests;
 
 use crate::document::{ActorMention, ActorType, Annotations, Document, Lang, PlaceMention, Span};
 use crate::pipeline::Stage;
-use crate::text::{fold, is_word_char, Cover, Folded};
+use crate::text::{fold, is_word_char, Cover, FoldedView};
 use lexicon::{Country, LangData, Lexicon, MatchRule, SourceKind, Target, LEXICON};
 use persons::{Known, RoleHit};
 use rustc_hash::FxHashMap as HashMap;
@@ -138,7 +138,7 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
     // countries and capitals named in the text, for the document's country
     let mut named: Vec<(usize, &'static str)> = Vec::new();
     for (a, b) in sents {
-        let found = scan_sentence(&doc.text, lex, ld, lang, (a, b), &mut known, &mut named);
+        let found = scan_sentence(doc, lex, ld, lang, (a, b), &mut known, &mut named);
         for mut c in found {
             if c.rule == MatchRule::Bare {
                 // a bare head refers back; with nothing to refer to, it is the
@@ -312,7 +312,7 @@ fn article_len(ft: &str, fs: usize) -> usize {
 }
 
 fn scan_sentence(
-    text: &str,
+    doc: &Document,
     lex: &Lexicon,
     ld: &LangData,
     lang: Lang,
@@ -321,8 +321,10 @@ fn scan_sentence(
     named: &mut Vec<(usize, &'static str)>,
 ) -> Vec<Cand> {
     let fr = lang == Lang::Fr;
-    let folded = Folded::new(&text[a..b], a);
-    let ft = folded.text.as_str();
+    let text = doc.text.as_str();
+    let mut own = None;
+    let folded = doc.fold_range(a, b, &mut own);
+    let ft = folded.text;
     let s = &text[a..b];
     let shouting = std::cell::OnceCell::new();
     let shouting = || {
@@ -417,10 +419,10 @@ fn scan_sentence(
         .collect();
 
     // 2. countries and capitals acting as governments
-    country_actors(text, lex, ld, &folded, &src, &mut cands, named);
+    country_actors(text, lex, ld, folded, &src, &mut cands, named);
 
     // 3. persons
-    let toks = persons::tokenize_folded(s, a, &folded);
+    let toks = persons::tokenize_folded(s, a, folded);
     let roles: Vec<RoleHit> = ld
         .roles
         .find_iter(ft)
@@ -438,7 +440,7 @@ fn scan_sentence(
         sent_end: b,
         toks: &toks,
         roles: &roles,
-        folded: &folded,
+        folded,
     };
     for c in cands.iter_mut().filter(|c| c.kind == ActorType::Person) {
         known.add(&c.name);
@@ -480,7 +482,7 @@ fn scan_sentence(
             media: c.kind == ActorType::Media,
         })
         .collect();
-    for i in sources::mark(text, &folded, ld, &src, &slots) {
+    for i in sources::mark(text, folded, ld, &src, &slots) {
         cands[i].source = true;
     }
     cands
@@ -515,12 +517,12 @@ fn country_actors(
     text: &str,
     lex: &Lexicon,
     ld: &LangData,
-    folded: &Folded,
+    folded: FoldedView<'_>,
     src: &[(usize, usize, SourceKind)],
     cands: &mut Vec<Cand>,
     named: &mut Vec<(usize, &'static str)>,
 ) {
-    let ft = folded.text.as_str();
+    let ft = folded.text;
     let taken: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
     let mut add = Vec::new();
     for m in ld.countries.find_iter(ft) {

@@ -2,7 +2,7 @@
 //! capitalization in context; short forms resolved to the full name given earlier.
 
 use super::lexicon::{LangData, Lexicon, SourceKind, LEXICON};
-use crate::text::{fold, is_word_char, Folded};
+use crate::text::{fold, is_word_char, FoldedView};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
@@ -30,7 +30,7 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok<'static>> {
 
 /// [`tokenize`] for a whole sentence folded as `folded` (`Folded::new(text, base)`):
 /// the keys are slices of the folded sentence.
-pub(crate) fn tokenize_folded<'a>(text: &str, base: usize, folded: &'a Folded) -> Vec<Tok<'a>> {
+pub(crate) fn tokenize_folded<'a>(text: &str, base: usize, folded: FoldedView<'a>) -> Vec<Tok<'a>> {
     // words come in order: each lookup starts from the last one
     let last = std::cell::Cell::new((0usize, 0usize));
     let pos = |s: usize| {
@@ -51,7 +51,7 @@ pub(crate) fn tokenize_folded<'a>(text: &str, base: usize, folded: &'a Folded) -
 }
 
 /// Index of the first folded byte at or after original offset `o`, searched from `hint`.
-fn fold_pos_from(f: &Folded, o: usize, hint: usize) -> usize {
+fn fold_pos_from(f: FoldedView<'_>, o: usize, hint: usize) -> usize {
     let mut j = hint.min(f.text.len());
     while j < f.text.len() && f.orig(j) < o {
         j += 1;
@@ -63,7 +63,7 @@ fn fold_pos_from(f: &Folded, o: usize, hint: usize) -> usize {
 }
 
 /// Index of the first folded byte at or after original offset `o`.
-fn fold_pos(f: &Folded, o: usize) -> usize {
+fn fold_pos(f: FoldedView<'_>, o: usize) -> usize {
     let (mut lo, mut hi) = (0, f.text.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
@@ -78,7 +78,7 @@ fn fold_pos(f: &Folded, o: usize) -> usize {
 
 /// The folded text of original `from..to` (char boundaries inside the folded span):
 /// folding goes character by character, so it is a slice of the folded text.
-pub(crate) fn folded_range(f: &Folded, from: usize, to: usize) -> &str {
+pub(crate) fn folded_range(f: FoldedView<'_>, from: usize, to: usize) -> &str {
     let a = fold_pos(f, from);
     &f.text[a..fold_pos(f, to).max(a)]
 }
@@ -284,7 +284,7 @@ pub(crate) struct Ctx<'a> {
     pub toks: &'a [Tok<'a>],
     pub roles: &'a [RoleHit],
     /// The sentence folded.
-    pub folded: &'a Folded,
+    pub folded: FoldedView<'a>,
 }
 
 impl Ctx<'_> {

@@ -4,7 +4,7 @@
 
 use super::lexicon::{LangData, SourceKind};
 use super::persons::tokenize;
-use crate::text::{is_word_char, Folded};
+use crate::text::{is_word_char, FoldedView};
 
 /// An actor of the sentence, as the source search sees it.
 #[derive(Debug, Clone, Copy)]
@@ -30,12 +30,12 @@ fn has_stop_punct(s: &str) -> bool {
 /// `src` holds the sentence's source patterns on whole words (folded start, end, kind).
 pub(crate) fn mark(
     text: &str,
-    folded: &Folded,
+    folded: FoldedView<'_>,
     ld: &LangData,
     src: &[(usize, usize, SourceKind)],
     slots: &[Slot],
 ) -> Vec<usize> {
-    let ft = &folded.text;
+    let ft = folded.text;
     let mut is_source = vec![false; slots.len()];
     for &(fs, fe, kind) in src {
         let (os, oe) = folded.orig_range(fs, fe);
