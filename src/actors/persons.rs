@@ -83,8 +83,6 @@ pub(crate) fn folded_range(f: FoldedView<'_>, from: usize, to: usize) -> &str {
     &f.text[a..fold_pos(f, to).max(a)]
 }
 
-type KeyFn<'k, 'a> = dyn Fn(usize, usize) -> Cow<'a, str> + 'k;
-
 /// The character at byte `i` of `text` (a char boundary) and its length, ASCII first.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
@@ -100,7 +98,7 @@ fn ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-fn split<'a>(text: &str, base: usize, key: &KeyFn<'_, 'a>) -> Vec<Tok<'a>> {
+fn split<'a, K: Fn(usize, usize) -> Cow<'a, str>>(text: &str, base: usize, key: &K) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
     let word_at = |k: usize| char_at(text, k).is_some_and(|(e, _)| is_word_char(e));
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
@@ -148,12 +146,12 @@ fn split<'a>(text: &str, base: usize, key: &KeyFn<'_, 'a>) -> Vec<Tok<'a>> {
     out
 }
 
-fn push_word<'a>(
+fn push_word<'a, K: Fn(usize, usize) -> Cow<'a, str>>(
     text: &str,
     base: usize,
     s: usize,
     e: usize,
-    key: &KeyFn<'_, 'a>,
+    key: &K,
     out: &mut Vec<Tok<'a>>,
 ) {
     let w = &text[s..e];
@@ -180,7 +178,13 @@ fn push_word<'a>(
     out.push(make_tok(text, base, s, e, key));
 }
 
-fn make_tok<'a>(text: &str, base: usize, s: usize, e: usize, key: &KeyFn<'_, 'a>) -> Tok<'a> {
+fn make_tok<'a, K: Fn(usize, usize) -> Cow<'a, str>>(
+    text: &str,
+    base: usize,
+    s: usize,
+    e: usize,
+    key: &K,
+) -> Tok<'a> {
     let w = &text[s..e];
     let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
     let cap;
