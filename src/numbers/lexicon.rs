@@ -5,7 +5,6 @@ use crate::models::tsv_rows;
 use crate::text::fold;
 use crate::Lang;
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// A phrase as a sequence of folded tokens.
@@ -200,6 +199,8 @@ pub(crate) struct Lexicon {
     first: Vec<u64>,
     /// By word id: which keys end with it (bits [`Class`], [`LAST_MODIFIER`]).
     last: Vec<u64>,
+    /// By word id: the word's value read alone as a spelled number (see [`Lexicon::word_value`]).
+    values: Vec<Option<f64>>,
     /// Rows that failed to parse (checked by a test; never a panic).
     #[cfg_attr(not(test), allow(dead_code))]
     pub bad_rows: Vec<String>,
@@ -362,6 +363,7 @@ impl Lexicon {
             word_ids: FxHashMap::default(),
             first: Vec::new(),
             last: Vec::new(),
+            values: Vec::new(),
             bad_rows,
             interp,
         };
@@ -420,9 +422,51 @@ impl Lexicon {
                 e.ids = ids_of(&e.key, 1 << c, 1 << c, any);
             }
         }
+        // the words `text2num` may read as (part of) a number, with their values alone
+        for w in number_vocabulary(self.lang) {
+            let n = words.len() as u32;
+            let id = *words.entry(w.clone()).or_insert(n);
+            if id as usize == first.len() {
+                first.push(0);
+                last.push(0);
+            }
+            first[id as usize] |= NUMBER_PART;
+        }
+        for w in [
+            "et", "ets", "and", "ands", "virgule", "virgules", "point", "points",
+        ] {
+            if let Some(&id) = words.get(w) {
+                first[id as usize] |= NUMBER_LINK;
+            }
+        }
         self.word_ids = words;
         self.first = first;
         self.last = last;
+        // « un » as `Seg::is(Class::OneWord)` always reads it
+        let ones = self.entries(Class::OneWord);
+        let alone: Vec<u32> = ones
+            .iter()
+            .filter(|e| e.ids.len() == 1 && !e.cap && e.arg != "dot")
+            .map(|e| e.ids[0])
+            .filter(|id| !ones.iter().any(|o| o.ids.len() > 1 && o.ids[0] == *id))
+            .collect();
+        for id in alone {
+            self.first[id as usize] |= ONE_ALONE;
+        }
+        let mut values = vec![None; self.first.len()];
+        for (w, &id) in &self.word_ids {
+            if self.maybe_number(id, w) {
+                values[id as usize] = self.compute_value(w);
+            }
+        }
+        self.values = values;
+    }
+
+    /// `text2num`'s reading of `w` alone as a spelled number.
+    fn compute_value(&self, w: &str) -> Option<f64> {
+        text2num::text2digits(w, &self.interp)
+            .ok()
+            .and_then(|s| s.parse().ok())
     }
 
     /// The entries of a class (empty when the language has none).
@@ -445,87 +489,89 @@ impl Lexicon {
         self.last.get(id as usize).copied().unwrap_or(0)
     }
 
-    /// Numbers the words of a sentence as this thread has seen them: pushes each one's
-    /// lexicon id to `ids` and its number here to `seen` (for [`Lexicon::word_value`]).
-    /// The table starts over when full, never between these calls and the sentence's
-    /// `word_value` calls.
-    pub fn look_up<'t>(
-        &self,
-        words: impl Iterator<Item = &'t str>,
-        ids: &mut Vec<u32>,
-        seen: &mut Vec<u32>,
-    ) {
-        SEEN.with(|tables| {
-            let mut tables = tables.borrow_mut();
-            let t = &mut tables[self.slot()];
-            if t.words.len() >= WORD_VALUES_KEPT {
-                t.index.clear();
-                t.words.clear();
-            }
-            for w in words {
-                let k = match t.index.get(w) {
-                    Some(&k) => k,
-                    None => {
-                        let k = t.words.len() as u32;
-                        t.words.push((self.id(w), None));
-                        t.index.insert(w.into(), k);
-                        k
-                    }
-                };
-                ids.push(t.words[k as usize].0);
-                seen.push(k);
-            }
-        })
+    /// True when folded word `w` (lexicon id `id`) may be read by `text2num` as a number
+    /// or a part of one (« et », « virgule » included): a sound over-approximation, so that
+    /// every other word ends any number being read (see [`number_vocabulary`]).
+    pub fn maybe_number(&self, id: u32, w: &str) -> bool {
+        if self.first_bits(id) & NUMBER_PART != 0 {
+            return true;
+        }
+        let b = w.as_bytes();
+        if !b.is_ascii() {
+            return true;
+        }
+        if b.contains(&b'-') {
+            return w.split('-').all(|p| self.part_lemma_known(p));
+        }
+        b.ends_with(b"ss") && self.part_lemma_known(w)
     }
 
-    /// The value of word `w` read alone as a spelled number (`text2num`); `seen` is its
-    /// number from [`Lexicon::look_up`] in this sentence, where the value is remembered.
-    pub fn word_value(&self, seen: u32, w: &str) -> Option<f64> {
-        let compute = || {
-            text2num::text2digits(w, &self.interp)
-                .ok()
-                .and_then(|s| s.parse().ok())
-        };
-        SEEN.with(|tables| {
-            let mut tables = tables.borrow_mut();
-            match tables[self.slot()].words.get_mut(seen as usize) {
-                Some((_, Some(v))) => *v,
-                Some((_, v)) => *v.insert(compute()),
-                None => compute(),
-            }
-        })
+    /// True when `p` without its final `s`s is in the number vocabulary.
+    fn part_lemma_known(&self, p: &str) -> bool {
+        [p, p.trim_end_matches('s')]
+            .iter()
+            .any(|w| self.first_bits(self.id(w)) & NUMBER_PART != 0)
     }
 
-    fn slot(&self) -> usize {
-        match self.lang {
-            Lang::Fr => 0,
-            Lang::En => 1,
+    /// The value of folded word `w` (lexicon id `id`) read alone as a spelled number
+    /// (`text2num`): from the table for the vocabulary, computed for compounds
+    /// (« cinquante-trois »).
+    pub fn word_value(&self, id: u32, w: &str) -> Option<f64> {
+        if id != NO_WORD {
+            return self.values.get(id as usize).copied().flatten();
+        }
+        if self.maybe_number(id, w) {
+            self.compute_value(w)
+        } else {
+            None
         }
     }
 }
 
-/// The words a thread has seen, by language: their numbers, and for each its lexicon id
-/// and, once asked, its value as a spelled number.
-#[derive(Default)]
-struct Seen {
-    index: FxHashMap<Box<str>, u32>,
-    words: Vec<(u32, Option<Option<f64>>)>,
+/// The words `text2num` (2.8) knows in a language (its interpreters' `apply` arms, the
+/// decimal separators), each also with one final `s` (its lemmatizer strips them): any
+/// word it reads as a number part is one of these, holds a hyphen, ends with « ss » or
+/// is not ASCII. A test checks this against the crate.
+fn number_vocabulary(lang: Lang) -> Vec<String> {
+    const FR: &str = "zéro un une unième premier première deux deuxième trois troisième \
+        quatre quatrième cinq cinquième six sixième sept septième huit huitième neuf \
+        neuvième dix dixième onze onzième douze douzième treize treizième quatorze \
+        quatorzième quinze quinzième seize seizième dix-sept dix-septième dix-huit \
+        dix-huitième dix-neuf dix-neuvième vingt vingtième trente trentième quarante \
+        quarantième cinquante cinquantième soixante soixantième septante septantième \
+        huitante huitantiène octante octantième nonante nonantième cent centième mille mil \
+        millième million millionième milliard milliardième et virgule";
+    const EN: &str = "zero o nought one first oneth two second three third four fourth \
+        five fifth six sixth seven seventh eight eighth nine ninth ten tenth eleven \
+        eleventh twelve twelfth thirteen thirteenth fourteen fourteenth fifteen fifteenth \
+        sixteen sixteenth seventeen seventeenth eighteen eighteenth nineteen nineteenth \
+        twenty twentieth thirty thirtieth fourty forty fortieth fourtieth fifty fiftieth \
+        sixty sixteeth seventy seventieth eighty eightieth ninety ninetieth hundred \
+        hundredth thousand thousandth million millionth billion billionth and point";
+    let words = match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+    };
+    words
+        .split_whitespace()
+        .flat_map(|w| [w.to_string(), format!("{w}s")])
+        .collect()
 }
-
-thread_local! {
-    static SEEN: RefCell<[Seen; 2]> = RefCell::default();
-}
-
-/// How many words a thread remembers before starting over.
-const WORD_VALUES_KEPT: usize = 1 << 16;
 
 /// Number of context classes (bits 0..CLASSES of the bit tables).
 const CLASSES: usize = Class::Ratio as usize + 1;
+const _: () = assert!(CLASSES <= 58, "class bits must not reach the flag bits");
 /// A word that no key holds.
 pub(crate) const NO_WORD: u32 = u32::MAX;
 pub(crate) const FIRST_UNIT: u64 = 1 << 63;
 pub(crate) const FIRST_APPROX: u64 = 1 << 62;
 pub(crate) const IN_NOT_NUMBER: u64 = 1 << 61;
+/// A word of [`number_vocabulary`].
+pub(crate) const NUMBER_PART: u64 = 1 << 60;
+/// A word of [`number_vocabulary`] that never starts a number (« et », « virgule »).
+pub(crate) const NUMBER_LINK: u64 = 1 << 59;
+/// A one-word entry of [`Class::OneWord`] that is always one (« un »).
+pub(crate) const ONE_ALONE: u64 = 1 << 58;
 pub(crate) const LAST_MODIFIER: u64 = 1 << 63;
 
 /// The bit of a class in the bit tables.

@@ -51,7 +51,7 @@ use crate::text::Folded;
 use crate::Lang;
 use lexicon::{
     bit, lexicon, Class, Entry, Lexicon, ModKind, UnitKind, FIRST_APPROX, FIRST_UNIT,
-    IN_NOT_NUMBER, LAST_MODIFIER, NO_WORD,
+    IN_NOT_NUMBER, LAST_MODIFIER, NO_WORD, NUMBER_LINK, ONE_ALONE,
 };
 use std::borrow::Cow;
 use tokens::{Kind, Tok};
@@ -199,8 +199,11 @@ struct Seg<'a> {
     toks: Vec<Tok>,
     /// The lexicon's word id of each token.
     ids: Vec<u32>,
-    /// Each token's number in the thread's table of seen words (see `Lexicon::look_up`).
-    seen: Vec<u32>,
+    /// Each word token's value read alone as a spelled number.
+    vals: Vec<Option<f64>>,
+    /// True for the word tokens `text2num` may read as a number part
+    /// (see [`Lexicon::maybe_number`]).
+    parts: Vec<bool>,
 }
 
 fn scan(
@@ -219,18 +222,66 @@ fn scan(
         f,
         toks,
         ids: Vec::new(),
-        seen: Vec::new(),
+        vals: Vec::new(),
+        parts: Vec::new(),
     };
     seg.split_glued_units();
-    let words = seg.toks.iter().map(|t| &seg.f.text[t.start..t.end]);
-    let (mut ids, mut seen) = (Vec::with_capacity(seg.toks.len()), Vec::new());
-    seen.reserve(seg.toks.len());
-    lex.look_up(words, &mut ids, &mut seen);
-    (seg.ids, seg.seen) = (ids, seen);
-    seg.find(blocked, out);
+    if seg.look_up() {
+        seg.find(blocked, out);
+    }
 }
 
 impl<'a> Seg<'a> {
+    /// Fills `ids`, `vals` and `parts`; false when no token can start a quantity, so
+    /// that the sentence has none: no number in digits, no approximate noun, no
+    /// spelled number other than a lone « un » (never a quantity alone), and no
+    /// « un » with a lexicon noun to count.
+    fn look_up(&mut self) -> bool {
+        let n = self.toks.len();
+        let (mut ids, mut vals, mut parts) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let (mut any, mut one, mut unit) = (false, false, false);
+        // « un » tokens in the current run of possible number parts
+        let mut ones_in_run = 0;
+        for t in &self.toks {
+            let w = &self.f.text[t.start..t.end];
+            let id = self.lex.id(w);
+            let bits = self.lex.first_bits(id);
+            one |= bits & bit(Class::OneWord) != 0;
+            unit |= bits & FIRST_UNIT != 0;
+            let part = t.kind == Kind::Word && self.lex.maybe_number(id, w);
+            let val = if part {
+                self.lex.word_value(id, w)
+            } else {
+                None
+            };
+            match t.kind {
+                Kind::Num => any = true,
+                Kind::Word => {
+                    any |= bits & FIRST_APPROX != 0;
+                    if !part {
+                        ones_in_run = 0;
+                    } else if bits & ONE_ALONE != 0 {
+                        ones_in_run += 1;
+                        any |= ones_in_run > 1;
+                    } else {
+                        any |= bits & NUMBER_LINK == 0;
+                    }
+                }
+                Kind::Punct if w == "-" => {}
+                _ => ones_in_run = 0,
+            }
+            ids.push(id);
+            vals.push(val);
+            parts.push(part);
+        }
+        (self.ids, self.vals, self.parts) = (ids, vals, parts);
+        any || (one && unit)
+    }
+
     /// Folded text of token `i` (empty past the end).
     fn w(&self, i: usize) -> &str {
         self.toks
@@ -322,7 +373,7 @@ impl<'a> Seg<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        self.lex.word_value(self.seen[i], self.w(i))
+        self.vals[i]
     }
 
     /// « 50km » → « 50 » + « km ».
@@ -556,12 +607,11 @@ impl<'a> Seg<'a> {
 
     /// Spelled numbers, read by `text2num`.
     fn word_cores(&self, used: &mut [bool]) -> Vec<Core> {
-        let blocked: Vec<bool> = (0..self.toks.len())
-            .map(|i| {
-                used[i]
-                    || !matches!(self.toks[i].kind, Kind::Word | Kind::Punct)
-                    || self.is(Class::WordBreak, i)
-            })
+        let n = self.toks.len();
+        // only the possible number parts matter to `text2num`: any other word or mark
+        // ends the number being read (a hyphen is skipped)
+        let blocked: Vec<bool> = (0..n)
+            .map(|i| self.parts[i] && (used[i] || self.is(Class::WordBreak, i)))
             .collect();
         let (blocked, any_number) = guard_long_runs(self, blocked);
         if !any_number {
@@ -569,17 +619,37 @@ impl<'a> Seg<'a> {
             // never kept, excepted)
             return Vec::new();
         }
-        let stream: Vec<T2n> = (0..self.toks.len())
-            .map(|i| T2n {
-                text: self.w(i),
-                blocked: blocked[i],
-            })
-            .collect();
+        // `text2num` reads each run of possible parts from a fresh state, as it would
+        // read the whole sentence: it is back to that state after any other token
         let interp = &self.lex.interp;
+        let inside = |i: usize| {
+            (self.parts[i] && !blocked[i]) || (self.toks[i].kind == Kind::Punct && self.w(i) == "-")
+        };
         // text2num computes on u64 and panics on overflow in debug builds:
         // never let that escape (values that large are dropped below anyway).
         let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            text2num::find_numbers(stream.iter(), interp, 0.0)
+            let mut found = Vec::new();
+            let mut i = 0;
+            while i < n {
+                if !inside(i) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < n && inside(i) {
+                    i += 1;
+                }
+                if !(start..i).any(|k| self.parts[k]) {
+                    continue;
+                }
+                let stream = (start..i).map(|k| T2n { text: self.w(k) });
+                for mut occ in text2num::find_numbers(stream, interp, 0.0) {
+                    occ.start += start;
+                    occ.end += start;
+                    found.push(occ);
+                }
+            }
+            found
         }))
         .unwrap_or_default();
         let mut cores = Vec::new();
@@ -1218,20 +1288,16 @@ fn guard_long_runs(seg: &Seg, mut blocked: Vec<bool>) -> (Vec<bool>, bool) {
     (blocked, any)
 }
 
-/// A token as `text2num` sees it.
+/// A token as `text2num` sees it: a possible number part, or a hyphen.
 struct T2n<'a> {
     text: &'a str,
-    blocked: bool,
 }
 
-impl text2num::Token for &T2n<'_> {
+impl text2num::Token for T2n<'_> {
     fn text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.text)
     }
     fn text_lowercase(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.text)
-    }
-    fn not_a_number_part(&self) -> bool {
-        self.blocked
     }
 }
