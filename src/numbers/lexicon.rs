@@ -455,7 +455,7 @@ impl Lexicon {
         }
         let mut values = vec![None; self.first.len()];
         for (w, &id) in &self.word_ids {
-            if self.maybe_number(id, w) {
+            if self.maybe_number(id, w, false) {
                 values[id as usize] = self.compute_value(w);
             }
         }
@@ -492,11 +492,15 @@ impl Lexicon {
     /// True when folded word `w` (lexicon id `id`) may be read by `text2num` as a number
     /// or a part of one (« et », « virgule » included): a sound over-approximation, so that
     /// every other word ends any number being read (see [`number_vocabulary`]).
-    pub fn maybe_number(&self, id: u32, w: &str) -> bool {
+    /// `plain`: known to be ASCII without a hyphen.
+    pub fn maybe_number(&self, id: u32, w: &str, plain: bool) -> bool {
         if self.first_bits(id) & NUMBER_PART != 0 {
             return true;
         }
         let b = w.as_bytes();
+        if plain {
+            return b.ends_with(b"ss") && self.part_lemma_known(w);
+        }
         if !b.is_ascii() {
             return true;
         }
@@ -520,7 +524,7 @@ impl Lexicon {
         if id != NO_WORD {
             return self.values.get(id as usize).copied().flatten();
         }
-        if self.maybe_number(id, w) {
+        if self.maybe_number(id, w, false) {
             self.compute_value(w)
         } else {
             None

@@ -226,40 +226,50 @@ fn scan(
         parts: Vec::new(),
     };
     seg.split_glued_units();
-    if seg.look_up() {
+    if seg.look_up(blocked) {
         seg.find(blocked, out);
     }
 }
 
 impl<'a> Seg<'a> {
     /// Fills `ids`, `vals` and `parts`; false when no token can start a quantity, so
-    /// that the sentence has none: no number in digits, no approximate noun, no
-    /// spelled number other than a lone « un » (never a quantity alone), and no
-    /// « un » with a lexicon noun to count.
-    fn look_up(&mut self) -> bool {
+    /// that the sentence has none: no number in digits outside the dates and times in
+    /// `blocked`, no approximate noun, no spelled number other than a lone « un »
+    /// (never a quantity alone), and no « un » with a lexicon noun to count right
+    /// after it (past two adjectives at most: see [`Seg::head_at`]).
+    fn look_up(&mut self, blocked: &Blocked) -> bool {
         let n = self.toks.len();
         let (mut ids, mut vals, mut parts) = (
             Vec::with_capacity(n),
             Vec::with_capacity(n),
             Vec::with_capacity(n),
         );
-        let (mut any, mut one, mut unit) = (false, false, false);
-        // « un » tokens in the current run of possible number parts
+        let mut any = false;
+        // the last « un », and the « un » tokens in the current run of possible number parts
+        let mut last_one = None;
         let mut ones_in_run = 0;
-        for t in &self.toks {
+        for (k, t) in self.toks.iter().enumerate() {
             let w = &self.f.text[t.start..t.end];
             let id = self.lex.id(w);
             let bits = self.lex.first_bits(id);
-            one |= bits & bit(Class::OneWord) != 0;
-            unit |= bits & FIRST_UNIT != 0;
-            let part = t.kind == Kind::Word && self.lex.maybe_number(id, w);
+            if bits & bit(Class::OneWord) != 0 {
+                last_one = Some(k);
+            }
+            if bits & FIRST_UNIT != 0 {
+                any |= last_one.is_some_and(|o| k - o <= 3);
+            }
+            let part = t.kind == Kind::Word && self.lex.maybe_number(id, w, t.plain);
             let val = if part {
                 self.lex.word_value(id, w)
             } else {
                 None
             };
             match t.kind {
-                Kind::Num => any = true,
+                Kind::Num => {
+                    let (a, b) = self.f.orig_range(t.start, t.end);
+                    any |= !blocked.overlaps(a, b);
+                    ones_in_run = 0;
+                }
                 Kind::Word => {
                     any |= bits & FIRST_APPROX != 0;
                     if !part {
@@ -279,7 +289,7 @@ impl<'a> Seg<'a> {
             parts.push(part);
         }
         (self.ids, self.vals, self.parts) = (ids, vals, parts);
-        any || (one && unit)
+        any
     }
 
     /// Folded text of token `i` (empty past the end).
@@ -417,12 +427,14 @@ impl<'a> Seg<'a> {
                             start: cut,
                             end: cut + 1,
                             space_before: false,
+                            plain: t.plain,
                         });
                         out.push(Tok {
                             kind: Kind::Word,
                             start: cut + 1,
                             end: t.end,
                             space_before: false,
+                            plain: t.plain,
                         });
                         continue;
                     }
@@ -438,6 +450,7 @@ impl<'a> Seg<'a> {
                         start: t.start + cut,
                         end: t.end,
                         space_before: false,
+                        plain: t.plain,
                     });
                     continue;
                 }
