@@ -194,6 +194,8 @@ pub(crate) struct Lexicon {
     context: Vec<Vec<Entry>>,
     /// Every word of every key, numbered.
     word_ids: FxHashMap<String, u32>,
+    /// The words of `word_ids` shorter than 8 bytes, by [`pack`]ed key (open addressing).
+    short: ShortTable,
     /// By word id: which keys start with it (bits [`Class`], [`FIRST_UNIT`], [`FIRST_APPROX`])
     /// and which contain it (bit [`IN_NOT_NUMBER`]).
     first: Vec<u64>,
@@ -361,6 +363,7 @@ impl Lexicon {
             units,
             context,
             word_ids: FxHashMap::default(),
+            short: ShortTable::default(),
             first: Vec::new(),
             last: Vec::new(),
             values: Vec::new(),
@@ -453,6 +456,7 @@ impl Lexicon {
         for id in alone {
             self.first[id as usize] |= ONE_ALONE;
         }
+        self.short = ShortTable::new(&self.word_ids);
         let mut values = vec![None; self.first.len()];
         for (w, &id) in &self.word_ids {
             if self.maybe_number(id, w, false) {
@@ -476,6 +480,9 @@ impl Lexicon {
 
     /// The id of a folded word, [`NO_WORD`] when no key holds it.
     pub fn id(&self, w: &str) -> u32 {
+        if w.len() < 8 {
+            return self.short.get(w.as_bytes());
+        }
         self.word_ids.get(w).copied().unwrap_or(NO_WORD)
     }
 
@@ -528,6 +535,71 @@ impl Lexicon {
             self.compute_value(w)
         } else {
             None
+        }
+    }
+}
+
+/// A word shorter than 8 bytes as a nonzero integer: its bytes, and its length in the
+/// top byte.
+#[inline]
+fn pack(b: &[u8]) -> u64 {
+    let mut x = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        x |= u64::from(c) << (8 * i);
+    }
+    x
+}
+
+/// Word ids of short words by [`pack`]ed key: a hash table with linear probing, at most
+/// a quarter full (key 0: an empty slot).
+#[derive(Default)]
+struct ShortTable {
+    slots: Vec<(u64, u32)>,
+    shift: u32,
+}
+
+impl ShortTable {
+    fn new(words: &FxHashMap<String, u32>) -> ShortTable {
+        let short = words.iter().filter(|(w, _)| w.len() < 8);
+        let size = (short.clone().count() * 4).next_power_of_two().max(64);
+        let mut t = ShortTable {
+            slots: vec![(0, NO_WORD); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, &id) in short {
+            let key = pack(w.as_bytes());
+            let mut h = t.slot(key);
+            while t.slots[h].0 != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            t.slots[h] = (key, id);
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of a word shorter than 8 bytes, [`NO_WORD`] when absent.
+    #[inline]
+    fn get(&self, w: &[u8]) -> u32 {
+        if self.slots.is_empty() {
+            return NO_WORD;
+        }
+        let key = pack(w);
+        let mask = self.slots.len() - 1;
+        let mut h = self.slot(key);
+        loop {
+            let (k, id) = self.slots[h];
+            if k == key {
+                return id;
+            }
+            if k == 0 {
+                return NO_WORD;
+            }
+            h = (h + 1) & mask;
         }
     }
 }

@@ -388,6 +388,9 @@ impl<'a> Seg<'a> {
 
     /// « 50km » → « 50 » + « km ».
     fn split_glued_units(&mut self) {
+        if !self.toks.iter().any(|t| t.kind == Kind::Code) {
+            return;
+        }
         let mut out = Vec::with_capacity(self.toks.len());
         for t in &self.toks {
             if t.kind == Kind::Code {
@@ -653,6 +656,20 @@ impl<'a> Seg<'a> {
                     i += 1;
                 }
                 if !(start..i).any(|k| self.parts[k]) {
+                    continue;
+                }
+                if i == start + 1 && self.toks[start].plain {
+                    // one plain word: `text2num` reads it as it reads it alone (an
+                    // ordinal, whose value is `None`, is never kept)
+                    if let Some(value) = self.vals[start] {
+                        found.push(text2num::Occurence {
+                            start,
+                            end: i,
+                            text: String::new(),
+                            value,
+                            is_ordinal: false,
+                        });
+                    }
                     continue;
                 }
                 let stream = (start..i).map(|k| T2n { text: self.w(k) });
