@@ -89,7 +89,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let mut i = 0;
     let mut space = false;
     let mut nums = 0;
-    while let Some((c, class)) = char_at(text, i) {
+    loop {
+        // plain spaces first
+        while bytes.get(i) == Some(&b' ') {
+            space = true;
+            i += 1;
+        }
+        let Some((c, class)) = char_at(text, i) else {
+            break;
+        };
         let pos = i;
         i += c.len_utf8();
         if class & SPACE != 0 {
@@ -158,9 +166,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             }
             break;
         }
-        let word = elided || !has_digit;
-        nums += usize::from(!word);
-        push_chunk(text, (pos, j), (space, plain), word, &mut toks);
+        if elided || !has_digit {
+            toks.push(Tok {
+                kind: Kind::Word,
+                start: pos,
+                end: j,
+                space_before: space,
+                plain,
+            });
+        } else {
+            nums += 1;
+            push_chunk(text, (pos, j), (space, plain), &mut toks);
+        }
         space = false;
         i = j;
     }
@@ -170,13 +187,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Classifies one chunk (`start..end`, after whitespace or not, plain or not: see
-/// [`Tok`]) and pushes its token(s); `word`: elided, or without a digit.
+/// Classifies one chunk holding a digit and not elided (`start..end`, after
+/// whitespace or not, plain or not: see [`Tok`]) and pushes its token(s).
 fn push_chunk(
     text: &str,
     (start, end): (usize, usize),
     (space, plain): (bool, bool),
-    word: bool,
     toks: &mut Vec<Tok>,
 ) {
     let tok = |kind, s, e, sp| Tok {
@@ -186,10 +202,6 @@ fn push_chunk(
         space_before: sp,
         plain,
     };
-    if word {
-        toks.push(tok(Kind::Word, start, end, space));
-        return;
-    }
     let chunk = &text[start..end];
     let has_letter = chunk.chars().any(char::is_alphabetic);
     let numeric = |s: &str| {
