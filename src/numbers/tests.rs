@@ -738,3 +738,157 @@ proptest::proptest! {
         }
     }
 }
+
+/// The words to check the number vocabulary on: every word of the data files, the
+/// spelled numbers of both languages with plurals, compounds and odd forms.
+fn vocabulary_probe(lang: Lang) -> Vec<String> {
+    let mut words: Vec<String> = [
+        "un",
+        "une",
+        "uns",
+        "unes",
+        "deux",
+        "trois",
+        "troiss",
+        "quatres",
+        "vingts",
+        "cents",
+        "vingt-deux",
+        "vingt-et-un",
+        "quatre-vingt-dix",
+        "cinquante-trois",
+        "dix-sept",
+        "dix-septs",
+        "soixante-et-onze",
+        "septante",
+        "nonante",
+        "milles",
+        "million",
+        "millions",
+        "milliards",
+        "premier",
+        "premiers",
+        "premiere",
+        "zero",
+        "zéro",
+        "et",
+        "ets",
+        "virgule",
+        "deuxieme",
+        "deuxième",
+        "cent-un",
+        "mille-deux",
+        "one",
+        "ones",
+        "two",
+        "threes",
+        "twenty-one",
+        "ninety-nine",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "millionss",
+        "o",
+        "os",
+        "oss",
+        "nought",
+        "first",
+        "firsts",
+        "second",
+        "seconds",
+        "third",
+        "thirds",
+        "and",
+        "point",
+        "forty-second",
+        "sixty-six",
+        "neufs",
+        "dix-",
+        "-un",
+        "un-",
+        "quinze-",
+        "sixième",
+        "ü",
+        "zweí",
+        "onze",
+        "douzes",
+        "a",
+        "an",
+        "le",
+        "soldats",
+        "morts",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    let data = match lang {
+        Fr => [
+            include_str!("../../models/fr/numbers_context.tsv"),
+            include_str!("../../models/fr/numbers_units.tsv"),
+            include_str!("../../models/fr/numbers_approx.tsv"),
+            include_str!("../../models/fr/numbers_modifiers.tsv"),
+        ],
+        En => [
+            include_str!("../../models/en/numbers_context.tsv"),
+            include_str!("../../models/en/numbers_units.tsv"),
+            include_str!("../../models/en/numbers_approx.tsv"),
+            include_str!("../../models/en/numbers_modifiers.tsv"),
+        ],
+    };
+    for file in data {
+        let f = crate::text::fold(file);
+        words.extend(
+            tokens::tokenize(&f)
+                .iter()
+                .map(|t| f[t.start..t.end].to_string()),
+        );
+    }
+    words
+}
+
+#[test]
+fn number_vocabulary_covers_text2num() {
+    for lang in [Fr, En] {
+        let lex = lexicon(lang);
+        for w in vocabulary_probe(lang) {
+            let toks = tokens::tokenize(&w);
+            let plain = toks.len() == 1 && toks[0].plain;
+            let id = lex.id(&w);
+            let alone = text2num::text2digits(&w, &lex.interp)
+                .ok()
+                .and_then(|s| s.parse::<f64>().ok());
+            // what `text2num` reads as a number (part) is always a possible part
+            let part = ["", "vingt ", "twenty ", "cent ", "hundred "]
+                .iter()
+                .any(|p| {
+                    let stream = format!("{p}{w}");
+                    let words: Vec<&str> = stream.split(' ').collect();
+                    let found = text2num::find_numbers(
+                        words.iter().map(|t| T2n { text: t }),
+                        &lex.interp,
+                        0.0,
+                    );
+                    found.iter().any(|o| o.end == words.len())
+                });
+            if alone.is_some() || part {
+                assert!(lex.maybe_number(id, &w, plain), "{lang}: {w}");
+            }
+            assert_eq!(lex.word_value(id, &w), alone, "{lang}: {w}");
+            if !lex.maybe_number(id, &w, false) {
+                assert!(!lex.maybe_number(id, &w, plain), "{lang}: {w}");
+            }
+        }
+    }
+}
+
+#[test]
+fn runs_of_number_words_read_as_whole_sentences() {
+    // « un » alone is never a quantity, but « un million » is one
+    let got = run(
+        Fr,
+        "Un million de personnes et vingt-et-un soldats, soixante et onze civils.",
+    );
+    assert!(got.contains("1000000"), "{got}");
+    assert!(got.contains("21"), "{got}");
+    assert!(got.contains("71"), "{got}");
+}
