@@ -500,13 +500,24 @@ impl Lexicon {
     /// or a part of one (« et », « virgule » included): a sound over-approximation, so that
     /// every other word ends any number being read (see [`number_vocabulary`]).
     /// `plain`: known to be ASCII without a hyphen.
+    #[inline]
     pub fn maybe_number(&self, id: u32, w: &str, plain: bool) -> bool {
         if self.first_bits(id) & NUMBER_PART != 0 {
             return true;
         }
+        if plain && !w.ends_with("ss") {
+            return false;
+        }
+        self.maybe_number_slow(w, plain)
+    }
+
+    /// [`Lexicon::maybe_number`] for the words outside the vocabulary that may still be
+    /// number parts.
+    #[cold]
+    fn maybe_number_slow(&self, w: &str, plain: bool) -> bool {
         let b = w.as_bytes();
         if plain {
-            return b.ends_with(b"ss") && self.part_lemma_known(w);
+            return self.part_lemma_known(w);
         }
         if !b.is_ascii() {
             return true;
