@@ -196,6 +196,15 @@ pub(crate) struct Lexicon {
     word_ids: FxHashMap<String, u32>,
     /// The words of `word_ids` shorter than 8 bytes, by [`pack`]ed key (open addressing).
     short: ShortTable,
+    /// The letter runs of the words that may start a quantity, with their [`Piece`] bits
+    /// (those shorter than 8 bytes in `pieces_short`).
+    pieces: FxHashMap<String, u32>,
+    pieces_short: ShortTable,
+    /// One bit per [`sketch`] of the `pieces` (a Bloom filter with one hash).
+    pieces_sketch: Vec<u64>,
+    /// False when some such word holds no letter run (then [`Lexicon::may_count`] is
+    /// always true).
+    prefilter: bool,
     /// By word id: which keys start with it (bits [`Class`], [`FIRST_UNIT`], [`FIRST_APPROX`])
     /// and which contain it (bit [`IN_NOT_NUMBER`]).
     first: Vec<u64>,
@@ -364,6 +373,10 @@ impl Lexicon {
             context,
             word_ids: FxHashMap::default(),
             short: ShortTable::default(),
+            pieces: FxHashMap::default(),
+            pieces_short: ShortTable::default(),
+            pieces_sketch: Vec::new(),
+            prefilter: false,
             first: Vec::new(),
             last: Vec::new(),
             values: Vec::new(),
@@ -464,6 +477,165 @@ impl Lexicon {
             }
         }
         self.values = values;
+        self.number_pieces();
+    }
+
+    /// Fills `pieces`, `pieces_short` and `prefilter` from the words' bits.
+    fn number_pieces(&mut self) {
+        let mut pieces: FxHashMap<String, u32> = FxHashMap::default();
+        let mut ok = true;
+        for (w, &id) in &self.word_ids {
+            let bits = self.first_bits(id);
+            // only word tokens start with a letter or digit (approximate nouns and number
+            // parts are words)
+            let word = w.starts_with(char::is_alphanumeric);
+            let plain = w.is_ascii() && !w.contains('-');
+            let part = word && self.maybe_number(id, w, plain);
+            let mut fl = 0;
+            if (word && bits & FIRST_APPROX != 0) || (part && bits & (ONE_ALONE | NUMBER_LINK) == 0)
+            {
+                fl |= Piece::STRONG;
+            }
+            if bits & bit(Class::OneWord) != 0 {
+                fl |= Piece::ONE;
+            }
+            if bits & FIRST_UNIT != 0 {
+                fl |= Piece::UNIT;
+            }
+            if part {
+                fl |= Piece::PART;
+                if bits & ONE_ALONE != 0 {
+                    fl |= Piece::RUN_ONE;
+                }
+            }
+            if fl == 0 {
+                continue;
+            }
+            // the distance from « un » to a noun counts the runs starting a token
+            let letter_first = w.starts_with(|c: char| c.is_ascii_alphabetic());
+            ok &= letter_first || fl & (Piece::ONE | Piece::UNIT) == 0;
+            let mut any = false;
+            for p in w
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|p| !p.is_empty())
+            {
+                *pieces.entry(p.to_string()).or_default() |= fl;
+                any = true;
+            }
+            ok &= any || fl == 0;
+        }
+        let mut sketches = vec![0u64; 1 << (SKETCH_BITS - 6)];
+        for p in pieces.keys() {
+            let h = sketch(p.as_bytes());
+            sketches[h >> 6] |= 1 << (h & 63);
+        }
+        self.pieces_sketch = sketches;
+        self.pieces_short = ShortTable::new(&pieces);
+        self.pieces = pieces;
+        self.prefilter = ok;
+    }
+
+    /// The [`Piece`] bits of a letter run.
+    #[inline]
+    fn piece(&self, p: &str) -> u32 {
+        let h = sketch(p.as_bytes());
+        if self
+            .pieces_sketch
+            .get(h >> 6)
+            .is_none_or(|w| w & (1 << (h & 63)) == 0)
+        {
+            return 0;
+        }
+        let v = if p.len() < 8 {
+            self.pieces_short.get(p.as_bytes())
+        } else {
+            self.pieces.get(p).copied().unwrap_or(NO_WORD)
+        };
+        if v == NO_WORD {
+            0
+        } else {
+            v
+        }
+    }
+
+    /// False when folded sentence `s` has no word that can start a quantity (numbers
+    /// in digits apart): no approximate noun, no spelled number other than lone
+    /// « un », no « un » with a lexicon noun right after it. Reads only the runs of
+    /// letters, each word's first run numbered, so that it is true whenever
+    /// `Seg::look_up` finds such a word (a test checks it on random text).
+    pub fn may_count(&self, s: &str) -> bool {
+        if !self.prefilter {
+            return true;
+        }
+        #[derive(PartialEq)]
+        enum Before {
+            Sep,
+            Alnum,
+            Dash,
+        }
+        let b = s.as_bytes();
+        let mut i = 0;
+        let mut before = Before::Sep;
+        // the number of runs starting a token so far, the last « un », the « un » in a row
+        let mut idx = 0usize;
+        let mut last_one: Option<usize> = None;
+        let mut ones = 0;
+        while i < b.len() {
+            let c = b[i];
+            if LETTER[c as usize] {
+                let start = i;
+                i += 1;
+                while i < b.len() && LETTER[b[i] as usize] {
+                    i += 1;
+                }
+                let p = &s[start..i];
+                let fl = self.piece(p);
+                let lemma = || self.piece(p.trim_end_matches('s'));
+                if fl & Piece::STRONG != 0 || (p.ends_with("ss") && lemma() & Piece::PART != 0) {
+                    return true;
+                }
+                let compound = before == Before::Dash || b.get(i) == Some(&b'-');
+                if compound && (fl | lemma()) & Piece::PART != 0 {
+                    return true;
+                }
+                if before == Before::Sep {
+                    idx += 1;
+                }
+                if fl & Piece::ONE != 0 {
+                    last_one = Some(idx);
+                }
+                if fl & Piece::UNIT != 0 && last_one.is_some_and(|o| idx - o <= 3) {
+                    return true;
+                }
+                if fl & Piece::RUN_ONE != 0 {
+                    ones += 1;
+                    if ones > 1 {
+                        return true;
+                    }
+                } else if fl & Piece::PART == 0 {
+                    ones = 0;
+                }
+                before = Before::Alnum;
+            } else if c < 0x80 {
+                before = if c.is_ascii_digit() {
+                    Before::Alnum
+                } else if c == b'-' && before == Before::Alnum {
+                    Before::Dash
+                } else {
+                    Before::Sep
+                };
+                i += 1;
+            } else {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                if ch.is_alphanumeric() {
+                    // a word that is not ASCII may be a number part
+                    return true;
+                }
+                before = Before::Sep;
+                i += ch.len_utf8();
+            }
+        }
+        false
     }
 
     /// `text2num`'s reading of `w` alone as a spelled number.
@@ -653,6 +825,49 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 pub(crate) const FIRST_UNIT: u64 = 1 << 63;
 pub(crate) const FIRST_APPROX: u64 = 1 << 62;
 pub(crate) const IN_NOT_NUMBER: u64 = 1 << 61;
+/// Bits of a [`sketch`].
+const SKETCH_BITS: u32 = 16;
+
+/// A hash of a nonempty word from its length and its first two and last bytes.
+#[inline]
+fn sketch(b: &[u8]) -> usize {
+    let (first, second, last) = match b {
+        [] => (0, 0, 0),
+        [x] => (*x, 0, *x),
+        [x, y] => (*x, *y, *y),
+        [x, y, .., z] => (*x, *y, *z),
+    };
+    let k = u64::from(first)
+        | u64::from(second) << 8
+        | u64::from(last) << 16
+        | (b.len() as u64 & 0xff) << 24;
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SKETCH_BITS)) as usize
+}
+
+/// True for the ASCII letters.
+static LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    t
+};
+
+/// Bits of a letter run in [`Lexicon::may_count`]: a run of a word that may start a
+/// quantity, of a « un », of a head noun, of a possible number part, of a « un » that is
+/// a number part.
+struct Piece;
+
+impl Piece {
+    const STRONG: u32 = 1;
+    const ONE: u32 = 2;
+    const UNIT: u32 = 4;
+    const PART: u32 = 8;
+    const RUN_ONE: u32 = 16;
+}
+
 /// A word of [`number_vocabulary`].
 pub(crate) const NUMBER_PART: u64 = 1 << 60;
 /// A word of [`number_vocabulary`] that never starts a number (« et », « virgule »).

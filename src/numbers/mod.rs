@@ -214,7 +214,16 @@ fn scan(
     end: usize,
     out: &mut Vec<NumberMention>,
 ) {
-    let f = Folded::new(&doc.text[start..end], start);
+    let raw = &doc.text[start..end];
+    // most sentences count nothing: one cheap look first
+    let digit = raw
+        .bytes()
+        .enumerate()
+        .any(|(i, b)| b.is_ascii_digit() && !blocked.overlaps(start + i, start + i + 1));
+    let f = Folded::new(raw, start);
+    if !digit && !lex.may_count(&f.text) {
+        return;
+    }
     let toks = tokens::tokenize(&f.text);
     let mut seg = Seg {
         doc,

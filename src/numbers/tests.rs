@@ -892,3 +892,86 @@ fn runs_of_number_words_read_as_whole_sentences() {
     assert!(got.contains("21"), "{got}");
     assert!(got.contains("71"), "{got}");
 }
+
+/// What `scan` decides from a whole text: (the cheap look, the token look).
+fn looks(lang: Lang, text: &str) -> (bool, bool) {
+    let d = doc(lang, text);
+    let lex = lexicon(lang);
+    let blocked = Blocked::new(&[]);
+    let f = Folded::new(&d.text, 0);
+    let digit = d.text.bytes().any(|b| b.is_ascii_digit());
+    let cheap = digit || lex.may_count(&f.text);
+    let toks = tokens::tokenize(&f.text);
+    let mut seg = Seg {
+        doc: &d,
+        lex,
+        f,
+        toks,
+        ids: Vec::new(),
+        vals: Vec::new(),
+        parts: Vec::new(),
+    };
+    seg.split_glued_units();
+    (cheap, seg.look_up(&blocked))
+}
+
+#[rstest]
+#[case::nothing(Fr, "Le président a parlé hier soir à la télévision.", false)]
+#[case::lone_un(Fr, "Il a pris un train pour Paris.", false)]
+#[case::un_with_noun(Fr, "Un soldat a été tué.", true)]
+#[case::un_far_from_noun(Fr, "Un peu plus tard, la presse a rejoint les soldats.", false)]
+#[case::spelled(Fr, "Trois civils ont été blessés.", true)]
+#[case::compound(Fr, "Il y avait vingt-deux personnes.", true)]
+#[case::approx(Fr, "Une centaine de manifestants.", true)]
+#[case::accents(Fr, "Les réfugiés ont fui l’été dernier.", false)]
+#[case::compound_of_un(Fr, "Il a dit et-un mot.", true)]
+#[case::compound_of_un_un(Fr, "Il a vu un-un ici.", true)]
+#[case::double_s(Fr, "Les deuxss amis.", true)]
+#[case::two_un(Fr, "Il a dit un un.", true)]
+#[case::un_dash_un(Fr, "Il a dit un - un.", true)]
+#[case::un_glued_unit(Fr, "Il y a eu un 1er mort.", true)]
+#[case::english(En, "A soldier was killed.", true)]
+#[case::english_lone(En, "A report was published.", false)]
+fn cheap_look_at_sentences(#[case] lang: Lang, #[case] text: &str, #[case] want: bool) {
+    let (cheap, exact) = looks(lang, text);
+    assert_eq!(exact, want, "{text}");
+    assert_eq!(cheap, want, "{text}");
+}
+
+#[test]
+fn cheap_look_is_enabled() {
+    for lang in [Fr, En] {
+        assert!(!lexicon(lang).may_count("le chat dort"), "{lang}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The cheap look never misses a sentence the token look keeps.
+    #[test]
+    fn cheap_look_is_sound(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[ '’`\u{a0}\u{2013}\u{2019}\u{02bc}-]{1,2}").unwrap(),
+                proptest::sample::select(vec![
+                    "un", "une", "Un", "UNE", "vingt", "et", "mille", "millions", "cent", "troiss",
+                    "deux", "dizaines", "centaine", "de", "des", "d", "l", "one", "a", "an",
+                    "dozen", "hundred", "point", "virgule", "soldats", "soldat", "morts",
+                    "personnes", "civil", "autres", "maliens", "casques", "bleus", "ans", "km",
+                    "x", "é", "ü", "ß", "œuvre", "blessés", "huit", "premier", "seconds",
+                    "un-un", "et-un", "un-", "-un", "deuxss", "1", "50km",
+                ]).prop_map(String::from),
+                proptest::string::string_regex("[a-z]{1,3}").unwrap(),
+                proptest::string::string_regex("\\PC{1,2}").unwrap(),
+            ],
+            0..14,
+        ),
+        english in proptest::bool::ANY,
+    ) {
+        let text = parts.concat();
+        let lang = if english { En } else { Fr };
+        let (cheap, exact) = looks(lang, &text);
+        proptest::prop_assert!(cheap || !exact, "{:?}", text);
+    }
+}
