@@ -204,6 +204,8 @@ struct Seg<'a> {
     /// True for the word tokens `text2num` may read as a number part
     /// (see [`Lexicon::maybe_number`]).
     parts: Vec<bool>,
+    /// False when `text2num` can find nothing but lone « un » (see [`Seg::look_up`]).
+    spelled: bool,
 }
 
 fn scan(
@@ -233,6 +235,7 @@ fn scan(
         ids: Vec::new(),
         vals: Vec::new(),
         parts: Vec::new(),
+        spelled: false,
     };
     seg.split_glued_units();
     if seg.look_up(blocked) {
@@ -241,7 +244,9 @@ fn scan(
 }
 
 impl<'a> Seg<'a> {
-    /// Fills `ids`, `vals` and `parts`; false when no token can start a quantity, so
+    /// Fills `ids`, `vals`, `parts` and `spelled` (a possible number part other than
+    /// « et » or one lone « un » in a run of them); false when no token can start a
+    /// quantity, so
     /// that the sentence has none: no number in digits outside the dates and times in
     /// `blocked`, no approximate noun, no spelled number other than a lone « un »
     /// (never a quantity alone), and no « un » with a lexicon noun to count right
@@ -253,7 +258,7 @@ impl<'a> Seg<'a> {
             Vec::with_capacity(n),
             Vec::with_capacity(n),
         );
-        let mut any = false;
+        let (mut any, mut spelled) = (false, false);
         // the last « un », and the « un » tokens in the current run of possible number parts
         let mut last_one = None;
         let mut ones_in_run = 0;
@@ -285,9 +290,9 @@ impl<'a> Seg<'a> {
                         ones_in_run = 0;
                     } else if bits & ONE_ALONE != 0 {
                         ones_in_run += 1;
-                        any |= ones_in_run > 1;
+                        spelled |= ones_in_run > 1;
                     } else {
-                        any |= bits & NUMBER_LINK == 0;
+                        spelled |= bits & NUMBER_LINK == 0;
                     }
                 }
                 Kind::Punct if w == "-" => {}
@@ -297,8 +302,8 @@ impl<'a> Seg<'a> {
             vals.push(val);
             parts.push(part);
         }
-        (self.ids, self.vals, self.parts) = (ids, vals, parts);
-        any
+        (self.ids, self.vals, self.parts, self.spelled) = (ids, vals, parts, spelled);
+        any || spelled
     }
 
     /// Folded text of token `i` (empty past the end).
@@ -632,6 +637,10 @@ impl<'a> Seg<'a> {
 
     /// Spelled numbers, read by `text2num`.
     fn word_cores(&self, used: &mut [bool]) -> Vec<Core> {
+        if !self.spelled {
+            // a lone « un » is decided in `one_cores`
+            return Vec::new();
+        }
         let n = self.toks.len();
         // only the possible number parts matter to `text2num`: any other word or mark
         // ends the number being read (a hyphen is skipped)

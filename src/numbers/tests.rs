@@ -910,6 +910,7 @@ fn looks(lang: Lang, text: &str) -> (bool, bool) {
         ids: Vec::new(),
         vals: Vec::new(),
         parts: Vec::new(),
+        spelled: false,
     };
     seg.split_glued_units();
     (cheap, seg.look_up(&blocked))
