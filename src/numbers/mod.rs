@@ -206,6 +206,9 @@ struct Seg<'a> {
     parts: Vec<bool>,
     /// False when `text2num` can find nothing but lone « un » (see [`Seg::look_up`]).
     spelled: bool,
+    /// The tokens that may start a candidate: numbers, and the words starting a percent
+    /// phrase, an approximate noun or a « un » (in order).
+    starts: Vec<usize>,
 }
 
 fn scan(
@@ -236,6 +239,7 @@ fn scan(
         vals: Vec::new(),
         parts: Vec::new(),
         spelled: false,
+        starts: Vec::new(),
     };
     seg.split_glued_units();
     if seg.look_up(blocked) {
@@ -244,13 +248,12 @@ fn scan(
 }
 
 impl<'a> Seg<'a> {
-    /// Fills `ids`, `vals`, `parts` and `spelled` (a possible number part other than
-    /// « et » or one lone « un » in a run of them); false when no token can start a
-    /// quantity, so
-    /// that the sentence has none: no number in digits outside the dates and times in
-    /// `blocked`, no approximate noun, no spelled number other than a lone « un »
-    /// (never a quantity alone), and no « un » with a lexicon noun to count right
-    /// after it (past two adjectives at most: see [`Seg::head_at`]).
+    /// Fills `ids`, `vals`, `parts`, `starts` and `spelled` (a possible number part
+    /// other than « et » or one lone « un » in a run of them); false when no token can
+    /// start a quantity, so that the sentence has none: no number in digits outside the
+    /// dates and times in `blocked`, no approximate noun, no spelled number other than
+    /// a lone « un » (never a quantity alone), and no « un » with a lexicon noun to
+    /// count right after it (past two adjectives at most: see [`Seg::head_at`]).
     fn look_up(&mut self, blocked: &Blocked) -> bool {
         let n = self.toks.len();
         let (mut ids, mut vals, mut parts) = (
@@ -259,6 +262,8 @@ impl<'a> Seg<'a> {
             Vec::with_capacity(n),
         );
         let (mut any, mut spelled) = (false, false);
+        let mut starts = Vec::new();
+        let start_bits = bit(Class::Percent) | bit(Class::OneWord) | FIRST_APPROX;
         // the last « un », and the « un » tokens in the current run of possible number parts
         let mut last_one = None;
         let mut ones_in_run = 0;
@@ -266,6 +271,9 @@ impl<'a> Seg<'a> {
             let w = &self.f.text[t.start..t.end];
             let id = self.lex.id(w);
             let bits = self.lex.first_bits(id);
+            if bits & start_bits != 0 || t.kind == Kind::Num {
+                starts.push(k);
+            }
             if bits & bit(Class::OneWord) != 0 {
                 last_one = Some(k);
             }
@@ -303,6 +311,7 @@ impl<'a> Seg<'a> {
             parts.push(part);
         }
         (self.ids, self.vals, self.parts, self.spelled) = (ids, vals, parts, spelled);
+        self.starts = starts;
         any || spelled
     }
 
@@ -493,7 +502,7 @@ impl<'a> Seg<'a> {
 
     /// Tokens inside percent phrases (« pour cent ») are never numbers.
     fn mark_phrases(&self, used: &mut [bool]) {
-        for i in 0..self.toks.len() {
+        for &i in &self.starts {
             if let Some(e) = self.class_at(Class::Percent, i) {
                 for u in used.iter_mut().skip(i).take(e.key.len()) {
                     *u = true;
@@ -520,7 +529,7 @@ impl<'a> Seg<'a> {
     /// « une vingtaine », « des centaines », « des dizaines de milliers », « a dozen ».
     fn approx_cores(&self, used: &mut [bool]) -> Vec<Core> {
         let mut cores = Vec::new();
-        for i in 0..self.toks.len() {
+        for &i in &self.starts {
             if used[i] || self.toks[i].kind != Kind::Word || self.first_bits(i) & FIRST_APPROX == 0
             {
                 continue;
@@ -597,7 +606,7 @@ impl<'a> Seg<'a> {
     /// Numbers in digits, with a scale word (« 1,8 million »).
     fn digit_cores(&self, used: &mut [bool]) -> Vec<Core> {
         let mut cores = Vec::new();
-        for i in 0..self.toks.len() {
+        for &i in &self.starts {
             if used[i] || self.toks[i].kind != Kind::Num {
                 continue;
             }
@@ -753,7 +762,9 @@ impl<'a> Seg<'a> {
 
     /// Candidates « un/une », « a/an », decided when emitting.
     fn one_cores(&self, used: &[bool]) -> Vec<Core> {
-        (0..self.toks.len())
+        self.starts
+            .iter()
+            .copied()
             .filter(|&i| !used[i] && self.is(Class::OneWord, i))
             .map(|i| Core::exact(i, i + 1, 1.0, CoreKind::One))
             .collect()
@@ -855,7 +866,10 @@ impl<'a> Seg<'a> {
 
     /// Applies the rules that make a candidate a non-quantity.
     fn exclude(&self, cores: &mut [Core], blocked: &Blocked) {
-        let nums: Vec<usize> = (0..self.toks.len())
+        let nums: Vec<usize> = self
+            .starts
+            .iter()
+            .copied()
             .filter(|&i| self.toks[i].kind == Kind::Num)
             .collect();
         // by token: in a phone-like run (a lookup in constant time: runs can be long)

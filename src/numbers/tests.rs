@@ -911,6 +911,7 @@ fn looks(lang: Lang, text: &str) -> (bool, bool) {
         vals: Vec::new(),
         parts: Vec::new(),
         spelled: false,
+        starts: Vec::new(),
     };
     seg.split_glued_units();
     (cheap, seg.look_up(&blocked))
