@@ -558,12 +558,12 @@ impl Lexicon {
         }
     }
 
-    /// False when folded sentence `s` has no word that can start a quantity (numbers
-    /// in digits apart): no approximate noun, no spelled number other than lone
-    /// « un », no « un » with a lexicon noun right after it. Reads only the runs of
+    /// False when folded sentence `s` has nothing that can start a quantity: no digit
+    /// at a byte where `digit_counts`, no approximate noun, no spelled number other than
+    /// lone « un », no « un » with a lexicon noun right after it. Reads only the runs of
     /// letters, each word's first run numbered, so that it is true whenever
-    /// `Seg::look_up` finds such a word (a test checks it on random text).
-    pub fn may_count(&self, s: &str) -> bool {
+    /// `Seg::look_up` finds such a token (a test checks it on random text).
+    pub fn may_count(&self, s: &str, digit_counts: impl Fn(usize) -> bool) -> bool {
         if !self.prefilter {
             return true;
         }
@@ -590,11 +590,18 @@ impl Lexicon {
                 }
                 let p = &s[start..i];
                 let fl = self.piece(p);
+                let compound = before == Before::Dash || b.get(i) == Some(&b'-');
+                if fl == 0 && !compound && !p.ends_with("ss") {
+                    // the usual word, in no list
+                    idx += usize::from(before == Before::Sep);
+                    ones = 0;
+                    before = Before::Alnum;
+                    continue;
+                }
                 let lemma = || self.piece(p.trim_end_matches('s'));
                 if fl & Piece::STRONG != 0 || (p.ends_with("ss") && lemma() & Piece::PART != 0) {
                     return true;
                 }
-                let compound = before == Before::Dash || b.get(i) == Some(&b'-');
                 if compound && (fl | lemma()) & Piece::PART != 0 {
                     return true;
                 }
@@ -618,6 +625,9 @@ impl Lexicon {
                 before = Before::Alnum;
             } else if c < 0x80 {
                 before = if c.is_ascii_digit() {
+                    if digit_counts(i) {
+                        return true;
+                    }
                     Before::Alnum
                 } else if c == b'-' && before == Before::Alnum {
                     Before::Dash

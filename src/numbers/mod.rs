@@ -219,14 +219,13 @@ fn scan(
     end: usize,
     out: &mut Vec<NumberMention>,
 ) {
-    let raw = &doc.text[start..end];
-    // most sentences count nothing: one cheap look first
-    let digit = raw
-        .bytes()
-        .enumerate()
-        .any(|(i, b)| b.is_ascii_digit() && !blocked.overlaps(start + i, start + i + 1));
-    let f = Folded::new(raw, start);
-    if !digit && !lex.may_count(&f.text) {
+    let f = Folded::new(&doc.text[start..end], start);
+    // most sentences count nothing: one cheap look first (a digit counts outside a date)
+    let digit_counts = |i: usize| {
+        let o = f.orig(i);
+        !blocked.overlaps(o, o + 1)
+    };
+    if !lex.may_count(&f.text, digit_counts) {
         return;
     }
     let toks = tokens::tokenize(&f.text);
