@@ -668,6 +668,23 @@ impl Lexicon {
         self.word_ids.get(w).copied().unwrap_or(NO_WORD)
     }
 
+    /// The id of the folded word at `start..end` in `text` ([`Lexicon::id`]), reading
+    /// short words as one integer.
+    #[inline]
+    pub fn id_at(&self, text: &str, start: usize, end: usize) -> u32 {
+        let b = text.as_bytes();
+        let len = end.wrapping_sub(start);
+        if len < 8 {
+            if let Some(eight) = b.get(start..start + 8) {
+                let mut k = [0u8; 8];
+                k.copy_from_slice(eight);
+                let key = u64::from_le_bytes(k) & ((1u64 << (8 * len)) - 1) | (len as u64) << 56;
+                return self.short.get_key(key);
+            }
+        }
+        text.get(start..end).map_or(NO_WORD, |w| self.id(w))
+    }
+
     /// The bits of [`Lexicon::first`] for a word id (none for [`NO_WORD`]).
     pub fn first_bits(&self, id: u32) -> u64 {
         self.first.get(id as usize).copied().unwrap_or(0)
@@ -778,10 +795,15 @@ impl ShortTable {
     /// The id of a word shorter than 8 bytes, [`NO_WORD`] when absent.
     #[inline]
     fn get(&self, w: &[u8]) -> u32 {
+        self.get_key(pack(w))
+    }
+
+    /// The id of a word by its [`pack`]ed key.
+    #[inline]
+    fn get_key(&self, key: u64) -> u32 {
         if self.slots.is_empty() {
             return NO_WORD;
         }
-        let key = pack(w);
         let mask = self.slots.len() - 1;
         let mut h = self.slot(key);
         loop {

@@ -268,7 +268,7 @@ impl<'a> Seg<'a> {
         let mut ones_in_run = 0;
         for (k, t) in self.toks.iter().enumerate() {
             let w = &self.f.text[t.start..t.end];
-            let id = self.lex.id(w);
+            let id = self.lex.id_at(&self.f.text, t.start, t.end);
             let bits = self.lex.first_bits(id);
             if bits & start_bits != 0 || t.kind == Kind::Num {
                 starts.push(k);
