@@ -392,26 +392,27 @@ impl Lexicon {
         let mut words = std::mem::take(&mut self.word_ids);
         let mut first: Vec<u64> = Vec::new();
         let mut last: Vec<u64> = Vec::new();
-        let mut ids_of = |key: &Seq, first_bit: u64, last_bit: u64, any_bit: u64| -> Vec<u32> {
-            let ids: Vec<u32> = key
-                .iter()
-                .map(|w| {
-                    let n = words.len() as u32;
-                    let id = *words.entry(w.clone()).or_insert(n);
-                    if id as usize == first.len() {
-                        first.push(0);
-                        last.push(0);
-                    }
-                    first[id as usize] |= any_bit;
-                    id
-                })
-                .collect();
-            if let (Some(&a), Some(&b)) = (ids.first(), ids.last()) {
-                first[a as usize] |= first_bit;
-                last[b as usize] |= last_bit;
-            }
-            ids
-        };
+        let mut ids_of =
+            |key: &[String], first_bit: u64, last_bit: u64, any_bit: u64| -> Vec<u32> {
+                let ids: Vec<u32> = key
+                    .iter()
+                    .map(|w| {
+                        let n = words.len() as u32;
+                        let id = *words.entry(w.clone()).or_insert(n);
+                        if id as usize == first.len() {
+                            first.push(0);
+                            last.push(0);
+                        }
+                        first[id as usize] |= any_bit;
+                        id
+                    })
+                    .collect();
+                if let (Some(&a), Some(&b)) = (ids.first(), ids.last()) {
+                    first[a as usize] |= first_bit;
+                    last[b as usize] |= last_bit;
+                }
+                ids
+            };
         for r in &mut self.approx {
             r.ids = ids_of(&r.key, FIRST_APPROX, 0, 0);
         }
@@ -440,13 +441,7 @@ impl Lexicon {
         }
         // the words `text2num` may read as (part of) a number, with their values alone
         for w in number_vocabulary(self.lang) {
-            let n = words.len() as u32;
-            let id = *words.entry(w.clone()).or_insert(n);
-            if id as usize == first.len() {
-                first.push(0);
-                last.push(0);
-            }
-            first[id as usize] |= NUMBER_PART;
+            ids_of(&[w], NUMBER_PART, 0, 0);
         }
         for w in [
             "et", "ets", "and", "ands", "virgule", "virgules", "point", "points",

@@ -228,25 +228,32 @@ fn scan(
     if !lex.may_count(&f.text, digit_counts) {
         return;
     }
-    let toks = tokens::tokenize(&f.text);
-    let mut seg = Seg {
-        doc,
-        lex,
-        f,
-        toks,
-        ids: Vec::new(),
-        vals: Vec::new(),
-        parts: Vec::new(),
-        spelled: false,
-        starts: Vec::new(),
-    };
-    seg.split_glued_units();
+    let mut seg = Seg::new(doc, lex, f);
     if seg.look_up(blocked) {
         seg.find(blocked, out);
     }
 }
 
 impl<'a> Seg<'a> {
+    /// The tokens of folded sentence `f`, glued units split (see
+    /// [`Seg::split_glued_units`]); nothing looked up yet.
+    fn new(doc: &'a Document, lex: &'static Lexicon, f: Folded) -> Seg<'a> {
+        let toks = tokens::tokenize(&f.text);
+        let mut seg = Seg {
+            doc,
+            lex,
+            f,
+            toks,
+            ids: Vec::new(),
+            vals: Vec::new(),
+            parts: Vec::new(),
+            spelled: false,
+            starts: Vec::new(),
+        };
+        seg.split_glued_units();
+        seg
+    }
+
     /// Fills `ids`, `vals`, `parts`, `starts` and `spelled` (a possible number part
     /// other than « et » or one lone « un » in a run of them); false when no token can
     /// start a quantity, so that the sentence has none: no number in digits outside the

@@ -900,19 +900,7 @@ fn looks(lang: Lang, text: &str) -> (bool, bool) {
     let blocked = Blocked::new(&[]);
     let f = Folded::new(&d.text, 0);
     let cheap = lex.may_count(&f.text, |_| true);
-    let toks = tokens::tokenize(&f.text);
-    let mut seg = Seg {
-        doc: &d,
-        lex,
-        f,
-        toks,
-        ids: Vec::new(),
-        vals: Vec::new(),
-        parts: Vec::new(),
-        spelled: false,
-        starts: Vec::new(),
-    };
-    seg.split_glued_units();
+    let mut seg = Seg::new(&d, lex, f);
     (cheap, seg.look_up(&blocked))
 }
 
