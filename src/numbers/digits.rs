@@ -48,6 +48,15 @@ impl Decimal {
 /// Parses a number token's folded text. `scale_follows`: a scale word
 /// (« million ») comes next.
 pub(crate) fn parse(text: &str, lang: Lang, scale_follows: bool) -> Option<Decimal> {
+    let b = text.as_bytes();
+    if !b.is_empty() && b.len() <= 30 && b.iter().all(u8::is_ascii_digit) {
+        // plain digits (the usual case), read as below without the separators
+        if b.len() > 1 && b[0] == b'0' {
+            return None;
+        }
+        let mantissa = b.iter().fold(0u128, |m, &d| m * 10 + u128::from(d - b'0'));
+        return Some(Decimal { mantissa, frac: 0 });
+    }
     let s: String = text.chars().filter(|c| *c != ' ').collect();
     if s.is_empty()
         || !s

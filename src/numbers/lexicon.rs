@@ -5,7 +5,6 @@ use crate::models::tsv_rows;
 use crate::text::fold;
 use crate::Lang;
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// A phrase as a sequence of folded tokens.
@@ -195,11 +194,24 @@ pub(crate) struct Lexicon {
     context: Vec<Vec<Entry>>,
     /// Every word of every key, numbered.
     word_ids: FxHashMap<String, u32>,
+    /// The words of `word_ids` shorter than 8 bytes, by [`pack`]ed key (open addressing).
+    short: ShortTable,
+    /// The letter runs of the words that may start a quantity, with their [`Piece`] bits
+    /// (those shorter than 8 bytes in `pieces_short`).
+    pieces: FxHashMap<String, u32>,
+    pieces_short: ShortTable,
+    /// One bit per [`sketch`] of the `pieces` (a Bloom filter with one hash).
+    pieces_sketch: Vec<u64>,
+    /// False when some such word holds no letter run (then [`Lexicon::may_count`] is
+    /// always true).
+    prefilter: bool,
     /// By word id: which keys start with it (bits [`Class`], [`FIRST_UNIT`], [`FIRST_APPROX`])
     /// and which contain it (bit [`IN_NOT_NUMBER`]).
     first: Vec<u64>,
     /// By word id: which keys end with it (bits [`Class`], [`LAST_MODIFIER`]).
     last: Vec<u64>,
+    /// By word id: the word's value read alone as a spelled number (see [`Lexicon::word_value`]).
+    values: Vec<Option<f64>>,
     /// Rows that failed to parse (checked by a test; never a panic).
     #[cfg_attr(not(test), allow(dead_code))]
     pub bad_rows: Vec<String>,
@@ -360,8 +372,14 @@ impl Lexicon {
             units,
             context,
             word_ids: FxHashMap::default(),
+            short: ShortTable::default(),
+            pieces: FxHashMap::default(),
+            pieces_short: ShortTable::default(),
+            pieces_sketch: Vec::new(),
+            prefilter: false,
             first: Vec::new(),
             last: Vec::new(),
+            values: Vec::new(),
             bad_rows,
             interp,
         };
@@ -374,26 +392,27 @@ impl Lexicon {
         let mut words = std::mem::take(&mut self.word_ids);
         let mut first: Vec<u64> = Vec::new();
         let mut last: Vec<u64> = Vec::new();
-        let mut ids_of = |key: &Seq, first_bit: u64, last_bit: u64, any_bit: u64| -> Vec<u32> {
-            let ids: Vec<u32> = key
-                .iter()
-                .map(|w| {
-                    let n = words.len() as u32;
-                    let id = *words.entry(w.clone()).or_insert(n);
-                    if id as usize == first.len() {
-                        first.push(0);
-                        last.push(0);
-                    }
-                    first[id as usize] |= any_bit;
-                    id
-                })
-                .collect();
-            if let (Some(&a), Some(&b)) = (ids.first(), ids.last()) {
-                first[a as usize] |= first_bit;
-                last[b as usize] |= last_bit;
-            }
-            ids
-        };
+        let mut ids_of =
+            |key: &[String], first_bit: u64, last_bit: u64, any_bit: u64| -> Vec<u32> {
+                let ids: Vec<u32> = key
+                    .iter()
+                    .map(|w| {
+                        let n = words.len() as u32;
+                        let id = *words.entry(w.clone()).or_insert(n);
+                        if id as usize == first.len() {
+                            first.push(0);
+                            last.push(0);
+                        }
+                        first[id as usize] |= any_bit;
+                        id
+                    })
+                    .collect();
+                if let (Some(&a), Some(&b)) = (ids.first(), ids.last()) {
+                    first[a as usize] |= first_bit;
+                    last[b as usize] |= last_bit;
+                }
+                ids
+            };
         for r in &mut self.approx {
             r.ids = ids_of(&r.key, FIRST_APPROX, 0, 0);
         }
@@ -420,9 +439,215 @@ impl Lexicon {
                 e.ids = ids_of(&e.key, 1 << c, 1 << c, any);
             }
         }
+        // the words `text2num` may read as (part of) a number, with their values alone
+        for w in number_vocabulary(self.lang) {
+            ids_of(&[w], NUMBER_PART, 0, 0);
+        }
+        for w in [
+            "et", "ets", "and", "ands", "virgule", "virgules", "point", "points",
+        ] {
+            if let Some(&id) = words.get(w) {
+                first[id as usize] |= NUMBER_LINK;
+            }
+        }
         self.word_ids = words;
         self.first = first;
         self.last = last;
+        // « un » as `Seg::is(Class::OneWord)` always reads it
+        let ones = self.entries(Class::OneWord);
+        let alone: Vec<u32> = ones
+            .iter()
+            .filter(|e| e.ids.len() == 1 && !e.cap && e.arg != "dot")
+            .map(|e| e.ids[0])
+            .filter(|id| !ones.iter().any(|o| o.ids.len() > 1 && o.ids[0] == *id))
+            .collect();
+        for id in alone {
+            self.first[id as usize] |= ONE_ALONE;
+        }
+        self.short = ShortTable::new(&self.word_ids);
+        let mut values = vec![None; self.first.len()];
+        for (w, &id) in &self.word_ids {
+            if self.maybe_number(id, w, false) {
+                values[id as usize] = self.compute_value(w);
+            }
+        }
+        self.values = values;
+        self.number_pieces();
+    }
+
+    /// Fills `pieces`, `pieces_short` and `prefilter` from the words' bits.
+    fn number_pieces(&mut self) {
+        let mut pieces: FxHashMap<String, u32> = FxHashMap::default();
+        let mut ok = true;
+        for (w, &id) in &self.word_ids {
+            let bits = self.first_bits(id);
+            // only word tokens start with a letter or digit (approximate nouns and number
+            // parts are words)
+            let word = w.starts_with(char::is_alphanumeric);
+            let plain = w.is_ascii() && !w.contains('-');
+            let part = word && self.maybe_number(id, w, plain);
+            let mut fl = 0;
+            if (word && bits & FIRST_APPROX != 0) || (part && bits & (ONE_ALONE | NUMBER_LINK) == 0)
+            {
+                fl |= Piece::STRONG;
+            }
+            if bits & bit(Class::OneWord) != 0 {
+                fl |= Piece::ONE;
+            }
+            if bits & FIRST_UNIT != 0 {
+                fl |= Piece::UNIT;
+            }
+            if part {
+                fl |= Piece::PART;
+                if bits & ONE_ALONE != 0 {
+                    fl |= Piece::RUN_ONE;
+                }
+            }
+            if fl == 0 {
+                continue;
+            }
+            // the distance from « un » to a noun counts the runs starting a token
+            let letter_first = w.starts_with(|c: char| c.is_ascii_alphabetic());
+            ok &= letter_first || fl & (Piece::ONE | Piece::UNIT) == 0;
+            let mut any = false;
+            for p in w
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|p| !p.is_empty())
+            {
+                *pieces.entry(p.to_string()).or_default() |= fl;
+                any = true;
+            }
+            ok &= any || fl == 0;
+        }
+        let mut sketches = vec![0u64; 1 << (SKETCH_BITS - 6)];
+        for p in pieces.keys() {
+            let h = sketch(p.as_bytes());
+            sketches[h >> 6] |= 1 << (h & 63);
+        }
+        self.pieces_sketch = sketches;
+        self.pieces_short = ShortTable::new(&pieces);
+        self.pieces = pieces;
+        self.prefilter = ok;
+    }
+
+    /// The [`Piece`] bits of a letter run.
+    #[inline]
+    fn piece(&self, p: &str) -> u32 {
+        let h = sketch(p.as_bytes());
+        if self
+            .pieces_sketch
+            .get(h >> 6)
+            .is_none_or(|w| w & (1 << (h & 63)) == 0)
+        {
+            return 0;
+        }
+        let v = if p.len() < 8 {
+            self.pieces_short.get(p.as_bytes())
+        } else {
+            self.pieces.get(p).copied().unwrap_or(NO_WORD)
+        };
+        if v == NO_WORD {
+            0
+        } else {
+            v
+        }
+    }
+
+    /// False when folded sentence `s` has nothing that can start a quantity: no digit
+    /// at a byte where `digit_counts`, no approximate noun, no spelled number other than
+    /// lone « un », no « un » with a lexicon noun right after it. Reads only the runs of
+    /// letters, each word's first run numbered, so that it is true whenever
+    /// `Seg::look_up` finds such a token (a test checks it on random text).
+    pub fn may_count(&self, s: &str, digit_counts: impl Fn(usize) -> bool) -> bool {
+        if !self.prefilter {
+            return true;
+        }
+        #[derive(PartialEq)]
+        enum Before {
+            Sep,
+            Alnum,
+            Dash,
+        }
+        let b = s.as_bytes();
+        let mut i = 0;
+        let mut before = Before::Sep;
+        // the number of runs starting a token so far, the last « un », the « un » in a row
+        let mut idx = 0usize;
+        let mut last_one: Option<usize> = None;
+        let mut ones = 0;
+        while i < b.len() {
+            let c = b[i];
+            if LETTER[c as usize] {
+                let start = i;
+                i += 1;
+                while i < b.len() && LETTER[b[i] as usize] {
+                    i += 1;
+                }
+                let p = &s[start..i];
+                let fl = self.piece(p);
+                let compound = before == Before::Dash || b.get(i) == Some(&b'-');
+                if fl == 0 && !compound && !p.ends_with("ss") {
+                    // the usual word, in no list
+                    idx += usize::from(before == Before::Sep);
+                    ones = 0;
+                    before = Before::Alnum;
+                    continue;
+                }
+                let lemma = || self.piece(p.trim_end_matches('s'));
+                if fl & Piece::STRONG != 0 || (p.ends_with("ss") && lemma() & Piece::PART != 0) {
+                    return true;
+                }
+                if compound && (fl | lemma()) & Piece::PART != 0 {
+                    return true;
+                }
+                if before == Before::Sep {
+                    idx += 1;
+                }
+                if fl & Piece::ONE != 0 {
+                    last_one = Some(idx);
+                }
+                if fl & Piece::UNIT != 0 && last_one.is_some_and(|o| idx - o <= 3) {
+                    return true;
+                }
+                if fl & Piece::RUN_ONE != 0 {
+                    ones += 1;
+                    if ones > 1 {
+                        return true;
+                    }
+                } else if fl & Piece::PART == 0 {
+                    ones = 0;
+                }
+                before = Before::Alnum;
+            } else if c < 0x80 {
+                before = if c.is_ascii_digit() {
+                    if digit_counts(i) {
+                        return true;
+                    }
+                    Before::Alnum
+                } else if c == b'-' && before == Before::Alnum {
+                    Before::Dash
+                } else {
+                    Before::Sep
+                };
+                i += 1;
+            } else {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                if ch.is_alphanumeric() {
+                    // a word that is not ASCII may be a number part
+                    return true;
+                }
+                before = Before::Sep;
+                i += ch.len_utf8();
+            }
+        }
+        false
+    }
+
+    /// `text2num`'s reading of `w` alone as a spelled number.
+    fn compute_value(&self, w: &str) -> Option<f64> {
+        text2num::text2digits(w, &self.interp)
+            .ok()
+            .and_then(|s| s.parse().ok())
     }
 
     /// The entries of a class (empty when the language has none).
@@ -432,7 +657,27 @@ impl Lexicon {
 
     /// The id of a folded word, [`NO_WORD`] when no key holds it.
     pub fn id(&self, w: &str) -> u32 {
+        if w.len() < 8 {
+            return self.short.get(w.as_bytes());
+        }
         self.word_ids.get(w).copied().unwrap_or(NO_WORD)
+    }
+
+    /// The id of the folded word at `start..end` in `text` ([`Lexicon::id`]), reading
+    /// short words as one integer.
+    #[inline]
+    pub fn id_at(&self, text: &str, start: usize, end: usize) -> u32 {
+        let b = text.as_bytes();
+        let len = end.wrapping_sub(start);
+        if len < 8 {
+            if let Some(eight) = b.get(start..start + 8) {
+                let mut k = [0u8; 8];
+                k.copy_from_slice(eight);
+                let key = u64::from_le_bytes(k) & ((1u64 << (8 * len)) - 1) | (len as u64) << 56;
+                return self.short.get_key(key);
+            }
+        }
+        text.get(start..end).map_or(NO_WORD, |w| self.id(w))
     }
 
     /// The bits of [`Lexicon::first`] for a word id (none for [`NO_WORD`]).
@@ -445,87 +690,217 @@ impl Lexicon {
         self.last.get(id as usize).copied().unwrap_or(0)
     }
 
-    /// Numbers the words of a sentence as this thread has seen them: pushes each one's
-    /// lexicon id to `ids` and its number here to `seen` (for [`Lexicon::word_value`]).
-    /// The table starts over when full, never between these calls and the sentence's
-    /// `word_value` calls.
-    pub fn look_up<'t>(
-        &self,
-        words: impl Iterator<Item = &'t str>,
-        ids: &mut Vec<u32>,
-        seen: &mut Vec<u32>,
-    ) {
-        SEEN.with(|tables| {
-            let mut tables = tables.borrow_mut();
-            let t = &mut tables[self.slot()];
-            if t.words.len() >= WORD_VALUES_KEPT {
-                t.index.clear();
-                t.words.clear();
-            }
-            for w in words {
-                let k = match t.index.get(w) {
-                    Some(&k) => k,
-                    None => {
-                        let k = t.words.len() as u32;
-                        t.words.push((self.id(w), None));
-                        t.index.insert(w.into(), k);
-                        k
-                    }
-                };
-                ids.push(t.words[k as usize].0);
-                seen.push(k);
-            }
-        })
+    /// True when folded word `w` (lexicon id `id`) may be read by `text2num` as a number
+    /// or a part of one (« et », « virgule » included): a sound over-approximation, so that
+    /// every other word ends any number being read (see [`number_vocabulary`]).
+    /// `plain`: known to be ASCII without a hyphen.
+    #[inline]
+    pub fn maybe_number(&self, id: u32, w: &str, plain: bool) -> bool {
+        if self.first_bits(id) & NUMBER_PART != 0 {
+            return true;
+        }
+        if plain && !w.ends_with("ss") {
+            return false;
+        }
+        self.maybe_number_slow(w, plain)
     }
 
-    /// The value of word `w` read alone as a spelled number (`text2num`); `seen` is its
-    /// number from [`Lexicon::look_up`] in this sentence, where the value is remembered.
-    pub fn word_value(&self, seen: u32, w: &str) -> Option<f64> {
-        let compute = || {
-            text2num::text2digits(w, &self.interp)
-                .ok()
-                .and_then(|s| s.parse().ok())
-        };
-        SEEN.with(|tables| {
-            let mut tables = tables.borrow_mut();
-            match tables[self.slot()].words.get_mut(seen as usize) {
-                Some((_, Some(v))) => *v,
-                Some((_, v)) => *v.insert(compute()),
-                None => compute(),
-            }
-        })
+    /// [`Lexicon::maybe_number`] for the words outside the vocabulary that may still be
+    /// number parts.
+    #[cold]
+    fn maybe_number_slow(&self, w: &str, plain: bool) -> bool {
+        let b = w.as_bytes();
+        if plain {
+            return self.part_lemma_known(w);
+        }
+        if !b.is_ascii() {
+            return true;
+        }
+        if b.contains(&b'-') {
+            return w.split('-').all(|p| self.part_lemma_known(p));
+        }
+        b.ends_with(b"ss") && self.part_lemma_known(w)
     }
 
-    fn slot(&self) -> usize {
-        match self.lang {
-            Lang::Fr => 0,
-            Lang::En => 1,
+    /// True when `p` without its final `s`s is in the number vocabulary.
+    fn part_lemma_known(&self, p: &str) -> bool {
+        [p, p.trim_end_matches('s')]
+            .iter()
+            .any(|w| self.first_bits(self.id(w)) & NUMBER_PART != 0)
+    }
+
+    /// The value of folded word `w` (lexicon id `id`) read alone as a spelled number
+    /// (`text2num`): from the table for the vocabulary, computed for compounds
+    /// (« cinquante-trois »).
+    pub fn word_value(&self, id: u32, w: &str) -> Option<f64> {
+        if id != NO_WORD {
+            return self.values.get(id as usize).copied().flatten();
+        }
+        if self.maybe_number(id, w, false) {
+            self.compute_value(w)
+        } else {
+            None
         }
     }
 }
 
-/// The words a thread has seen, by language: their numbers, and for each its lexicon id
-/// and, once asked, its value as a spelled number.
+/// A word shorter than 8 bytes as a nonzero integer: its bytes, and its length in the
+/// top byte.
+#[inline]
+fn pack(b: &[u8]) -> u64 {
+    let mut x = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        x |= u64::from(c) << (8 * i);
+    }
+    x
+}
+
+/// Word ids of short words by [`pack`]ed key: a hash table with linear probing, at most
+/// a quarter full (key 0: an empty slot).
 #[derive(Default)]
-struct Seen {
-    index: FxHashMap<Box<str>, u32>,
-    words: Vec<(u32, Option<Option<f64>>)>,
+struct ShortTable {
+    slots: Vec<(u64, u32)>,
+    shift: u32,
 }
 
-thread_local! {
-    static SEEN: RefCell<[Seen; 2]> = RefCell::default();
+impl ShortTable {
+    fn new(words: &FxHashMap<String, u32>) -> ShortTable {
+        let short = words.iter().filter(|(w, _)| w.len() < 8);
+        let size = (short.clone().count() * 4).next_power_of_two().max(64);
+        let mut t = ShortTable {
+            slots: vec![(0, NO_WORD); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, &id) in short {
+            let key = pack(w.as_bytes());
+            let mut h = t.slot(key);
+            while t.slots[h].0 != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            t.slots[h] = (key, id);
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of a word shorter than 8 bytes, [`NO_WORD`] when absent.
+    #[inline]
+    fn get(&self, w: &[u8]) -> u32 {
+        self.get_key(pack(w))
+    }
+
+    /// The id of a word by its [`pack`]ed key.
+    #[inline]
+    fn get_key(&self, key: u64) -> u32 {
+        if self.slots.is_empty() {
+            return NO_WORD;
+        }
+        let mask = self.slots.len() - 1;
+        let mut h = self.slot(key);
+        loop {
+            let (k, id) = self.slots[h];
+            if k == key {
+                return id;
+            }
+            if k == 0 {
+                return NO_WORD;
+            }
+            h = (h + 1) & mask;
+        }
+    }
 }
 
-/// How many words a thread remembers before starting over.
-const WORD_VALUES_KEPT: usize = 1 << 16;
+/// The words `text2num` (2.8) knows in a language (its interpreters' `apply` arms, the
+/// decimal separators), each also with one final `s` (its lemmatizer strips them): any
+/// word it reads as a number part is one of these, holds a hyphen, ends with « ss » or
+/// is not ASCII. A test checks this against the crate.
+fn number_vocabulary(lang: Lang) -> Vec<String> {
+    const FR: &str = "zéro un une unième premier première deux deuxième trois troisième \
+        quatre quatrième cinq cinquième six sixième sept septième huit huitième neuf \
+        neuvième dix dixième onze onzième douze douzième treize treizième quatorze \
+        quatorzième quinze quinzième seize seizième dix-sept dix-septième dix-huit \
+        dix-huitième dix-neuf dix-neuvième vingt vingtième trente trentième quarante \
+        quarantième cinquante cinquantième soixante soixantième septante septantième \
+        huitante huitantiène octante octantième nonante nonantième cent centième mille mil \
+        millième million millionième milliard milliardième et virgule";
+    const EN: &str = "zero o nought one first oneth two second three third four fourth \
+        five fifth six sixth seven seventh eight eighth nine ninth ten tenth eleven \
+        eleventh twelve twelfth thirteen thirteenth fourteen fourteenth fifteen fifteenth \
+        sixteen sixteenth seventeen seventeenth eighteen eighteenth nineteen nineteenth \
+        twenty twentieth thirty thirtieth fourty forty fortieth fourtieth fifty fiftieth \
+        sixty sixteeth seventy seventieth eighty eightieth ninety ninetieth hundred \
+        hundredth thousand thousandth million millionth billion billionth and point";
+    let words = match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+    };
+    words
+        .split_whitespace()
+        .flat_map(|w| [w.to_string(), format!("{w}s")])
+        .collect()
+}
 
 /// Number of context classes (bits 0..CLASSES of the bit tables).
 const CLASSES: usize = Class::Ratio as usize + 1;
+const _: () = assert!(CLASSES <= 58, "class bits must not reach the flag bits");
 /// A word that no key holds.
 pub(crate) const NO_WORD: u32 = u32::MAX;
 pub(crate) const FIRST_UNIT: u64 = 1 << 63;
 pub(crate) const FIRST_APPROX: u64 = 1 << 62;
 pub(crate) const IN_NOT_NUMBER: u64 = 1 << 61;
+/// Bits of a [`sketch`].
+const SKETCH_BITS: u32 = 16;
+
+/// A hash of a nonempty word from its length and its first two and last bytes.
+#[inline]
+fn sketch(b: &[u8]) -> usize {
+    let (first, second, last) = match b {
+        [] => (0, 0, 0),
+        [x] => (*x, 0, *x),
+        [x, y] => (*x, *y, *y),
+        [x, y, .., z] => (*x, *y, *z),
+    };
+    let k = u64::from(first)
+        | u64::from(second) << 8
+        | u64::from(last) << 16
+        | (b.len() as u64 & 0xff) << 24;
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SKETCH_BITS)) as usize
+}
+
+/// True for the ASCII letters.
+static LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    t
+};
+
+/// Bits of a letter run in [`Lexicon::may_count`]: a run of a word that may start a
+/// quantity, of a « un », of a head noun, of a possible number part, of a « un » that is
+/// a number part.
+struct Piece;
+
+impl Piece {
+    const STRONG: u32 = 1;
+    const ONE: u32 = 2;
+    const UNIT: u32 = 4;
+    const PART: u32 = 8;
+    const RUN_ONE: u32 = 16;
+}
+
+/// A word of [`number_vocabulary`].
+pub(crate) const NUMBER_PART: u64 = 1 << 60;
+/// A word of [`number_vocabulary`] that never starts a number (« et », « virgule »).
+pub(crate) const NUMBER_LINK: u64 = 1 << 59;
+/// A one-word entry of [`Class::OneWord`] that is always one (« un »).
+pub(crate) const ONE_ALONE: u64 = 1 << 58;
 pub(crate) const LAST_MODIFIER: u64 = 1 << 63;
 
 /// The bit of a class in the bit tables.

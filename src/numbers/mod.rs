@@ -51,7 +51,7 @@ use crate::text::Folded;
 use crate::Lang;
 use lexicon::{
     bit, lexicon, Class, Entry, Lexicon, ModKind, UnitKind, FIRST_APPROX, FIRST_UNIT,
-    IN_NOT_NUMBER, LAST_MODIFIER, NO_WORD,
+    IN_NOT_NUMBER, LAST_MODIFIER, NO_WORD, NUMBER_LINK, ONE_ALONE,
 };
 use std::borrow::Cow;
 use tokens::{Kind, Tok};
@@ -199,8 +199,16 @@ struct Seg<'a> {
     toks: Vec<Tok>,
     /// The lexicon's word id of each token.
     ids: Vec<u32>,
-    /// Each token's number in the thread's table of seen words (see `Lexicon::look_up`).
-    seen: Vec<u32>,
+    /// Each word token's value read alone as a spelled number.
+    vals: Vec<Option<f64>>,
+    /// True for the word tokens `text2num` may read as a number part
+    /// (see [`Lexicon::maybe_number`]).
+    parts: Vec<bool>,
+    /// False when `text2num` can find nothing but lone « un » (see [`Seg::look_up`]).
+    spelled: bool,
+    /// The tokens that may start a candidate: numbers, and the words starting a percent
+    /// phrase, an approximate noun or a « un » (in order).
+    starts: Vec<usize>,
 }
 
 fn scan(
@@ -212,25 +220,107 @@ fn scan(
     out: &mut Vec<NumberMention>,
 ) {
     let f = Folded::new(&doc.text[start..end], start);
-    let toks = tokens::tokenize(&f.text);
-    let mut seg = Seg {
-        doc,
-        lex,
-        f,
-        toks,
-        ids: Vec::new(),
-        seen: Vec::new(),
+    // most sentences count nothing: one cheap look first (a digit counts outside a date)
+    let digit_counts = |i: usize| {
+        let o = f.orig(i);
+        !blocked.overlaps(o, o + 1)
     };
-    seg.split_glued_units();
-    let words = seg.toks.iter().map(|t| &seg.f.text[t.start..t.end]);
-    let (mut ids, mut seen) = (Vec::with_capacity(seg.toks.len()), Vec::new());
-    seen.reserve(seg.toks.len());
-    lex.look_up(words, &mut ids, &mut seen);
-    (seg.ids, seg.seen) = (ids, seen);
-    seg.find(blocked, out);
+    if !lex.may_count(&f.text, digit_counts) {
+        return;
+    }
+    let mut seg = Seg::new(doc, lex, f);
+    if seg.look_up(blocked) {
+        seg.find(blocked, out);
+    }
 }
 
 impl<'a> Seg<'a> {
+    /// The tokens of folded sentence `f`, glued units split (see
+    /// [`Seg::split_glued_units`]); nothing looked up yet.
+    fn new(doc: &'a Document, lex: &'static Lexicon, f: Folded) -> Seg<'a> {
+        let toks = tokens::tokenize(&f.text);
+        let mut seg = Seg {
+            doc,
+            lex,
+            f,
+            toks,
+            ids: Vec::new(),
+            vals: Vec::new(),
+            parts: Vec::new(),
+            spelled: false,
+            starts: Vec::new(),
+        };
+        seg.split_glued_units();
+        seg
+    }
+
+    /// Fills `ids`, `vals`, `parts`, `starts` and `spelled` (a possible number part
+    /// other than « et » or one lone « un » in a run of them); false when no token can
+    /// start a quantity, so that the sentence has none: no number in digits outside the
+    /// dates and times in `blocked`, no approximate noun, no spelled number other than
+    /// a lone « un » (never a quantity alone), and no « un » with a lexicon noun to
+    /// count right after it (past two adjectives at most: see [`Seg::head_at`]).
+    fn look_up(&mut self, blocked: &Blocked) -> bool {
+        let n = self.toks.len();
+        let (mut ids, mut vals, mut parts) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let (mut any, mut spelled) = (false, false);
+        let mut starts = Vec::new();
+        let start_bits = bit(Class::Percent) | bit(Class::OneWord) | FIRST_APPROX;
+        // the last « un », and the « un » tokens in the current run of possible number parts
+        let mut last_one = None;
+        let mut ones_in_run = 0;
+        for (k, t) in self.toks.iter().enumerate() {
+            let w = &self.f.text[t.start..t.end];
+            let id = self.lex.id_at(&self.f.text, t.start, t.end);
+            let bits = self.lex.first_bits(id);
+            if bits & start_bits != 0 || t.kind == Kind::Num {
+                starts.push(k);
+            }
+            if bits & bit(Class::OneWord) != 0 {
+                last_one = Some(k);
+            }
+            if bits & FIRST_UNIT != 0 {
+                any |= last_one.is_some_and(|o| k - o <= 3);
+            }
+            let part = t.kind == Kind::Word && self.lex.maybe_number(id, w, t.plain);
+            let val = if part {
+                self.lex.word_value(id, w)
+            } else {
+                None
+            };
+            match t.kind {
+                Kind::Num => {
+                    let (a, b) = self.f.orig_range(t.start, t.end);
+                    any |= !blocked.overlaps(a, b);
+                    ones_in_run = 0;
+                }
+                Kind::Word => {
+                    any |= bits & FIRST_APPROX != 0;
+                    if !part {
+                        ones_in_run = 0;
+                    } else if bits & ONE_ALONE != 0 {
+                        ones_in_run += 1;
+                        spelled |= ones_in_run > 1;
+                    } else {
+                        spelled |= bits & NUMBER_LINK == 0;
+                    }
+                }
+                Kind::Punct if w == "-" => {}
+                _ => ones_in_run = 0,
+            }
+            ids.push(id);
+            vals.push(val);
+            parts.push(part);
+        }
+        (self.ids, self.vals, self.parts, self.spelled) = (ids, vals, parts, spelled);
+        self.starts = starts;
+        any || spelled
+    }
+
     /// Folded text of token `i` (empty past the end).
     fn w(&self, i: usize) -> &str {
         self.toks
@@ -322,11 +412,14 @@ impl<'a> Seg<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        self.lex.word_value(self.seen[i], self.w(i))
+        self.vals[i]
     }
 
     /// « 50km » → « 50 » + « km ».
     fn split_glued_units(&mut self) {
+        if !self.toks.iter().any(|t| t.kind == Kind::Code) {
+            return;
+        }
         let mut out = Vec::with_capacity(self.toks.len());
         for t in &self.toks {
             if t.kind == Kind::Code {
@@ -366,12 +459,14 @@ impl<'a> Seg<'a> {
                             start: cut,
                             end: cut + 1,
                             space_before: false,
+                            plain: t.plain,
                         });
                         out.push(Tok {
                             kind: Kind::Word,
                             start: cut + 1,
                             end: t.end,
                             space_before: false,
+                            plain: t.plain,
                         });
                         continue;
                     }
@@ -387,6 +482,7 @@ impl<'a> Seg<'a> {
                         start: t.start + cut,
                         end: t.end,
                         space_before: false,
+                        plain: t.plain,
                     });
                     continue;
                 }
@@ -412,7 +508,7 @@ impl<'a> Seg<'a> {
 
     /// Tokens inside percent phrases (« pour cent ») are never numbers.
     fn mark_phrases(&self, used: &mut [bool]) {
-        for i in 0..self.toks.len() {
+        for &i in &self.starts {
             if let Some(e) = self.class_at(Class::Percent, i) {
                 for u in used.iter_mut().skip(i).take(e.key.len()) {
                     *u = true;
@@ -439,7 +535,7 @@ impl<'a> Seg<'a> {
     /// « une vingtaine », « des centaines », « des dizaines de milliers », « a dozen ».
     fn approx_cores(&self, used: &mut [bool]) -> Vec<Core> {
         let mut cores = Vec::new();
-        for i in 0..self.toks.len() {
+        for &i in &self.starts {
             if used[i] || self.toks[i].kind != Kind::Word || self.first_bits(i) & FIRST_APPROX == 0
             {
                 continue;
@@ -516,7 +612,7 @@ impl<'a> Seg<'a> {
     /// Numbers in digits, with a scale word (« 1,8 million »).
     fn digit_cores(&self, used: &mut [bool]) -> Vec<Core> {
         let mut cores = Vec::new();
-        for i in 0..self.toks.len() {
+        for &i in &self.starts {
             if used[i] || self.toks[i].kind != Kind::Num {
                 continue;
             }
@@ -556,12 +652,15 @@ impl<'a> Seg<'a> {
 
     /// Spelled numbers, read by `text2num`.
     fn word_cores(&self, used: &mut [bool]) -> Vec<Core> {
-        let blocked: Vec<bool> = (0..self.toks.len())
-            .map(|i| {
-                used[i]
-                    || !matches!(self.toks[i].kind, Kind::Word | Kind::Punct)
-                    || self.is(Class::WordBreak, i)
-            })
+        if !self.spelled {
+            // a lone « un » is decided in `one_cores`
+            return Vec::new();
+        }
+        let n = self.toks.len();
+        // only the possible number parts matter to `text2num`: any other word or mark
+        // ends the number being read (a hyphen is skipped)
+        let blocked: Vec<bool> = (0..n)
+            .map(|i| self.parts[i] && (used[i] || self.is(Class::WordBreak, i)))
             .collect();
         let (blocked, any_number) = guard_long_runs(self, blocked);
         if !any_number {
@@ -569,17 +668,51 @@ impl<'a> Seg<'a> {
             // never kept, excepted)
             return Vec::new();
         }
-        let stream: Vec<T2n> = (0..self.toks.len())
-            .map(|i| T2n {
-                text: self.w(i),
-                blocked: blocked[i],
-            })
-            .collect();
+        // `text2num` reads each run of possible parts from a fresh state, as it would
+        // read the whole sentence: it is back to that state after any other token
         let interp = &self.lex.interp;
+        let inside = |i: usize| {
+            (self.parts[i] && !blocked[i]) || (self.toks[i].kind == Kind::Punct && self.w(i) == "-")
+        };
         // text2num computes on u64 and panics on overflow in debug builds:
         // never let that escape (values that large are dropped below anyway).
         let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            text2num::find_numbers(stream.iter(), interp, 0.0)
+            let mut found = Vec::new();
+            let mut i = 0;
+            while i < n {
+                if !inside(i) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < n && inside(i) {
+                    i += 1;
+                }
+                if !(start..i).any(|k| self.parts[k]) {
+                    continue;
+                }
+                if i == start + 1 && self.toks[start].plain {
+                    // one plain word: `text2num` reads it as it reads it alone (an
+                    // ordinal, whose value is `None`, is never kept)
+                    if let Some(value) = self.vals[start] {
+                        found.push(text2num::Occurence {
+                            start,
+                            end: i,
+                            text: String::new(),
+                            value,
+                            is_ordinal: false,
+                        });
+                    }
+                    continue;
+                }
+                let stream = (start..i).map(|k| T2n { text: self.w(k) });
+                for mut occ in text2num::find_numbers(stream, interp, 0.0) {
+                    occ.start += start;
+                    occ.end += start;
+                    found.push(occ);
+                }
+            }
+            found
         }))
         .unwrap_or_default();
         let mut cores = Vec::new();
@@ -635,7 +768,9 @@ impl<'a> Seg<'a> {
 
     /// Candidates « un/une », « a/an », decided when emitting.
     fn one_cores(&self, used: &[bool]) -> Vec<Core> {
-        (0..self.toks.len())
+        self.starts
+            .iter()
+            .copied()
             .filter(|&i| !used[i] && self.is(Class::OneWord, i))
             .map(|i| Core::exact(i, i + 1, 1.0, CoreKind::One))
             .collect()
@@ -737,7 +872,10 @@ impl<'a> Seg<'a> {
 
     /// Applies the rules that make a candidate a non-quantity.
     fn exclude(&self, cores: &mut [Core], blocked: &Blocked) {
-        let nums: Vec<usize> = (0..self.toks.len())
+        let nums: Vec<usize> = self
+            .starts
+            .iter()
+            .copied()
             .filter(|&i| self.toks[i].kind == Kind::Num)
             .collect();
         // by token: in a phone-like run (a lookup in constant time: runs can be long)
@@ -1218,20 +1356,16 @@ fn guard_long_runs(seg: &Seg, mut blocked: Vec<bool>) -> (Vec<bool>, bool) {
     (blocked, any)
 }
 
-/// A token as `text2num` sees it.
+/// A token as `text2num` sees it: a possible number part, or a hyphen.
 struct T2n<'a> {
     text: &'a str,
-    blocked: bool,
 }
 
-impl text2num::Token for &T2n<'_> {
+impl text2num::Token for T2n<'_> {
     fn text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.text)
     }
     fn text_lowercase(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.text)
-    }
-    fn not_a_number_part(&self) -> bool {
-        self.blocked
     }
 }

@@ -738,3 +738,232 @@ proptest::proptest! {
         }
     }
 }
+
+/// The words to check the number vocabulary on: every word of the data files, the
+/// spelled numbers of both languages with plurals, compounds and odd forms.
+fn vocabulary_probe(lang: Lang) -> Vec<String> {
+    let mut words: Vec<String> = [
+        "un",
+        "une",
+        "uns",
+        "unes",
+        "deux",
+        "trois",
+        "troiss",
+        "quatres",
+        "vingts",
+        "cents",
+        "vingt-deux",
+        "vingt-et-un",
+        "quatre-vingt-dix",
+        "cinquante-trois",
+        "dix-sept",
+        "dix-septs",
+        "soixante-et-onze",
+        "septante",
+        "nonante",
+        "milles",
+        "million",
+        "millions",
+        "milliards",
+        "premier",
+        "premiers",
+        "premiere",
+        "zero",
+        "zéro",
+        "et",
+        "ets",
+        "virgule",
+        "deuxieme",
+        "deuxième",
+        "cent-un",
+        "mille-deux",
+        "one",
+        "ones",
+        "two",
+        "threes",
+        "twenty-one",
+        "ninety-nine",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "millionss",
+        "o",
+        "os",
+        "oss",
+        "nought",
+        "first",
+        "firsts",
+        "second",
+        "seconds",
+        "third",
+        "thirds",
+        "and",
+        "point",
+        "forty-second",
+        "sixty-six",
+        "neufs",
+        "dix-",
+        "-un",
+        "un-",
+        "quinze-",
+        "sixième",
+        "ü",
+        "zweí",
+        "onze",
+        "douzes",
+        "a",
+        "an",
+        "le",
+        "soldats",
+        "morts",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    let data = match lang {
+        Fr => [
+            include_str!("../../models/fr/numbers_context.tsv"),
+            include_str!("../../models/fr/numbers_units.tsv"),
+            include_str!("../../models/fr/numbers_approx.tsv"),
+            include_str!("../../models/fr/numbers_modifiers.tsv"),
+        ],
+        En => [
+            include_str!("../../models/en/numbers_context.tsv"),
+            include_str!("../../models/en/numbers_units.tsv"),
+            include_str!("../../models/en/numbers_approx.tsv"),
+            include_str!("../../models/en/numbers_modifiers.tsv"),
+        ],
+    };
+    for file in data {
+        let f = crate::text::fold(file);
+        words.extend(
+            tokens::tokenize(&f)
+                .iter()
+                .map(|t| f[t.start..t.end].to_string()),
+        );
+    }
+    words
+}
+
+#[test]
+fn number_vocabulary_covers_text2num() {
+    for lang in [Fr, En] {
+        let lex = lexicon(lang);
+        for w in vocabulary_probe(lang) {
+            let toks = tokens::tokenize(&w);
+            let plain = toks.len() == 1 && toks[0].plain;
+            let id = lex.id(&w);
+            let alone = text2num::text2digits(&w, &lex.interp)
+                .ok()
+                .and_then(|s| s.parse::<f64>().ok());
+            // what `text2num` reads as a number (part) is always a possible part
+            let part = ["", "vingt ", "twenty ", "cent ", "hundred "]
+                .iter()
+                .any(|p| {
+                    let stream = format!("{p}{w}");
+                    let words: Vec<&str> = stream.split(' ').collect();
+                    let found = text2num::find_numbers(
+                        words.iter().map(|t| T2n { text: t }),
+                        &lex.interp,
+                        0.0,
+                    );
+                    found.iter().any(|o| o.end == words.len())
+                });
+            if alone.is_some() || part {
+                assert!(lex.maybe_number(id, &w, plain), "{lang}: {w}");
+            }
+            assert_eq!(lex.word_value(id, &w), alone, "{lang}: {w}");
+            if !lex.maybe_number(id, &w, false) {
+                assert!(!lex.maybe_number(id, &w, plain), "{lang}: {w}");
+            }
+        }
+    }
+}
+
+#[test]
+fn runs_of_number_words_read_as_whole_sentences() {
+    // « un » alone is never a quantity, but « un million » is one
+    let got = run(
+        Fr,
+        "Un million de personnes et vingt-et-un soldats, soixante et onze civils.",
+    );
+    assert!(got.contains("1000000"), "{got}");
+    assert!(got.contains("21"), "{got}");
+    assert!(got.contains("71"), "{got}");
+}
+
+/// What `scan` decides from a whole text: (the cheap look, the token look).
+fn looks(lang: Lang, text: &str) -> (bool, bool) {
+    let d = doc(lang, text);
+    let lex = lexicon(lang);
+    let blocked = Blocked::new(&[]);
+    let f = Folded::new(&d.text, 0);
+    let cheap = lex.may_count(&f.text, |_| true);
+    let mut seg = Seg::new(&d, lex, f);
+    (cheap, seg.look_up(&blocked))
+}
+
+#[rstest]
+#[case::nothing(Fr, "Le président a parlé hier soir à la télévision.", false)]
+#[case::lone_un(Fr, "Il a pris un train pour Paris.", false)]
+#[case::un_with_noun(Fr, "Un soldat a été tué.", true)]
+#[case::un_far_from_noun(Fr, "Un peu plus tard, la presse a rejoint les soldats.", false)]
+#[case::spelled(Fr, "Trois civils ont été blessés.", true)]
+#[case::compound(Fr, "Il y avait vingt-deux personnes.", true)]
+#[case::approx(Fr, "Une centaine de manifestants.", true)]
+#[case::accents(Fr, "Les réfugiés ont fui l’été dernier.", false)]
+#[case::compound_of_un(Fr, "Il a dit et-un mot.", true)]
+#[case::compound_of_un_un(Fr, "Il a vu un-un ici.", true)]
+#[case::double_s(Fr, "Les deuxss amis.", true)]
+#[case::two_un(Fr, "Il a dit un un.", true)]
+#[case::un_dash_un(Fr, "Il a dit un - un.", true)]
+#[case::un_glued_unit(Fr, "Il y a eu un 1er mort.", true)]
+#[case::english(En, "A soldier was killed.", true)]
+#[case::english_lone(En, "A report was published.", false)]
+fn cheap_look_at_sentences(#[case] lang: Lang, #[case] text: &str, #[case] want: bool) {
+    let (cheap, exact) = looks(lang, text);
+    assert_eq!(exact, want, "{text}");
+    assert_eq!(cheap, want, "{text}");
+}
+
+#[test]
+fn cheap_look_is_enabled() {
+    for lang in [Fr, En] {
+        let lex = lexicon(lang);
+        assert!(!lex.may_count("le chat dort", |_| true), "{lang}");
+        assert!(lex.may_count("le chat dort 2 fois", |_| true), "{lang}");
+        assert!(!lex.may_count("le chat dort 2 fois", |_| false), "{lang}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The cheap look never misses a sentence the token look keeps.
+    #[test]
+    fn cheap_look_is_sound(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[ '’`\u{a0}\u{2013}\u{2019}\u{02bc}-]{1,2}").unwrap(),
+                proptest::sample::select(vec![
+                    "un", "une", "Un", "UNE", "vingt", "et", "mille", "millions", "cent", "troiss",
+                    "deux", "dizaines", "centaine", "de", "des", "d", "l", "one", "a", "an",
+                    "dozen", "hundred", "point", "virgule", "soldats", "soldat", "morts",
+                    "personnes", "civil", "autres", "maliens", "casques", "bleus", "ans", "km",
+                    "x", "é", "ü", "ß", "œuvre", "blessés", "huit", "premier", "seconds",
+                    "un-un", "et-un", "un-", "-un", "deuxss", "1", "50km",
+                ]).prop_map(String::from),
+                proptest::string::string_regex("[a-z]{1,3}").unwrap(),
+                proptest::string::string_regex("\\PC{1,2}").unwrap(),
+            ],
+            0..14,
+        ),
+        english in proptest::bool::ANY,
+    ) {
+        let text = parts.concat();
+        let lang = if english { En } else { Fr };
+        let (cheap, exact) = looks(lang, &text);
+        proptest::prop_assert!(cheap || !exact, "{:?}", text);
+    }
+}

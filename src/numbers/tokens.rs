@@ -24,40 +24,93 @@ pub(crate) struct Tok {
     pub end: usize,
     /// True when whitespace separates this token from the previous one.
     pub space_before: bool,
+    /// True when the token is ASCII without a hyphen.
+    pub plain: bool,
 }
 
 fn is_num_sep(c: char) -> bool {
     matches!(c, '.' | ',' | ':' | '/')
 }
 
-/// The char starting at byte `i` of `text` (a char boundary), if any.
-fn char_at(text: &str, i: usize) -> Option<char> {
+/// Classes of ASCII bytes: whitespace, letter, digit (as `char`'s methods say).
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+static ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The char starting at byte `i` of `text` (a char boundary), if any, with its class
+/// bits (0 for a non-ASCII char: see [`non_ascii_class`]).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, u8)> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
-        Some(b as char)
+        Some((b as char, ASCII[b as usize]))
     } else {
-        text.get(i..)?.chars().next()
+        let c = text.get(i..)?.chars().next()?;
+        Some((c, non_ascii_class(c)))
+    }
+}
+
+/// The class bits of a non-ASCII char.
+#[cold]
+fn non_ascii_class(c: char) -> u8 {
+    if c.is_whitespace() {
+        SPACE
+    } else if c.is_alphabetic() {
+        LETTER
+    } else if c.is_alphanumeric() {
+        DIGIT | LETTER
+    } else {
+        0
     }
 }
 
 /// Splits folded text into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 4);
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     let mut space = false;
-    while let Some(c) = char_at(text, i) {
+    let mut nums = 0;
+    loop {
+        // plain spaces first
+        while bytes.get(i) == Some(&b' ') {
+            space = true;
+            i += 1;
+        }
+        let Some((c, class)) = char_at(text, i) else {
+            break;
+        };
         let pos = i;
         i += c.len_utf8();
-        if c.is_whitespace() {
+        if class & SPACE != 0 {
             space = true;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if class & (LETTER | DIGIT) == 0 {
             toks.push(Tok {
                 kind: Kind::Punct,
                 start: pos,
                 end: i,
                 space_before: space,
+                plain: c.is_ascii() && c != '-',
             });
             space = false;
             continue;
@@ -67,53 +120,88 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         let mut prev = c;
         let mut elided = false;
         let mut has_digit = c.is_ascii_digit();
-        while let Some(c) = char_at(text, j) {
-            if c.is_alphanumeric() {
-                has_digit |= c.is_ascii_digit();
+        let mut plain = c.is_ascii();
+        loop {
+            // ASCII letters and digits first
+            let run = j;
+            while let Some(&b) = bytes.get(j) {
+                let cl = if b < 0x80 { ASCII[b as usize] } else { 0 };
+                if cl & (LETTER | DIGIT) == 0 {
+                    break;
+                }
+                has_digit |= cl == DIGIT;
+                j += 1;
+            }
+            if j > run {
+                prev = bytes[j - 1] as char;
+            }
+            let Some((c, class)) = char_at(text, j) else {
+                break;
+            };
+            if class & (LETTER | DIGIT) != 0 {
+                plain = false;
                 prev = c;
                 j += c.len_utf8();
                 continue;
             }
             // the joiners are one byte long
-            let next = char_at(text, j + c.len_utf8());
             if c == '\'' && prev.is_alphabetic() {
                 // elision: « d'un » → « d' » + « un »
                 j += 1;
                 elided = true;
                 break;
             }
-            if let Some(n) = next {
-                let joins = (c == '-' && n.is_alphanumeric())
-                    || (is_num_sep(c) && prev.is_ascii_digit() && n.is_ascii_digit());
-                if joins {
-                    has_digit |= n.is_ascii_digit();
-                    prev = n;
-                    j += 1 + n.len_utf8();
-                    continue;
+            if c == '-' || (is_num_sep(c) && prev.is_ascii_digit()) {
+                if let Some((n, nclass)) = char_at(text, j + 1) {
+                    let joins = (c == '-' && nclass & (LETTER | DIGIT) != 0)
+                        || (is_num_sep(c) && n.is_ascii_digit());
+                    if joins {
+                        has_digit |= n.is_ascii_digit();
+                        plain &= c != '-' && n.is_ascii();
+                        prev = n;
+                        j += 1 + n.len_utf8();
+                        continue;
+                    }
                 }
             }
             break;
         }
-        push_chunk(text, pos, j, space, elided || !has_digit, &mut toks);
+        if elided || !has_digit {
+            toks.push(Tok {
+                kind: Kind::Word,
+                start: pos,
+                end: j,
+                space_before: space,
+                plain,
+            });
+        } else {
+            nums += 1;
+            push_chunk(text, (pos, j), (space, plain), &mut toks);
+        }
         space = false;
         i = j;
     }
-    merge_thousands(text, &mut toks);
+    if nums > 1 {
+        merge_thousands(text, &mut toks);
+    }
     toks
 }
 
-/// Classifies one chunk and pushes its token(s); `word`: elided, or without a digit.
-fn push_chunk(text: &str, start: usize, end: usize, space: bool, word: bool, toks: &mut Vec<Tok>) {
+/// Classifies one chunk holding a digit and not elided (`start..end`, after
+/// whitespace or not, plain or not: see [`Tok`]) and pushes its token(s).
+fn push_chunk(
+    text: &str,
+    (start, end): (usize, usize),
+    (space, plain): (bool, bool),
+    toks: &mut Vec<Tok>,
+) {
     let tok = |kind, s, e, sp| Tok {
         kind,
         start: s,
         end: e,
         space_before: sp,
+        plain,
     };
-    if word {
-        toks.push(tok(Kind::Word, start, end, space));
-        return;
-    }
     let chunk = &text[start..end];
     let has_letter = chunk.chars().any(char::is_alphabetic);
     let numeric = |s: &str| {
@@ -177,12 +265,10 @@ fn merge_thousands(text: &str, toks: &mut Vec<Tok>) {
 
 /// The number before a space group: 1 to 3 digits, or already a grouped number.
 fn last_group_ok(s: &str) -> bool {
-    let groups: Vec<&str> = s.split(' ').collect();
-    let first_ok = groups[0].len() <= 3 && groups[0].bytes().all(|b| b.is_ascii_digit());
-    first_ok
-        && groups[1..]
-            .iter()
-            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    let mut groups = s.split(' ');
+    let first = groups.next().unwrap_or("");
+    let first_ok = first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit());
+    first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A group after a space: exactly 3 digits, then maybe a decimal part.
