@@ -47,7 +47,7 @@ mod tokens;
 
 use crate::document::{Annotations, DateMention, DateType, Document, NumberMention, Span};
 use crate::pipeline::Stage;
-use crate::text::Folded;
+use crate::text::FoldedView;
 use crate::Lang;
 use lexicon::{
     bit, lexicon, Class, Entry, Lexicon, ModKind, UnitKind, FIRST_APPROX, FIRST_UNIT,
@@ -195,7 +195,7 @@ struct Head {
 struct Seg<'a> {
     doc: &'a Document,
     lex: &'static Lexicon,
-    f: Folded,
+    f: FoldedView<'a>,
     toks: Vec<Tok>,
     /// The lexicon's word id of each token.
     ids: Vec<u32>,
@@ -219,7 +219,8 @@ fn scan(
     end: usize,
     out: &mut Vec<NumberMention>,
 ) {
-    let f = Folded::new(&doc.text[start..end], start);
+    let mut own = None;
+    let f = doc.fold_range(start, end, &mut own);
     // most sentences count nothing: one cheap look first (a digit counts outside a date)
     let digit_counts = |i: usize| {
         let o = f.orig(i);
@@ -237,7 +238,7 @@ fn scan(
 impl<'a> Seg<'a> {
     /// The tokens of folded sentence `f`, glued units split (see
     /// [`Seg::split_glued_units`]); nothing looked up yet.
-    fn new(doc: &'a Document, lex: &'static Lexicon, f: Folded) -> Seg<'a> {
+    fn new(doc: &'a Document, lex: &'static Lexicon, f: FoldedView<'a>) -> Seg<'a> {
         let toks = tokens::tokenize(&f.text);
         let mut seg = Seg {
             doc,

@@ -898,8 +898,8 @@ fn looks(lang: Lang, text: &str) -> (bool, bool) {
     let d = doc(lang, text);
     let lex = lexicon(lang);
     let blocked = Blocked::new(&[]);
-    let f = Folded::new(&d.text, 0);
-    let cheap = lex.may_count(&f.text, |_| true);
+    let f = d.folded(0, d.text.len()).expect("whole text");
+    let cheap = lex.may_count(f.text, |_| true);
     let mut seg = Seg::new(&d, lex, f);
     (cheap, seg.look_up(&blocked))
 }
