@@ -98,7 +98,11 @@ fn ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-fn split<'a, K: Fn(usize, usize) -> Cow<'a, str>>(text: &str, base: usize, key: &K) -> Vec<Tok<'a>> {
+fn split<'a, K: Fn(usize, usize) -> Cow<'a, str>>(
+    text: &str,
+    base: usize,
+    key: &K,
+) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
     let word_at = |k: usize| char_at(text, k).is_some_and(|(e, _)| is_word_char(e));
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
