@@ -228,9 +228,10 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
 
 /// The country of a demonym in a role (« président malien » → ML).
 fn role_country(role: &str) -> Option<String> {
-    persons::tokenize(role, 0)
+    let f = Folded::new(role, 0);
+    persons::tokenize(role, 0, &f)
         .iter()
-        .find_map(|t| demonym_country(&t.key))
+        .find_map(|t| demonym_country(t.key))
         .map(str::to_string)
 }
 
@@ -420,7 +421,7 @@ fn scan_sentence(
     country_actors(text, lex, ld, &folded, &src, &mut cands, named);
 
     // 3. persons
-    let toks = persons::tokenize_folded(s, a, &folded);
+    let toks = persons::tokenize(s, a, &folded);
     let roles: Vec<RoleHit> = ld
         .roles
         .find_iter(ft)
