@@ -409,13 +409,18 @@ fn scan_sentence(
         cands.push(c);
     }
 
-    // source patterns, whole words (leftmost-longest: disjoint and sorted)
-    let src: Vec<(usize, usize, SourceKind)> = ld
-        .sources
-        .find_iter(ft)
-        .filter(|m| whole_words(ft, m.start(), m.end()))
-        .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
-        .collect();
+    // source patterns, whole words (leftmost-longest: disjoint and sorted), found
+    // when an actor needs them
+    let src_found = std::cell::OnceCell::new();
+    let src = || -> &[(usize, usize, SourceKind)] {
+        src_found.get_or_init(|| {
+            ld.sources
+                .find_iter(ft)
+                .filter(|m| whole_words(ft, m.start(), m.end()))
+                .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
+                .collect::<Vec<_>>()
+        })
+    };
 
     // 2. countries and capitals acting as governments
     country_actors(text, lex, ld, &folded, &src, &mut cands, named);
@@ -481,8 +486,10 @@ fn scan_sentence(
             media: c.kind == ActorType::Media,
         })
         .collect();
-    for i in sources::mark(text, &folded, ld, &src, &slots) {
-        cands[i].source = true;
+    if !slots.is_empty() {
+        for i in sources::mark(text, &folded, ld, src(), &slots) {
+            cands[i].source = true;
+        }
     }
     cands
 }
@@ -512,12 +519,12 @@ fn cand_of(lex: &Lexicon, target: Target, os: usize, oe: usize) -> Option<Cand> 
 
 /// Countries and capitals that act (« à l'initiative de la France », « Bamako a
 /// annoncé »): their government, flagged as a source when they make a statement.
-fn country_actors(
+fn country_actors<'s>(
     text: &str,
     lex: &Lexicon,
     ld: &LangData,
     folded: &Folded,
-    src: &[(usize, usize, SourceKind)],
+    src: &dyn Fn() -> &'s [(usize, usize, SourceKind)],
     cands: &mut Vec<Cand>,
     named: &mut Vec<(usize, &'static str)>,
 ) {
@@ -542,6 +549,7 @@ fn country_actors(
         }
         let iso = ld.country_names[m.pattern().as_usize()].iso;
         // source patterns are disjoint and sorted: the one before and the one after
+        let src = src();
         let at = src.partition_point(|&(s, _, _)| s < fs);
         let cue = at > 0 && {
             let (s, e, k) = src[at - 1];

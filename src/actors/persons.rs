@@ -13,6 +13,8 @@ pub(crate) struct Tok<'a> {
     /// The word folded: a slice of the folded text it was cut from.
     pub key: &'a str,
     pub cap: bool,
+    /// All letters uppercase, two at least; and no digit. Both are only computed for a
+    /// capitalized word or one starting with « al- » / « el- » (false and true elsewhere).
     pub acronym: bool,
     pub alpha: bool,
 }
@@ -213,33 +215,41 @@ impl<'f> Words<'_, 'f, '_> {
 
     fn push(&mut self, s: usize, e: usize) {
         let w = &self.text[s..e];
-        let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
-        let cap;
-        if w.is_ascii() {
-            for &b in w.as_bytes() {
-                letters += usize::from(b.is_ascii_alphabetic());
-                upper += usize::from(b.is_ascii_uppercase());
-                digit |= b.is_ascii_digit();
-            }
-            cap = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-        } else {
-            for c in w.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    upper += usize::from(c.is_uppercase());
-                }
-                digit |= c.is_ascii_digit();
-            }
-            cap = w.chars().next().is_some_and(char::is_uppercase);
-        }
         let key = self.key(s, e);
+        let cap = match w.as_bytes().first() {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+            _ => w.chars().next().is_some_and(char::is_uppercase),
+        };
+        // the letter counts only matter to a name part: a capitalized word or one
+        // glued to a particle (« al-Sahraoui »)
+        let (mut acronym, mut alpha) = (false, true);
+        if cap || key.starts_with("al-") || key.starts_with("el-") {
+            let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
+            if w.is_ascii() {
+                for &b in w.as_bytes() {
+                    letters += usize::from(b.is_ascii_alphabetic());
+                    upper += usize::from(b.is_ascii_uppercase());
+                    digit |= b.is_ascii_digit();
+                }
+            } else {
+                for c in w.chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        upper += usize::from(c.is_uppercase());
+                    }
+                    digit |= c.is_ascii_digit();
+                }
+            }
+            acronym = letters >= 2 && upper == letters;
+            alpha = !digit;
+        }
         self.out.push(Tok {
             start: self.base + s,
             end: self.base + e,
             key,
             cap,
-            acronym: letters >= 2 && upper == letters,
-            alpha: !digit,
+            acronym,
+            alpha,
         });
     }
 }
