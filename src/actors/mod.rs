@@ -270,6 +270,16 @@ fn overlaps(taken: &[(usize, usize)], s: usize, e: usize) -> bool {
     taken[..i].iter().rev().take(4).any(|&(_, y)| s < y)
 }
 
+/// True when the character at byte `i` of `s` (a char boundary) is a word character.
+#[inline]
+fn word_char_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => s[i..].chars().next().is_some_and(is_word_char),
+    }
+}
+
 /// True when a folded match `fs..fe` is a whole word sequence.
 fn whole_words(ft: &str, fs: usize, fe: usize) -> bool {
     !ft[..fs].chars().next_back().is_some_and(is_word_char)
@@ -339,16 +349,25 @@ fn scan_sentence(
     // every lexicon match on whole words: at each start after a non-word character,
     // each key the text starts with there
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let fb = ft.as_bytes();
     let mut prev_word = false;
-    for (fs, c) in ft.char_indices() {
+    let mut fs = 0;
+    while let Some(&byte) = fb.get(fs) {
         if !prev_word {
-            ld.actors.prefixes(ft.as_bytes(), fs, |fe, ids| {
-                if !ft[fe..].chars().next().is_some_and(is_word_char) {
+            ld.actors.prefixes(fb, fs, |fe, ids| {
+                if !word_char_at(ft, fe) {
                     found.extend(ids.iter().map(|&id| (fs, fe, id)));
                 }
             });
         }
-        prev_word = is_word_char(c);
+        if byte < 0x80 {
+            prev_word = byte.is_ascii_alphanumeric() || byte == b'_';
+            fs += 1;
+        } else {
+            let c = ft[fs..].chars().next().unwrap_or(' ');
+            prev_word = is_word_char(c);
+            fs += c.len_utf8();
+        }
     }
     for (fs, fe, pid) in found {
         let p = &ld.patterns[pid];
