@@ -270,16 +270,6 @@ fn overlaps(taken: &[(usize, usize)], s: usize, e: usize) -> bool {
     taken[..i].iter().rev().take(4).any(|&(_, y)| s < y)
 }
 
-/// True when the character at byte `i` of `s` (a char boundary) is a word character.
-#[inline]
-fn word_char_at(s: &str, i: usize) -> bool {
-    match s.as_bytes().get(i) {
-        None => false,
-        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
-        Some(_) => s[i..].chars().next().is_some_and(is_word_char),
-    }
-}
-
 /// True when a folded match `fs..fe` is a whole word sequence.
 fn whole_words(ft: &str, fs: usize, fe: usize) -> bool {
     !ft[..fs].chars().next_back().is_some_and(is_word_char)
@@ -355,13 +345,13 @@ fn scan_sentence(
     while let Some(&byte) = fb.get(fs) {
         if !prev_word {
             ld.actors.prefixes(fb, fs, |fe, ids| {
-                if !word_char_at(ft, fe) {
+                if !persons::word_char_at(ft, fe) {
                     found.extend(ids.iter().map(|&id| (fs, fe, id)));
                 }
             });
         }
         if byte < 0x80 {
-            prev_word = byte.is_ascii_alphanumeric() || byte == b'_';
+            prev_word = persons::ascii_word(byte);
             fs += 1;
         } else {
             let c = ft[fs..].chars().next().unwrap_or(' ');

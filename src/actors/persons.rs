@@ -122,8 +122,18 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// [`is_word_char`] for an ASCII byte.
 #[inline]
-fn ascii_word(b: u8) -> bool {
+pub(crate) fn ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// True when the character at byte `i` of `s` (a char boundary) is a word character.
+#[inline]
+pub(crate) fn word_char_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => ascii_word(b),
+        Some(_) => s[i..].chars().next().is_some_and(is_word_char),
+    }
 }
 
 /// The tokenizer's state: the text, where its folded keys are, the words so far.
@@ -144,7 +154,6 @@ impl<'f> Words<'_, 'f, '_> {
     fn split(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
-        let word_at = |k: usize| char_at(text, k).is_some_and(|(e, _)| is_word_char(e));
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 && !ascii_word(b) {
@@ -164,7 +173,7 @@ impl<'f> Words<'_, 'f, '_> {
             let mut plain = n == 1;
             while let Some(&d) = bytes.get(end) {
                 if d < 0x80 {
-                    if ascii_word(d) || ((d == b'-' || d == b'\'') && word_at(end + 1)) {
+                    if ascii_word(d) || ((d == b'-' || d == b'\'') && word_char_at(text, end + 1)) {
                         plain &= d != b'\'';
                         end += 1;
                         continue;
@@ -172,7 +181,9 @@ impl<'f> Words<'_, 'f, '_> {
                     break;
                 }
                 match char_at(text, end) {
-                    Some((d, m)) if is_word_char(d) || (is_apos(d) && word_at(end + m)) => {
+                    Some((d, m))
+                        if is_word_char(d) || (is_apos(d) && word_char_at(text, end + m)) =>
+                    {
                         plain = false;
                         end += m;
                     }
