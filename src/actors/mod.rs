@@ -37,7 +37,7 @@ mod tests;
 
 use crate::document::{ActorMention, ActorType, Annotations, Document, Lang, PlaceMention, Span};
 use crate::pipeline::Stage;
-use crate::text::{fold, is_word_char, Cover, FoldedView};
+use crate::text::{fold, is_word_char, Cover, Folded, FoldedView};
 use lexicon::{Country, LangData, Lexicon, MatchRule, SourceKind, Target, LEXICON};
 use persons::{Known, RoleHit};
 use rustc_hash::FxHashMap as HashMap;
@@ -228,9 +228,10 @@ pub fn extract(doc: &Document, places: &[PlaceMention]) -> Vec<ActorMention> {
 
 /// The country of a demonym in a role (« président malien » → ML).
 fn role_country(role: &str) -> Option<String> {
-    persons::tokenize(role, 0)
+    let f = Folded::new(role, 0);
+    persons::tokenize(role, 0, f.view())
         .iter()
-        .find_map(|t| demonym_country(&t.key))
+        .find_map(|t| demonym_country(t.key))
         .map(str::to_string)
 }
 
@@ -340,16 +341,25 @@ fn scan_sentence(
     // every lexicon match on whole words: at each start after a non-word character,
     // each key the text starts with there
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let fb = ft.as_bytes();
     let mut prev_word = false;
-    for (fs, c) in ft.char_indices() {
+    let mut fs = 0;
+    while let Some(&byte) = fb.get(fs) {
         if !prev_word {
-            ld.actors.prefixes(ft.as_bytes(), fs, |fe, ids| {
-                if !ft[fe..].chars().next().is_some_and(is_word_char) {
+            ld.actors.prefixes(fb, fs, |fe, ids| {
+                if !persons::word_char_at(ft, fe) {
                     found.extend(ids.iter().map(|&id| (fs, fe, id)));
                 }
             });
         }
-        prev_word = is_word_char(c);
+        if byte < 0x80 {
+            prev_word = persons::ascii_word(byte);
+            fs += 1;
+        } else {
+            let c = ft[fs..].chars().next().unwrap_or(' ');
+            prev_word = is_word_char(c);
+            fs += c.len_utf8();
+        }
     }
     for (fs, fe, pid) in found {
         let p = &ld.patterns[pid];
@@ -410,19 +420,24 @@ fn scan_sentence(
         cands.push(c);
     }
 
-    // source patterns, whole words (leftmost-longest: disjoint and sorted)
-    let src: Vec<(usize, usize, SourceKind)> = ld
-        .sources
-        .find_iter(ft)
-        .filter(|m| whole_words(ft, m.start(), m.end()))
-        .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
-        .collect();
+    // source patterns, whole words (leftmost-longest: disjoint and sorted), found
+    // when an actor needs them
+    let src_found = std::cell::OnceCell::new();
+    let src = || -> &[(usize, usize, SourceKind)] {
+        src_found.get_or_init(|| {
+            ld.sources
+                .find_iter(ft)
+                .filter(|m| whole_words(ft, m.start(), m.end()))
+                .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
+                .collect::<Vec<_>>()
+        })
+    };
 
     // 2. countries and capitals acting as governments
     country_actors(text, lex, ld, folded, &src, &mut cands, named);
 
     // 3. persons
-    let toks = persons::tokenize_folded(s, a, folded);
+    let toks = persons::tokenize(s, a, folded);
     let roles: Vec<RoleHit> = ld
         .roles
         .find_iter(ft)
@@ -482,8 +497,10 @@ fn scan_sentence(
             media: c.kind == ActorType::Media,
         })
         .collect();
-    for i in sources::mark(text, folded, ld, &src, &slots) {
-        cands[i].source = true;
+    if !slots.is_empty() {
+        for i in sources::mark(text, folded, ld, src(), &slots) {
+            cands[i].source = true;
+        }
     }
     cands
 }
@@ -513,12 +530,12 @@ fn cand_of(lex: &Lexicon, target: Target, os: usize, oe: usize) -> Option<Cand> 
 
 /// Countries and capitals that act (« à l'initiative de la France », « Bamako a
 /// annoncé »): their government, flagged as a source when they make a statement.
-fn country_actors(
+fn country_actors<'s>(
     text: &str,
     lex: &Lexicon,
     ld: &LangData,
     folded: FoldedView<'_>,
-    src: &[(usize, usize, SourceKind)],
+    src: &dyn Fn() -> &'s [(usize, usize, SourceKind)],
     cands: &mut Vec<Cand>,
     named: &mut Vec<(usize, &'static str)>,
 ) {
@@ -543,6 +560,7 @@ fn country_actors(
         }
         let iso = ld.country_names[m.pattern().as_usize()].iso;
         // source patterns are disjoint and sorted: the one before and the one after
+        let src = src();
         let at = src.partition_point(|&(s, _, _)| s < fs);
         let cue = at > 0 && {
             let (s, e, k) = src[at - 1];

@@ -2,18 +2,19 @@
 //! capitalization in context; short forms resolved to the full name given earlier.
 
 use super::lexicon::{LangData, Lexicon, SourceKind, LEXICON};
-use crate::text::{fold, is_word_char, FoldedView};
+use crate::text::{is_word_char, Folded, FoldedView};
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 
 /// A word of a sentence, with its original offsets.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
-    /// The word folded (borrowed from the folded sentence when there is one).
-    pub key: Cow<'a, str>,
+    /// The word folded: a slice of the folded text it was cut from.
+    pub key: &'a str,
     pub cap: bool,
+    /// All letters uppercase, two at least; and no digit. Both are only computed for a
+    /// capitalized word or one starting with « al- » / « el- » (false and true elsewhere).
     pub acronym: bool,
     pub alpha: bool,
 }
@@ -24,30 +25,56 @@ fn is_apos(c: char) -> bool {
 
 /// Splits `text` (at offset `base` of the document) into words. Hyphens and apostrophes
 /// inside a word stay in it, elided articles and an English `'s` are split off.
-pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Tok<'static>> {
-    split(text, base, &|s, e| Cow::Owned(fold(&text[s..e])))
+/// `folded` is a folded text holding `text` (`Folded::new` of `text` at `base`, or of a
+/// sentence around it): folding goes character by character, so each word's key is a
+/// slice of it.
+pub(crate) fn tokenize<'f>(text: &str, base: usize, folded: FoldedView<'f>) -> Vec<Tok<'f>> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut w = Words {
+        text,
+        base,
+        pos: FoldPos {
+            f: folded,
+            o: base,
+            j: fold_pos(folded, base),
+        },
+        out: &mut out,
+    };
+    w.split();
+    out
 }
 
-/// [`tokenize`] for a whole sentence folded as `folded` (`Folded::new(text, base)`):
-/// the keys are slices of the folded sentence.
-pub(crate) fn tokenize_folded<'a>(text: &str, base: usize, folded: FoldedView<'a>) -> Vec<Tok<'a>> {
-    // words come in order: each lookup starts from the last one
-    let last = std::cell::Cell::new((0usize, 0usize));
-    let pos = |s: usize| {
-        let (o, j) = last.get();
-        let guess = if s >= o {
-            j + (s - o)
+/// Folded positions of original offsets, each found by walking from the last one.
+struct FoldPos<'f> {
+    f: FoldedView<'f>,
+    /// The last original offset asked and its folded position.
+    o: usize,
+    j: usize,
+}
+
+impl<'f> FoldPos<'f> {
+    /// Index of the first folded byte at or after original offset `o`.
+    #[inline]
+    fn at(&mut self, o: usize) -> usize {
+        let guess = if o >= self.o {
+            self.j + (o - self.o)
         } else {
-            j.saturating_sub(o - s)
+            self.j.saturating_sub(self.o - o)
         };
-        let k = fold_pos_from(folded, base + s, guess);
-        last.set((s, k));
-        k
-    };
-    split(text, base, &|s, e| {
-        let a = pos(s);
-        Cow::Borrowed(&folded.text[a..pos(e).max(a)])
-    })
+        let j = fold_pos_from(self.f, o, guess);
+        self.o = o;
+        self.j = j;
+        j
+    }
+
+    /// The folded text of original `from..to`.
+    #[inline]
+    fn slice(&mut self, from: usize, to: usize) -> &'f str {
+        let a = self.at(from);
+        let b = self.at(to).max(a);
+        let f: FoldedView<'f> = self.f;
+        f.text.get(a..b).unwrap_or("")
+    }
 }
 
 /// Index of the first folded byte at or after original offset `o`, searched from `hint`.
@@ -94,128 +121,147 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 }
 
 /// [`is_word_char`] for an ASCII byte.
-fn ascii_word(b: u8) -> bool {
+#[inline]
+pub(crate) fn ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-fn split<'a, K: Fn(usize, usize) -> Cow<'a, str>>(
-    text: &str,
+/// True when the character at byte `i` of `s` (a char boundary) is a word character.
+#[inline]
+pub(crate) fn word_char_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => ascii_word(b),
+        Some(_) => s[i..].chars().next().is_some_and(is_word_char),
+    }
+}
+
+/// The tokenizer's state: the text, where its folded keys are, the words so far.
+struct Words<'t, 'f, 'o> {
+    text: &'t str,
     base: usize,
-    key: &K,
-) -> Vec<Tok<'a>> {
-    let bytes = text.as_bytes();
-    let word_at = |k: usize| char_at(text, k).is_some_and(|(e, _)| is_word_char(e));
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 && !ascii_word(b) {
-            i += 1;
-            continue;
-        }
-        let Some((c, n)) = char_at(text, i) else {
-            break;
-        };
-        if !is_word_char(c) {
-            i += n;
-            continue;
-        }
-        let start = i;
-        let mut end = i + n;
-        // ASCII without an apostrophe: one token, no elision or possessive to split off
-        let mut plain = n == 1;
-        while let Some(&d) = bytes.get(end) {
-            if d < 0x80 {
-                if ascii_word(d) || ((d == b'-' || d == b'\'') && word_at(end + 1)) {
-                    plain &= d != b'\'';
-                    end += 1;
-                    continue;
-                }
+    pos: FoldPos<'f>,
+    out: &'o mut Vec<Tok<'f>>,
+}
+
+impl<'f> Words<'_, 'f, '_> {
+    /// The folded text of `text[s..e]`.
+    #[inline]
+    fn key(&mut self, s: usize, e: usize) -> &'f str {
+        self.pos.slice(self.base + s, self.base + e)
+    }
+
+    fn split(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 && !ascii_word(b) {
+                i += 1;
+                continue;
+            }
+            let Some((c, n)) = char_at(text, i) else {
                 break;
+            };
+            if !is_word_char(c) {
+                i += n;
+                continue;
             }
-            match char_at(text, end) {
-                Some((d, m)) if is_word_char(d) || (is_apos(d) && word_at(end + m)) => {
-                    plain = false;
-                    end += m;
+            let start = i;
+            let mut end = i + n;
+            // ASCII without an apostrophe: one token, no elision or possessive to split off
+            let mut plain = n == 1;
+            while let Some(&d) = bytes.get(end) {
+                if d < 0x80 {
+                    if ascii_word(d) || ((d == b'-' || d == b'\'') && word_char_at(text, end + 1)) {
+                        plain &= d != b'\'';
+                        end += 1;
+                        continue;
+                    }
+                    break;
                 }
-                _ => break,
+                match char_at(text, end) {
+                    Some((d, m))
+                        if is_word_char(d) || (is_apos(d) && word_char_at(text, end + m)) =>
+                    {
+                        plain = false;
+                        end += m;
+                    }
+                    _ => break,
+                }
+            }
+            if plain {
+                self.push(start, end);
+            } else {
+                self.push_word(start, end);
+            }
+            i = end;
+        }
+    }
+
+    fn push_word(&mut self, s: usize, e: usize) {
+        let w = &self.text[s..e];
+        // elision: « l'Armée » → « l' » + « Armée »
+        // an apostrophe: ASCII « ' » or « ’ » (its UTF-8 starts with 0xE2)
+        let apos = w
+            .bytes()
+            .position(|b| b == b'\'' || b == 0xE2)
+            .and_then(|p| w[p..].find(is_apos).map(|q| p + q));
+        if let Some(p) = apos {
+            let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
+            if after < w.len() && LEXICON.elisions.contains(self.key(s, s + p)) {
+                self.push(s, s + after);
+                self.push_word(s + after, e);
+                return;
+            }
+            // English possessive: « Mali's » → « Mali » + « 's »
+            if p > 0 && self.key(s + after, e) == "s" {
+                self.push(s, s + p);
+                self.push(s + p, e);
+                return;
             }
         }
-        if plain {
-            out.push(make_tok(text, base, start, end, key));
-        } else {
-            push_word(text, base, start, end, key, &mut out);
-        }
-        i = end;
+        self.push(s, e);
     }
-    out
-}
 
-fn push_word<'a, K: Fn(usize, usize) -> Cow<'a, str>>(
-    text: &str,
-    base: usize,
-    s: usize,
-    e: usize,
-    key: &K,
-    out: &mut Vec<Tok<'a>>,
-) {
-    let w = &text[s..e];
-    // elision: « l'Armée » → « l' » + « Armée »
-    // an apostrophe: ASCII « ' » or « ’ » (its UTF-8 starts with 0xE2)
-    let apos = w
-        .bytes()
-        .position(|b| b == b'\'' || b == 0xE2)
-        .and_then(|p| w[p..].find(is_apos).map(|q| p + q));
-    if let Some(p) = apos {
-        let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
-        if after < w.len() && LEXICON.elisions.contains(&*key(s, s + p)) {
-            out.push(make_tok(text, base, s, s + after, key));
-            push_word(text, base, s + after, e, key, out);
-            return;
-        }
-        // English possessive: « Mali's » → « Mali » + « 's »
-        if p > 0 && key(s + after, e) == "s" {
-            out.push(make_tok(text, base, s, s + p, key));
-            out.push(make_tok(text, base, s + p, e, key));
-            return;
-        }
-    }
-    out.push(make_tok(text, base, s, e, key));
-}
-
-fn make_tok<'a, K: Fn(usize, usize) -> Cow<'a, str>>(
-    text: &str,
-    base: usize,
-    s: usize,
-    e: usize,
-    key: &K,
-) -> Tok<'a> {
-    let w = &text[s..e];
-    let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
-    let cap;
-    if w.is_ascii() {
-        for &b in w.as_bytes() {
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-            digit |= b.is_ascii_digit();
-        }
-        cap = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    } else {
-        for c in w.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                upper += usize::from(c.is_uppercase());
+    fn push(&mut self, s: usize, e: usize) {
+        let w = &self.text[s..e];
+        let key = self.key(s, e);
+        let cap = match w.as_bytes().first() {
+            Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+            _ => w.chars().next().is_some_and(char::is_uppercase),
+        };
+        // the letter counts only matter to a name part: a capitalized word or one
+        // glued to a particle (« al-Sahraoui »)
+        let (mut acronym, mut alpha) = (false, true);
+        if cap || key.starts_with("al-") || key.starts_with("el-") {
+            let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
+            if w.is_ascii() {
+                for &b in w.as_bytes() {
+                    letters += usize::from(b.is_ascii_alphabetic());
+                    upper += usize::from(b.is_ascii_uppercase());
+                    digit |= b.is_ascii_digit();
+                }
+            } else {
+                for c in w.chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        upper += usize::from(c.is_uppercase());
+                    }
+                    digit |= c.is_ascii_digit();
+                }
             }
-            digit |= c.is_ascii_digit();
+            acronym = letters >= 2 && upper == letters;
+            alpha = !digit;
         }
-        cap = w.chars().next().is_some_and(char::is_uppercase);
-    }
-    Tok {
-        start: base + s,
-        end: base + e,
-        key: key(s, e),
-        cap,
-        acronym: letters >= 2 && upper == letters,
-        alpha: !digit,
+        self.out.push(Tok {
+            start: self.base + s,
+            end: self.base + e,
+            key,
+            cap,
+            acronym,
+            alpha,
+        });
     }
 }
 
@@ -248,16 +294,17 @@ impl Known {
     /// Records a full name and its final parts (« Ibrahim Boubacar Keïta » → « keita »,
     /// « boubacar keita »). The most recent person wins an ambiguous short form.
     pub fn add(&mut self, full: &str) {
-        let toks: Vec<String> = tokenize(full, 0)
+        let f = Folded::new(full, 0);
+        let toks: Vec<&str> = tokenize(full, 0, f.view())
             .into_iter()
-            .map(|t| t.key.into_owned())
+            .map(|t| t.key)
             .collect();
         if toks.len() < 2 {
             return;
         }
         for k in 0..toks.len() {
             let key = toks[k..].join(" ");
-            if k > 0 && LEXICON.particles.contains(&key) {
+            if k > 0 && LEXICON.particles.contains(key.as_str()) {
                 continue;
             }
             self.names.insert(key, full.to_string());
@@ -271,14 +318,12 @@ impl Known {
     /// The full name for a name written short before its full form appeared
     /// (« le président Keïta » in a headline, « Ibrahim Boubacar Keïta » below).
     pub fn full(&self, name: &str) -> Option<&String> {
-        let key: Vec<String> = tokenize(name, 0)
-            .into_iter()
-            .map(|t| t.key.into_owned())
-            .collect();
+        let f = Folded::new(name, 0);
+        let key = tokenize(name, 0, f.view());
         if key.len() != 1 {
             return None;
         }
-        self.names.get(&key[0])
+        self.names.get(key[0].key)
     }
 }
 
@@ -333,7 +378,7 @@ fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: 
     if !t.alpha || t.acronym || blocked(t.start, t.end) {
         return false;
     }
-    let k = &*t.key;
+    let k = t.key;
     if ctx.ld.role_words.contains(k) || {
         // roles are sorted and disjoint: only the last one starting at or before
         // the token can cover it
@@ -378,7 +423,7 @@ pub(crate) fn find(
             }
             if name_part(ctx, &toks[j], blocked, false) {
                 j += 1;
-            } else if ctx.ld.is("particle", &toks[j].key)
+            } else if ctx.ld.is("particle", toks[j].key)
                 && !toks[j].cap
                 && j + 1 < toks.len()
                 && only_spaces(&ctx.text[toks[j].end..toks[j + 1].start])
@@ -392,7 +437,7 @@ pub(crate) fn find(
         }
         // a leading capitalized word may be a complement (« de l'Intérieur Hama Souley »)
         // a name opens at a first name when there is one (« Defense Secretary Lloyd … »)
-        let firsts = (i..j).filter(|&k| is_first_name(ctx.lex, &toks[k].key));
+        let firsts = (i..j).filter(|&k| is_first_name(ctx.lex, toks[k].key));
         let order: Vec<usize> = firsts.chain(i..j).collect();
         if let Some(hit) = order.into_iter().find_map(|k| judge(ctx, k, j, known)) {
             out.push(hit);
@@ -403,7 +448,7 @@ pub(crate) fn find(
 }
 
 fn key_of(toks: &[Tok]) -> String {
-    toks.iter().map(|t| &*t.key).collect::<Vec<_>>().join(" ")
+    toks.iter().map(|t| t.key).collect::<Vec<_>>().join(" ")
 }
 
 fn is_first_name(lex: &Lexicon, key: &str) -> bool {
@@ -419,7 +464,7 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     let toks = ctx.toks;
     // a capitalized common word opening the sentence is not part of the name
     let at_start = |i: usize| toks[i].start <= ctx.sent_start + 1 || i == 0;
-    if j - i >= 2 && at_start(i) && !is_first_name(ctx.lex, &toks[i].key) {
+    if j - i >= 2 && at_start(i) && !is_first_name(ctx.lex, toks[i].key) {
         let key = key_of(&toks[i..j]);
         if known.get(&key).is_none() {
             i += 1;
@@ -433,7 +478,7 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     let after = role_after(ctx, end);
     let honor = honorific_before(ctx, start);
     let known_name = known.get(&key).cloned();
-    let first = n >= 2 && is_first_name(ctx.lex, &name_toks[0].key);
+    let first = n >= 2 && is_first_name(ctx.lex, name_toks[0].key);
     let cue = || n >= 2 && !at_start(i) && (verb_after(ctx, end) || prep_before(ctx, start));
     let evidence = before.is_some() || after.is_some() || honor.is_some() || first || cue();
     if known_name.is_none() && !evidence {
@@ -445,12 +490,12 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     // « ministre de la Communication »: a capitalized word after a preposition is a
     // complement, not a name, unless it is a full name with a first name
     // « stade Modibo Keïta », « boulevard … »: a place named after a person
-    if (i > 0 && ctx.ld.place_heads.contains(&*toks[i - 1].key))
-        || ctx.ld.place_heads.contains(&*toks[j - 1].key)
+    if (i > 0 && ctx.ld.place_heads.contains(toks[i - 1].key))
+        || ctx.ld.place_heads.contains(toks[j - 1].key)
     {
         return None;
     }
-    let after_prep = i > 0 && ctx.ld.is("prep", &toks[i - 1].key);
+    let after_prep = i > 0 && ctx.ld.is("prep", toks[i - 1].key);
     if after_prep && known_name.is_none() && !first && honor.is_none() {
         return None;
     }
@@ -490,15 +535,15 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
     if trimmed.contains(',') {
         return None;
     }
-    let words: Vec<Tok> = tokenize(trimmed, r.end);
+    let words: Vec<Tok> = tokenize(trimmed, r.end, ctx.folded);
     if words.len() > 8 {
         return None;
     }
-    if words.iter().any(|w| ctx.ld.is("role_bad", &w.key)) {
+    if words.iter().any(|w| ctx.ld.is("role_bad", w.key)) {
         return None;
     }
     if let Some(w) = words.first() {
-        let ok = ctx.lex.demonyms.contains_key(&*w.key) || ctx.ld.is("prep", &w.key);
+        let ok = ctx.lex.demonyms.contains_key(w.key) || ctx.ld.is("prep", w.key);
         if !ok {
             return None;
         }
@@ -514,7 +559,10 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
         .map_or(lead.len(), |(i, _)| i);
     let start = if lead_start >= ctx.sent_start
         && lead.len() < r.start
-        && ctx.lex.demonyms.contains_key(&fold(&lead[lead_start..]))
+        && ctx
+            .lex
+            .demonyms
+            .contains_key(ctx.folded_slice(lead_start, lead.len()))
     {
         lead_start
     } else {
@@ -532,12 +580,12 @@ pub(crate) fn role_chain_start(ctx: &Ctx, mut start: usize) -> usize {
             break;
         };
         let gap = &ctx.text[r.end..start];
-        let words = tokenize(gap, r.end);
+        let words = tokenize(gap, r.end, ctx.folded);
         if gap.len() > 60
             || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c))
             || gap.matches(',').count() > 1
             || words.len() > 6
-            || words.iter().any(|w| ctx.ld.is("role_bad", &w.key))
+            || words.iter().any(|w| ctx.ld.is("role_bad", w.key))
         {
             break;
         }
@@ -555,7 +603,7 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     // up to two words (an article, « France's ») before the role
     let i = ctx.roles.partition_point(|r| r.start < from);
     let r = ctx.roles.get(i).filter(|r| r.start <= from + 24)?;
-    let lead = tokenize(&ctx.text[from..r.start], from);
+    let lead = tokenize(&ctx.text[from..r.start], from, ctx.folded);
     if lead.len() > 3
         || ctx.text[from..r.start]
             .chars()
@@ -565,7 +613,7 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     }
     let lead_ok = lead
         .iter()
-        .all(|t| ctx.ld.is("role_lead", &t.key) || t.cap || ctx.lex.demonyms.contains_key(&*t.key));
+        .all(|t| ctx.ld.is("role_lead", t.key) || t.cap || ctx.lex.demonyms.contains_key(t.key));
     if !lead_ok {
         return None;
     }
@@ -579,7 +627,7 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
     let stop = rest
         .find(|c: char| ",.;:()«»\"“”\n".contains(c))
         .unwrap_or(rest.len());
-    let words = tokenize(&rest[..stop], head_end);
+    let words = tokenize(&rest[..stop], head_end, ctx.folded);
     let mut end = head_end;
     // an apposition closed by a comma within a few words is taken whole
     // (« , porte-parole militaire, »)
@@ -589,13 +637,13 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
     let mut k = 0;
     if words
         .first()
-        .is_some_and(|w| ctx.lex.demonyms.contains_key(&*w.key))
+        .is_some_and(|w| ctx.lex.demonyms.contains_key(w.key))
     {
         end = words[0].end;
         k = 1;
     }
 
-    if words.get(k).is_some_and(|w| ctx.ld.is("prep", &w.key)) {
+    if words.get(k).is_some_and(|w| ctx.ld.is("prep", w.key)) {
         // a complement closed by a comma within a few words is taken whole
         // (« , le gouverneur de la région de Mopti, »)
         if rest[stop..].starts_with(',') && words.len() - k <= 8 {
@@ -606,7 +654,7 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
             if taken >= 6 {
                 break;
             }
-            if ctx.ld.is("prep", &w.key) || ctx.ld.is("role_lead", &w.key) {
+            if ctx.ld.is("prep", w.key) || ctx.ld.is("role_lead", w.key) {
                 last_cap = false;
             } else if w.cap {
                 end = w.end;

@@ -15,10 +15,11 @@ pub(crate) struct Slot {
     pub media: bool,
 }
 
-fn words(text: &str, from: usize, to: usize) -> Vec<String> {
-    tokenize(&text[from..to], from)
+/// The folded words of `text[from..to]`, inside the sentence `folded`.
+fn words<'f>(text: &str, folded: FoldedView<'f>, from: usize, to: usize) -> Vec<&'f str> {
+    tokenize(&text[from..to], from, folded)
         .into_iter()
-        .map(|t| t.key.into_owned())
+        .map(|t| t.key)
         .collect()
 }
 
@@ -47,11 +48,11 @@ pub(crate) fn mark(
                 }
                 let inverted = kind == SourceKind::Verb && after_quote_or_comma(ld, &ft[..fs]);
                 let inv = if inverted {
-                    inverted_subject(ld, text, oe, slots)
+                    inverted_subject(ld, text, folded, oe, slots)
                 } else {
                     None
                 };
-                inv.or_else(|| subject_before(ld, text, os, slots))
+                inv.or_else(|| subject_before(ld, text, folded, os, slots))
             }
             SourceKind::Participle => near(slots, os.saturating_sub(400), os)
                 .filter(|&i| slots[i].ext_end <= os)
@@ -112,7 +113,13 @@ fn after_quote_or_comma(ld: &LangData, before: &str) -> bool {
 }
 
 /// The actor right after an inverted reporting verb, the addressee skipped.
-fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) -> Option<usize> {
+fn inverted_subject(
+    ld: &LangData,
+    text: &str,
+    folded: FoldedView<'_>,
+    verb_end: usize,
+    slots: &[Slot],
+) -> Option<usize> {
     let mut cursor = verb_end;
     // at most a few hops: an addressee (« à l'AFP ») may be skipped
     for _ in 0..4 {
@@ -122,7 +129,7 @@ fn inverted_subject(ld: &LangData, text: &str, verb_end: usize, slots: &[Slot]) 
         if gap.len() > 60 || has_stop_punct(gap) {
             return None;
         }
-        let w = words(text, cursor, s.ext_start);
+        let w = words(text, folded, cursor, s.ext_start);
         if s.media && w.last().is_some_and(|l| ld.is("recipient", l)) {
             cursor = s.ext_end;
             continue;
@@ -145,7 +152,13 @@ fn first_after(slots: &[Slot], from: usize, to: usize) -> Option<usize> {
 
 /// The subject before a reporting verb: the last actor ending before it, with only
 /// auxiliaries, adverbs or a parenthetical phrase between.
-fn subject_before(ld: &LangData, text: &str, verb_start: usize, slots: &[Slot]) -> Option<usize> {
+fn subject_before(
+    ld: &LangData,
+    text: &str,
+    folded: FoldedView<'_>,
+    verb_start: usize,
+    slots: &[Slot],
+) -> Option<usize> {
     // the actor ending last before the verb; an enclosing one (a person with its
     // appositive role) wins over one inside it
     let i = near(slots, verb_start.saturating_sub(400), verb_start)
@@ -157,7 +170,7 @@ fn subject_before(ld: &LangData, text: &str, verb_start: usize, slots: &[Slot]) 
     if gap.len() > 120 || has_stop_punct(gap_open) {
         return None;
     }
-    let w = words(text, slots[i].ext_end, verb_start);
+    let w = words(text, folded, slots[i].ext_end, verb_start);
     if w.iter().any(|x| ld.is("clause", x)) {
         return None;
     }
