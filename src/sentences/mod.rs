@@ -13,7 +13,8 @@
 use crate::document::{Document, Lang, Sentence};
 use crate::models;
 use rustc_hash::FxHashSet as HashSet;
-use unicode_segmentation::UnicodeSegmentation;
+
+mod bounds;
 
 /// Longest stretch (bytes) a quote may keep open across sentence bounds.
 const MAX_QUOTE_SPAN: usize = 1200;
@@ -56,14 +57,12 @@ impl Splitter {
         // 1. raw bounds, one paragraph at a time (blank lines always split)
         let mut raw: Vec<(usize, usize)> = Vec::new();
         for (ps, para) in paragraphs(body) {
-            let squeezed = Squeezed::new(para);
-            for (s, seg) in squeezed.text.split_sentence_bound_indices() {
-                let (a, b) = trim(seg);
+            bounds::for_each_segment(para, |s, e| {
+                let (a, b) = trim(&para[s..e]);
                 if a < b {
-                    let (a, b) = (squeezed.orig(s + a), squeezed.orig(s + b));
-                    raw.push((from + ps + a, from + ps + b));
+                    raw.push((from + ps + s + a, from + ps + s + b));
                 }
-            }
+            });
         }
         // 2. citation marks cut by the raw bounds (`attaqué.[` | `4] Le`) go back
         let raw = reattach_citations(text, raw);

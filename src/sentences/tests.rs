@@ -1,5 +1,6 @@
 use super::*;
 use rstest::rstest;
+use unicode_segmentation::UnicodeSegmentation;
 
 fn split(text: &str, lang: Lang) -> Vec<String> {
     Splitter::default()
@@ -118,5 +119,78 @@ proptest::proptest! {
         let sq = Squeezed::new(&para);
         let mapped: Vec<(usize, usize)> = bounds(&sq.text).into_iter().map(|(a, b)| (sq.orig(a), sq.orig(b))).collect();
         proptest::prop_assert_eq!(mapped, bounds(&para));
+    }
+}
+
+/// Segments of `text` by the reference, `unicode-segmentation` on the whole text.
+fn reference_segments(text: &str) -> Vec<(usize, usize)> {
+    text.split_sentence_bound_indices()
+        .map(|(s, seg)| (s, s + seg.len()))
+        .collect()
+}
+
+fn fast_segments(text: &str) -> Vec<(usize, usize)> {
+    let mut got = Vec::new();
+    bounds::for_each_segment(text, |s, e| got.push((s, e)));
+    got
+}
+
+#[test]
+fn triggers_are_the_characters_that_end_sentences() {
+    // a character lets "a…  B" break iff it is STerm, ATerm or a ParaSep
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let text = format!("a{c} B");
+        let breaks = text.split_sentence_bound_indices().count() > 1;
+        assert_eq!(bounds::is_trigger(c), breaks, "U+{:04X}", c as u32);
+    }
+}
+
+#[rstest]
+#[case::empty("")]
+#[case::no_trigger("Le camp est calme")]
+#[case::plain("Le camp est attaqué. Le poste est défendu. Fin")]
+#[case::digits_after_dot("Près de 4.000 personnes. 12. Ils ont fui.")]
+#[case::lower_after_dot("Il a dit etc. et puis. Fin.")]
+#[case::close_sp("« Quoi ? » a-t-il dit. (Voir.) Fin")]
+#[case::newlines("Titre\nLe camp.\r\nFin\u{2029}Suite\u{85}x")]
+#[case::only_punct("...!!?? \n\n .")]
+#[case::starts_with_trigger(". A. b. C")]
+#[case::non_ascii_terms("Fin。Début！Suite？ﾟ. Ｏｋ．ｘ")]
+#[case::extend_format("a.\u{301} B.\u{ad} c\u{200b}. D")]
+#[case::non_ascii_letters("Été. Ça va. été. Ωmega. αβ. 中文")]
+#[case::long_spaces(".                                        a")]
+fn fast_segments_equal_the_segmenter(#[case] text: &str) {
+    assert_eq!(fast_segments(text), reference_segments(text));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+    /// Any text: the windowed segmenter gives the segmenter's bounds.
+    #[test]
+    fn fast_segments_equal_the_segmenter_on_any_text(text in "\\PC{0,60}") {
+        proptest::prop_assert_eq!(fast_segments(&text), reference_segments(&text));
+    }
+
+    /// Any characters at all, control and unassigned ones included.
+    #[test]
+    fn fast_segments_equal_the_segmenter_on_any_chars(chars in proptest::collection::vec(proptest::char::any(), 0..40)) {
+        let text: String = chars.into_iter().collect();
+        proptest::prop_assert_eq!(fast_segments(&text), reference_segments(&text));
+    }
+
+    /// News-like text, rich in terminators, closing marks, spaces and case changes.
+    #[test]
+    fn fast_segments_equal_the_segmenter_on_news_like_text(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            ".", ".", "?", "!", "…", "。", "．", "‼", "\u{2024}", "\u{85}", "\u{2028}", "\u{2029}",
+            " ", " ", "  ", "\t", "\u{a0}", "\u{202f}", "\n", "\r\n", "\r", " \n ",
+            "«", "»", "\"", "'", "’", "”", "“", "(", ")", "[", "]", "[4]",
+            "a", "le", "été", "Le", "M", "É", "Ω", "ж", "中", "ا", "0", "12", "4.000",
+            ",", ";", ":", "-", "—", "\u{301}", "\u{ad}", "\u{200b}", "\u{200d}",
+        ]), 0..40)
+    ) {
+        let text: String = parts.concat();
+        proptest::prop_assert_eq!(fast_segments(&text), reference_segments(&text));
     }
 }
