@@ -219,25 +219,25 @@ fn paragraphs(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            // look for another newline with only spaces between
-            let mut j = i + 1;
-            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+    let mut from = 0;
+    // `str::find` of one ASCII byte is a word-at-a-time memchr
+    while let Some(k) = s[from..].find('\n') {
+        let i = from + k;
+        // look for another newline with only spaces between
+        let mut j = i + 1;
+        while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            out.push((start, &s[start..i]));
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
                 j += 1;
             }
-            if j < bytes.len() && bytes[j] == b'\n' {
-                out.push((start, &s[start..i]));
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                start = j;
-                i = j;
-                continue;
-            }
+            start = j;
+            from = j;
+            continue;
         }
-        i += 1;
+        from = i + 1;
     }
     if start < s.len() {
         out.push((start, &s[start..]));
@@ -296,9 +296,11 @@ fn ends_with_abbreviation(prev: &str, abbr: &HashSet<&'static str>, next: &str) 
     }
     // initials: "E.", "J.-C." style, or a chain like "U.S."
     let core = last.trim_end_matches('.');
-    let chars: Vec<char> = core.chars().collect();
-    if chars.len() == 1 && chars[0].is_uppercase() {
-        return true;
+    let mut chars = core.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
     }
     if !core.is_empty()
         && core
@@ -332,13 +334,22 @@ struct QuoteState {
 }
 
 impl QuoteState {
-    /// Reads more text.
+    /// Reads more text (byte patterns: « C2 AB, » C2 BB, “ E2 80 9C, ” E2 80 9D).
     fn feed(&mut self, s: &str) {
-        for c in s.chars() {
+        let b = s.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
             match c {
-                '«' | '“' => self.depth += 1,
-                '»' | '”' => self.depth = self.depth.saturating_sub(1),
-                '"' => self.straight = !self.straight,
+                b'"' => self.straight = !self.straight,
+                0xc2 => match b.get(i + 1) {
+                    Some(0xab) => self.depth += 1,
+                    Some(0xbb) => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                },
+                0xe2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                    Some(0x9c) => self.depth += 1,
+                    Some(0x9d) => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                },
                 _ => {}
             }
         }

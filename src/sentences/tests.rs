@@ -194,3 +194,38 @@ proptest::proptest! {
         proptest::prop_assert_eq!(fast_segments(&text), reference_segments(&text));
     }
 }
+
+proptest::proptest! {
+    /// Reading quotes byte by byte counts the characters « » “ ” and ".
+    #[test]
+    fn quote_state_reads_the_quote_characters(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "«", "»", "“", "”", "\"", "’", "‘", "„", "a", "é", " ", "\u{a0}", "\u{2019}", "\u{201e}", "\u{20ac}",
+        ]), 0..30)
+    ) {
+        let text: String = parts.concat();
+        let mut q = QuoteState::default();
+        q.feed(&text);
+        let mut depth = 0u32;
+        let mut straight = false;
+        for c in text.chars() {
+            match c {
+                '«' | '“' => depth += 1,
+                '»' | '”' => depth = depth.saturating_sub(1),
+                '"' => straight = !straight,
+                _ => {}
+            }
+        }
+        proptest::prop_assert_eq!((q.depth, q.straight), (depth, straight));
+    }
+}
+
+#[rstest]
+#[case::none("Un paragraphe.", vec![(0, "Un paragraphe.")])]
+#[case::single_newline("Titre\nTexte.", vec![(0, "Titre\nTexte.")])]
+#[case::blank("Un.\n\nDeux.", vec![(0, "Un."), (5, "Deux.")])]
+#[case::spaced_blank("Un.\n \t\r\n  Deux.\n", vec![(0, "Un."), (10, "Deux.\n")])]
+#[case::trailing_blank("Un.\n\n\n", vec![(0, "Un.")])]
+fn paragraphs_split_on_blank_lines(#[case] text: &str, #[case] want: Vec<(usize, &str)>) {
+    assert_eq!(paragraphs(text), want);
+}
