@@ -23,7 +23,7 @@
 //! first ASCII letter after it (or the end); the text between windows has no
 //! bound.
 
-use super::Squeezed;
+use super::{skip_plain_words, Squeezed};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Characters of sentence-break category STerm, ATerm, Sep, CR or LF in the
@@ -166,28 +166,37 @@ const MAY_TRIGGER: [bool; 256] = {
     t
 };
 
-/// Start of the first trigger character of `text` at or after byte `from`.
+/// The ASCII triggers (the ASCII bytes of [`MAY_TRIGGER`]).
+pub(super) const ASCII_TRIGGERS: [u8; 5] = [b'\n', b'\r', b'!', b'.', b'?'];
+
+/// Start of the first trigger character of `text` at or after byte `from`
+/// (a char boundary).
 fn next_trigger(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        let c = b[i];
-        if MAY_TRIGGER[c as usize] {
-            if c < 0x80 {
-                return Some(i);
-            }
-            // a lead byte: `i` is a char boundary
-            if text[i..].chars().next().is_some_and(is_trigger) {
-                return Some(i);
-            }
+    loop {
+        i += skip_plain_words(&b[i..], ASCII_TRIGGERS);
+        let end = b.len().min(i + 8);
+        if i >= end {
+            return None;
         }
-        i += 1;
+        while i < end {
+            let c = b[i];
+            // a non-ASCII byte of the table is a lead byte: `i` is a char boundary
+            if MAY_TRIGGER[c as usize]
+                && (c < 0x80 || text[i..].chars().next().is_some_and(is_trigger))
+            {
+                return Some(i);
+            }
+            i += 1;
+        }
     }
-    None
 }
 
 /// The segments of `text` exactly as `text.split_sentence_bound_indices()`
-/// gives them, as (start, end) byte offsets, passed in order to `f`.
+/// gives them, as (start, end) byte offsets, passed in order to `f`. Each
+/// window has its long runs of spaces cut ([`Squeezed`]) before the segmenter
+/// sees it.
 pub(super) fn for_each_segment(text: &str, mut f: impl FnMut(usize, usize)) {
     let b = text.as_bytes();
     let n = b.len();

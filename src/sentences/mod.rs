@@ -109,8 +109,8 @@ impl Splitter {
 /// run, so cutting it short changes no bound.
 const MAX_SPACE_RUN: usize = 16;
 
-/// A paragraph with its runs of spaces and tabs cut to [`MAX_SPACE_RUN`]
-/// bytes, and the way back to the paragraph's offsets.
+/// A text (a segmenter window) with its runs of spaces and tabs cut to [`MAX_SPACE_RUN`]
+/// bytes, and the way back to its offsets.
 struct Squeezed<'a> {
     text: std::borrow::Cow<'a, str>,
     /// (end of a cut run in `text`, bytes removed up to there), in order.
@@ -151,7 +151,7 @@ impl<'a> Squeezed<'a> {
         }
     }
 
-    /// The paragraph offset of offset `p` of the squeezed text (a position at
+    /// The offset in the original text of offset `p` of the squeezed text (a position at
     /// the end of a cut run maps to the end of the whole run).
     fn orig(&self, p: usize) -> usize {
         let n = self.cuts.partition_point(|&(end, _)| end <= p);
@@ -337,20 +337,29 @@ impl QuoteState {
     /// Reads more text (byte patterns: « C2 AB, » C2 BB, “ E2 80 9C, ” E2 80 9D).
     fn feed(&mut self, s: &str) {
         let b = s.as_bytes();
-        for (i, &c) in b.iter().enumerate() {
-            match c {
-                b'"' => self.straight = !self.straight,
-                0xc2 => match b.get(i + 1) {
-                    Some(0xab) => self.depth += 1,
-                    Some(0xbb) => self.depth = self.depth.saturating_sub(1),
+        let mut i = 0;
+        loop {
+            i += skip_plain_words(&b[i..], [b'"']);
+            let end = b.len().min(i + 8);
+            if i >= end {
+                break;
+            }
+            while i < end {
+                match b[i] {
+                    b'"' => self.straight = !self.straight,
+                    0xc2 => match b.get(i + 1) {
+                        Some(0xab) => self.depth += 1,
+                        Some(0xbb) => self.depth = self.depth.saturating_sub(1),
+                        _ => {}
+                    },
+                    0xe2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                        Some(0x9c) => self.depth += 1,
+                        Some(0x9d) => self.depth = self.depth.saturating_sub(1),
+                        _ => {}
+                    },
                     _ => {}
-                },
-                0xe2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
-                    Some(0x9c) => self.depth += 1,
-                    Some(0x9d) => self.depth = self.depth.saturating_sub(1),
-                    _ => {}
-                },
-                _ => {}
+                }
+                i += 1;
             }
         }
     }
@@ -359,6 +368,28 @@ impl QuoteState {
     fn is_open(&self) -> bool {
         self.depth > 0 || self.straight
     }
+}
+
+/// Length of the run of whole 8-byte words at the start of `b` that are
+/// ASCII and hold none of the bytes `needles` (word-at-a-time: the bytes
+/// after it still need a look, one by one).
+fn skip_plain_words<const N: usize>(b: &[u8], needles: [u8; N]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let x = u64::from_le_bytes(w);
+        // a byte of `y` is zero where `x` holds the needle
+        let has = |n: u8| {
+            let y = x ^ (LO * u64::from(n));
+            y.wrapping_sub(LO) & !y & HI != 0
+        };
+        if x & HI != 0 || needles.iter().any(|&n| has(n)) {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 #[cfg(test)]

@@ -229,3 +229,28 @@ proptest::proptest! {
 fn paragraphs_split_on_blank_lines(#[case] text: &str, #[case] want: Vec<(usize, &str)>) {
     assert_eq!(paragraphs(text), want);
 }
+
+#[test]
+fn the_ascii_triggers_are_those_of_the_table() {
+    for b in 0u8..0x80 {
+        assert_eq!(
+            bounds::ASCII_TRIGGERS.contains(&b),
+            bounds::is_trigger(char::from(b)),
+            "{b:#x}"
+        );
+    }
+}
+
+proptest::proptest! {
+    /// The word-at-a-time skip stops at or before the first non-ASCII byte or needle,
+    /// and on a whole word.
+    #[test]
+    fn skip_plain_words_stops_before_any_needle(b in proptest::collection::vec(proptest::num::u8::ANY, 0..50)) {
+        let k = skip_plain_words(&b, [b'"', b'.']);
+        proptest::prop_assert_eq!(k % 8, 0);
+        proptest::prop_assert!(k <= b.len());
+        proptest::prop_assert!(b[..k].iter().all(|&c| c < 0x80 && c != b'"' && c != b'.'));
+        let first = b.iter().position(|&c| c >= 0x80 || c == b'"' || c == b'.').unwrap_or(b.len());
+        proptest::prop_assert!(k + 8 > first || k + 8 > b.len());
+    }
+}
