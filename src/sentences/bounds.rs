@@ -1,194 +1,238 @@
-//! Raw sentence bounds (Unicode UAX #29), the same as `unicode-segmentation`'s
-//! `split_sentence_bound_indices`, for a fraction of the work.
+//! The sentence bounds of `unicode-segmentation` (UAX #29 as its
+//! `split_sentence_bound_indices` computes them), for far less work: the
+//! segmenter only runs on small windows around the characters that can end
+//! a sentence.
 //!
-//! UAX #29 breaks a sentence only after a terminator cluster
-//! (`SATerm Close* Sp* ParaSep?`, rules SB8–SB11) or a paragraph separator
-//! (SB4). So text without a terminator or separator holds no bound, and a
-//! bound after one is decided by the characters around it: back to the
-//! character before the cluster (SB7), forward over its look-ahead, which stops
-//! at the first letter (SB8). Between two ASCII letters no rule can break and
-//! every rule's context is cut: the segmenter's state there depends on the
-//! letters alone. So the text is cut between ASCII letters into windows
-//! around each terminator or separator, and the segmenter runs on those
-//! windows only; stretches without one are skipped at a few instructions a
-//! byte. A property test holds the bounds to the segmenter's on the whole text.
+//! Why the windows give the same bounds (the segmenter's state machine,
+//! `unicode-segmentation` 1.13):
+//! - it breaks inside the text only by SB4 (after a ParaSep: CR, LF, Sep) or
+//!   SB11 (after STerm/ATerm Close* Sp* ParaSep?), so it needs one of those
+//!   "trigger" characters ([`is_trigger`]) in its recent state; every other
+//!   character leaves a state without one unable to break;
+//! - after an ASCII letter or digit (Upper, Lower, Numeric) its state only
+//!   remembers that character: every rule looks back from the newest part
+//!   and stops at it, so the segmenter started at that character (SB1's
+//!   break there set aside) decides every later position as it would on the
+//!   whole text;
+//! - its only look-ahead (SB8) stops at the first Upper or Lower character,
+//!   so a window ending just after an ASCII letter decides every position
+//!   inside it as the whole text would.
+//!
+//! A window thus runs from the last ASCII letter or digit before a trigger
+//! (or the previous window's last letter, or the start) to just after the
+//! first ASCII letter after it (or the end); the text between windows has no
+//! bound.
 
-use std::cell::RefCell;
+use super::{skip_plain_words, Squeezed};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Per ASCII byte: 1 for a terminator or separator (`.`, `!`, `?`, CR, LF),
-/// 2 for a letter, 0 otherwise; bytes from 0x80 are 3 (looked at as characters).
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = match b as u8 {
-            b'.' | b'!' | b'?' | b'\n' | b'\r' => 1,
-            b'a'..=b'z' | b'A'..=b'Z' => 2,
-            0x80..=0xFF => 3,
-            _ => 0,
-        };
-        b += 1;
+/// Characters of sentence-break category STerm, ATerm, Sep, CR or LF in the
+/// Unicode tables of `unicode-segmentation` 1.13 (inclusive ranges, sorted).
+/// A test checks every character against the segmenter.
+const TRIGGERS: &[(u32, u32)] = &[
+    (0xa, 0xa),
+    (0xd, 0xd),
+    (0x21, 0x21),
+    (0x2e, 0x2e),
+    (0x3f, 0x3f),
+    (0x85, 0x85),
+    (0x589, 0x589),
+    (0x61d, 0x61f),
+    (0x6d4, 0x6d4),
+    (0x700, 0x702),
+    (0x7f9, 0x7f9),
+    (0x837, 0x837),
+    (0x839, 0x839),
+    (0x83d, 0x83e),
+    (0x964, 0x965),
+    (0x104a, 0x104b),
+    (0x1362, 0x1362),
+    (0x1367, 0x1368),
+    (0x166e, 0x166e),
+    (0x1735, 0x1736),
+    (0x17d4, 0x17d5),
+    (0x1803, 0x1803),
+    (0x1809, 0x1809),
+    (0x1944, 0x1945),
+    (0x1aa8, 0x1aab),
+    (0x1b4e, 0x1b4f),
+    (0x1b5a, 0x1b5b),
+    (0x1b5e, 0x1b5f),
+    (0x1b7d, 0x1b7f),
+    (0x1c3b, 0x1c3c),
+    (0x1c7e, 0x1c7f),
+    (0x2024, 0x2024),
+    (0x2028, 0x2029),
+    (0x203c, 0x203d),
+    (0x2047, 0x2049),
+    (0x2cf9, 0x2cfb),
+    (0x2e2e, 0x2e2e),
+    (0x2e3c, 0x2e3c),
+    (0x2e53, 0x2e54),
+    (0x3002, 0x3002),
+    (0xa4ff, 0xa4ff),
+    (0xa60e, 0xa60f),
+    (0xa6f3, 0xa6f3),
+    (0xa6f7, 0xa6f7),
+    (0xa876, 0xa877),
+    (0xa8ce, 0xa8cf),
+    (0xa92f, 0xa92f),
+    (0xa9c8, 0xa9c9),
+    (0xaa5d, 0xaa5f),
+    (0xaaf0, 0xaaf1),
+    (0xabeb, 0xabeb),
+    (0xfe12, 0xfe12),
+    (0xfe15, 0xfe16),
+    (0xfe52, 0xfe52),
+    (0xfe56, 0xfe57),
+    (0xff01, 0xff01),
+    (0xff0e, 0xff0e),
+    (0xff1f, 0xff1f),
+    (0xff61, 0xff61),
+    (0x10a56, 0x10a57),
+    (0x10f55, 0x10f59),
+    (0x10f86, 0x10f89),
+    (0x11047, 0x11048),
+    (0x110be, 0x110c1),
+    (0x11141, 0x11143),
+    (0x111c5, 0x111c6),
+    (0x111cd, 0x111cd),
+    (0x111de, 0x111df),
+    (0x11238, 0x11239),
+    (0x1123b, 0x1123c),
+    (0x112a9, 0x112a9),
+    (0x113d4, 0x113d5),
+    (0x1144b, 0x1144c),
+    (0x115c2, 0x115c3),
+    (0x115c9, 0x115d7),
+    (0x11641, 0x11642),
+    (0x1173c, 0x1173e),
+    (0x11944, 0x11944),
+    (0x11946, 0x11946),
+    (0x11a42, 0x11a43),
+    (0x11a9b, 0x11a9c),
+    (0x11c41, 0x11c42),
+    (0x11ef7, 0x11ef8),
+    (0x11f43, 0x11f44),
+    (0x16a6e, 0x16a6f),
+    (0x16af5, 0x16af5),
+    (0x16b37, 0x16b38),
+    (0x16b44, 0x16b44),
+    (0x16d6e, 0x16d6f),
+    (0x16e98, 0x16e98),
+    (0x1bc9f, 0x1bc9f),
+    (0x1da88, 0x1da88),
+];
+
+/// True for a character that can let the segmenter break (see [`TRIGGERS`]).
+pub(super) fn is_trigger(c: char) -> bool {
+    let c = c as u32;
+    TRIGGERS
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Bytes that may start a trigger: the ASCII ones and the UTF-8 lead bytes
+/// of the non-ASCII ones (checked in full by [`is_trigger`]).
+const MAY_TRIGGER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < TRIGGERS.len() {
+        let (lo, hi) = TRIGGERS[i];
+        let mut c = lo;
+        while c <= hi {
+            let lead = if c < 0x80 {
+                c
+            } else if c < 0x800 {
+                0xc0 | (c >> 6)
+            } else if c < 0x10000 {
+                0xe0 | (c >> 12)
+            } else {
+                0xf0 | (c >> 18)
+            };
+            t[lead as usize] = true;
+            c += 1;
+        }
+        i += 1;
     }
     t
 };
 
-const TRIGGER: u8 = 1;
-const LETTER: u8 = 2;
-const WIDE: u8 = 3;
+/// The ASCII triggers (the ASCII bytes of [`MAY_TRIGGER`]).
+pub(super) const ASCII_TRIGGERS: [u8; 5] = [b'\n', b'\r', b'!', b'.', b'?'];
 
-/// Whether a non-ASCII character ends sentences (a terminator or a
-/// separator), asked of the segmenter itself: after « a », before « A »,
-/// a terminator or separator makes a bound and nothing else does.
-fn probe(c: char) -> bool {
-    let mut s = String::with_capacity(8);
-    s.push('a');
-    s.push(c);
-    s.push_str(" A");
-    s.split_sentence_bound_indices().nth(1).is_some()
-}
-
-/// Slots of the per-thread cache of [`probe`] answers (direct-mapped).
-const CACHE: usize = 512;
-
-thread_local! {
-    static PROBED: RefCell<[(char, bool); CACHE]> = const { RefCell::new([('\0', false); CACHE]) };
-}
-
-/// [`probe`], remembered per thread (news text uses few distinct characters).
-fn ends_sentences(c: char) -> bool {
-    let slot = c as usize % CACHE;
-    PROBED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let (k, v) = cache[slot];
-        if k == c {
-            return v;
-        }
-        let v = probe(c);
-        cache[slot] = (c, v);
-        v
-    })
-}
-
-/// Byte offset of the first terminator or separator at or after `from`.
+/// Start of the first trigger character of `text` at or after byte `from`
+/// (a char boundary).
 fn next_trigger(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        match CLASS[usize::from(b[i])] {
-            TRIGGER => return Some(i),
-            WIDE => {
-                // a character's first byte (`i` stays on boundaries)
-                let c = text[i..].chars().next()?;
-                if ends_sentences(c) {
-                    return Some(i);
-                }
-                i += c.len_utf8();
+    loop {
+        i += skip_plain_words(&b[i..], ASCII_TRIGGERS);
+        let end = b.len().min(i + 8);
+        if i >= end {
+            return None;
+        }
+        while i < end {
+            let c = b[i];
+            // a non-ASCII byte of the table is a lead byte: `i` is a char boundary
+            if MAY_TRIGGER[c as usize]
+                && (c < 0x80 || text[i..].chars().next().is_some_and(is_trigger))
+            {
+                return Some(i);
             }
-            _ => i += 1,
+            i += 1;
         }
     }
-    None
 }
 
-/// True when bytes `i - 1` and `i` are both ASCII letters.
-fn letter_pair(b: &[u8], i: usize) -> bool {
-    i >= 1
-        && i < b.len()
-        && CLASS[usize::from(b[i - 1])] == LETTER
-        && CLASS[usize::from(b[i])] == LETTER
-}
-
-/// The bounds of `text` inside it (neither 0 nor `text.len()`), in order,
-/// appended to `out`: the segmenter's on the whole text.
-pub(crate) fn inner_bounds(text: &str, out: &mut Vec<usize>) {
+/// The segments of `text` exactly as `text.split_sentence_bound_indices()`
+/// gives them, as (start, end) byte offsets, passed in order to `f`. Each
+/// window has its long runs of spaces cut ([`Squeezed`]) before the segmenter
+/// sees it.
+pub(super) fn for_each_segment(text: &str, mut f: impl FnMut(usize, usize)) {
     let b = text.as_bytes();
-    let mut floor = 0; // where the last window ended: a cut, or the start
-    while let Some(t) = next_trigger(text, floor) {
-        // the window starts at the last cut between letters before the trigger
-        let mut start = t;
-        while start > floor && !letter_pair(b, start) {
-            start -= 1;
+    let n = b.len();
+    if n == 0 {
+        return;
+    }
+    let mut last = 0;
+    let mut emit = |x: usize| {
+        if x > last {
+            f(last, x);
+            last = x;
         }
-        // and ends at the first cut after it
-        let mut end = t + 1;
-        while end < b.len() && !letter_pair(b, end) {
-            end += 1;
+    };
+    // windows start at or after `floor`: 0, then the previous window's last letter
+    let mut floor = 0;
+    let mut from = 0;
+    while let Some(t) = next_trigger(text, from) {
+        let p = b[floor..t]
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(floor, |k| floor + k);
+        let q = b[t + 1..]
+            .iter()
+            .position(u8::is_ascii_alphabetic)
+            .map_or(n, |k| t + 1 + k + 1);
+        let window = Squeezed::new(&text[p..q]);
+        for (s, _) in window.text.split_sentence_bound_indices() {
+            if s > 0 {
+                emit(p + window.orig(s));
+            }
         }
-        // cuts fall between ASCII bytes: `start` and `end` are boundaries
-        let window = &text[start..end];
-        out.extend(
-            window
-                .split_sentence_bound_indices()
-                .map(|(s, _)| start + s)
-                .filter(|&s| s > start),
-        );
-        if end >= b.len() {
+        if q == n {
             break;
         }
-        floor = end;
+        floor = q - 1;
+        from = q;
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The segmenter's own bounds inside `text`.
-    fn reference(text: &str) -> Vec<usize> {
-        text.split_sentence_bound_indices()
-            .map(|(s, _)| s)
-            .filter(|&s| s > 0)
-            .collect()
-    }
-
-    fn fast(text: &str) -> Vec<usize> {
-        let mut v = Vec::new();
-        inner_bounds(text, &mut v);
-        v
-    }
-
-    #[rstest::rstest]
-    #[case::fr_wire("Au moins 53 soldats ont été tués. L'armée a riposté! Pourquoi? « Non. »")]
-    #[case::en_wire("At least 30 were killed on Nov. 1. The U.S. said so.\nNew line here.")]
-    #[case::abbreviation_lowercase("Il est arrivé vers 10 h. environ et a parlé.")]
-    #[case::upper_aterm_upper("Le N.B.A. et la F.I.F.A. Puis rien.")]
-    #[case::numbers_after_dot("Il y a 3.5 millions. 4 morts.")]
-    #[case::closes_and_spaces("« Fin. »  ) Suite.  (Il part.) ok")]
-    #[case::separators("Un\u{2029}Deux\u{2028}Trois\u{85}Quatre\r\nCinq\rSix")]
-    #[case::wide_terminators("終わり。次の文。Fin\u{2024} Suite‼ Encore\u{FF0E} fin")]
-    #[case::no_letters_after(". . . ! ? ...")]
-    #[case::empty("")]
-    fn bounds_are_the_segmenters(#[case] text: &str) {
-        assert_eq!(fast(text), reference(text));
-    }
-
-    #[test]
-    fn ascii_and_wide_terminators_are_found() {
-        assert!(ends_sentences('。'));
-        assert!(ends_sentences('\u{2029}'));
-        assert!(!ends_sentences('é'));
-        assert!(!ends_sentences('»'));
-        assert_eq!(next_trigger("Mali « fin » ici", 0), None);
-        assert_eq!(next_trigger("Mali. Niger", 0), Some(4));
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
-
-        /// Any text at all.
-        #[test]
-        fn same_bounds_on_any_text(text in "(?s).{0,80}") {
-            proptest::prop_assert_eq!(fast(&text), reference(&text));
-        }
-
-        /// News-like text: an alphabet rich in terminators, closing marks,
-        /// spaces, separators, digits, letters of both cases, combining marks.
-        #[test]
-        fn same_bounds_on_news_like_text(
-            text in "[aAbZéÉ .!?…,;:«»\"'’)(\\]\\[0-9\n\r\t\u{a0}\u{202f}\u{2029}\u{85}\u{301}\u{ad}。‼؟\u{2024}\u{fe52}-]{0,60}"
-        ) {
-            proptest::prop_assert_eq!(fast(&text), reference(&text));
-        }
-    }
+    emit(n);
 }

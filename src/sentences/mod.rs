@@ -1,5 +1,5 @@
-//! Sentence splitting: `unicode-segmentation` sentence bounds (asked only
-//! around terminators, see `bounds.rs`), then rules for news text:
+//! Sentence splitting: `unicode-segmentation` sentence bounds, then rules for
+//! news text:
 //! - no break after an abbreviation of `models/<lang>/abbreviations.txt`
 //!   (`M.`, `Gén.`, `Mr.`, `U.S.`) or an initial (`E. Philippe`);
 //! - citation marks (`[4]`, `[1],[5]`) stay with the sentence they follow;
@@ -56,21 +56,13 @@ impl Splitter {
         let body = &text[from..];
         // 1. raw bounds, one paragraph at a time (blank lines always split)
         let mut raw: Vec<(usize, usize)> = Vec::new();
-        let mut bounds = Vec::new();
         for (ps, para) in paragraphs(body) {
-            let squeezed = Squeezed::new(para);
-            bounds.clear();
-            bounds.push(0);
-            bounds::inner_bounds(&squeezed.text, &mut bounds);
-            bounds.push(squeezed.text.len());
-            for w in bounds.windows(2) {
-                let (s, seg) = (w[0], &squeezed.text[w[0]..w[1]]);
-                let (a, b) = trim(seg);
+            bounds::for_each_segment(para, |s, e| {
+                let (a, b) = trim(&para[s..e]);
                 if a < b {
-                    let (a, b) = (squeezed.orig(s + a), squeezed.orig(s + b));
-                    raw.push((from + ps + a, from + ps + b));
+                    raw.push((from + ps + s + a, from + ps + s + b));
                 }
-            }
+            });
         }
         // 2. citation marks cut by the raw bounds (`attaqué.[` | `4] Le`) go back
         let raw = reattach_citations(text, raw);
@@ -117,8 +109,8 @@ impl Splitter {
 /// run, so cutting it short changes no bound.
 const MAX_SPACE_RUN: usize = 16;
 
-/// A paragraph with its runs of spaces and tabs cut to [`MAX_SPACE_RUN`]
-/// bytes, and the way back to the paragraph's offsets.
+/// A text (a segmenter window) with its runs of spaces and tabs cut to [`MAX_SPACE_RUN`]
+/// bytes, and the way back to its offsets.
 struct Squeezed<'a> {
     text: std::borrow::Cow<'a, str>,
     /// (end of a cut run in `text`, bytes removed up to there), in order.
@@ -129,14 +121,6 @@ impl<'a> Squeezed<'a> {
     fn new(para: &'a str) -> Squeezed<'a> {
         let bytes = para.as_bytes();
         let is_sp = |b: u8| b == b' ' || b == b'\t';
-        // a run longer than MAX_SPACE_RUN covers a multiple of MAX_SPACE_RUN + 1:
-        // without a space or tab at any of those, there is none (the usual case)
-        if !bytes.iter().step_by(MAX_SPACE_RUN + 1).any(|&b| is_sp(b)) {
-            return Squeezed {
-                text: std::borrow::Cow::Borrowed(para),
-                cuts: Vec::new(),
-            };
-        }
         let mut out = String::new();
         let mut cuts = Vec::new();
         let (mut i, mut copied, mut removed) = (0, 0, 0);
@@ -167,7 +151,7 @@ impl<'a> Squeezed<'a> {
         }
     }
 
-    /// The paragraph offset of offset `p` of the squeezed text (a position at
+    /// The offset in the original text of offset `p` of the squeezed text (a position at
     /// the end of a cut run maps to the end of the whole run).
     fn orig(&self, p: usize) -> usize {
         let n = self.cuts.partition_point(|&(end, _)| end <= p);
@@ -182,7 +166,7 @@ fn reattach_citations(text: &str, raw: Vec<(usize, usize)>) -> Vec<(usize, usize
     for (mut s, e) in raw {
         if let Some(last) = out.last_mut() {
             let prev = &text[last.0..last.1];
-            if let Some(p) = memchr::memrchr3(b'.', b'!', b'?', prev.as_bytes()) {
+            if let Some(p) = prev.rfind(['.', '!', '?']) {
                 let from = last.0 + p + 1;
                 let m = citation_run(&text[from..]);
                 if m > 0 && from + m > last.1 {
@@ -235,9 +219,10 @@ fn paragraphs(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(n) = memchr::memchr(b'\n', &bytes[i..]) {
-        i += n;
+    let mut from = 0;
+    // `str::find` of one ASCII byte is a word-at-a-time memchr
+    while let Some(k) = s[from..].find('\n') {
+        let i = from + k;
         // look for another newline with only spaces between
         let mut j = i + 1;
         while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
@@ -249,10 +234,10 @@ fn paragraphs(s: &str) -> Vec<(usize, &str)> {
                 j += 1;
             }
             start = j;
-            i = j;
+            from = j;
             continue;
         }
-        i += 1;
+        from = i + 1;
     }
     if start < s.len() {
         out.push((start, &s[start..]));
@@ -311,9 +296,11 @@ fn ends_with_abbreviation(prev: &str, abbr: &HashSet<&'static str>, next: &str) 
     }
     // initials: "E.", "J.-C." style, or a chain like "U.S."
     let core = last.trim_end_matches('.');
-    let chars: Vec<char> = core.chars().collect();
-    if chars.len() == 1 && chars[0].is_uppercase() {
-        return true;
+    let mut chars = core.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
     }
     if !core.is_empty()
         && core
@@ -347,23 +334,33 @@ struct QuoteState {
 }
 
 impl QuoteState {
-    /// Reads more text.
+    /// Reads more text (byte patterns: « C2 AB, » C2 BB, “ E2 80 9C, ” E2 80 9D).
     fn feed(&mut self, s: &str) {
-        // « » are C2 AB / C2 BB in UTF-8, “ ” E2 80 9C / E2 80 9D: only
-        // those lead bytes and `"` need a look
         let b = s.as_bytes();
         let mut i = 0;
-        while let Some(n) = memchr::memchr3(b'"', 0xC2, 0xE2, &b[i..]) {
-            i += n;
-            match (b[i], b.get(i + 1), b.get(i + 2)) {
-                (b'"', _, _) => self.straight = !self.straight,
-                (0xC2, Some(0xAB), _) | (0xE2, Some(0x80), Some(0x9C)) => self.depth += 1,
-                (0xC2, Some(0xBB), _) | (0xE2, Some(0x80), Some(0x9D)) => {
-                    self.depth = self.depth.saturating_sub(1)
-                }
-                _ => {}
+        loop {
+            i += skip_plain_words(&b[i..], [b'"']);
+            let end = b.len().min(i + 8);
+            if i >= end {
+                break;
             }
-            i += 1;
+            while i < end {
+                match b[i] {
+                    b'"' => self.straight = !self.straight,
+                    0xc2 => match b.get(i + 1) {
+                        Some(0xab) => self.depth += 1,
+                        Some(0xbb) => self.depth = self.depth.saturating_sub(1),
+                        _ => {}
+                    },
+                    0xe2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                        Some(0x9c) => self.depth += 1,
+                        Some(0x9d) => self.depth = self.depth.saturating_sub(1),
+                        _ => {}
+                    },
+                    _ => {}
+                }
+                i += 1;
+            }
         }
     }
 
@@ -371,6 +368,28 @@ impl QuoteState {
     fn is_open(&self) -> bool {
         self.depth > 0 || self.straight
     }
+}
+
+/// Length of the run of whole 8-byte words at the start of `b` that are
+/// ASCII and hold none of the bytes `needles` (word-at-a-time: the bytes
+/// after it still need a look, one by one).
+fn skip_plain_words<const N: usize>(b: &[u8], needles: [u8; N]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let x = u64::from_le_bytes(w);
+        // a byte of `y` is zero where `x` holds the needle
+        let has = |n: u8| {
+            let y = x ^ (LO * u64::from(n));
+            y.wrapping_sub(LO) & !y & HI != 0
+        };
+        if x & HI != 0 || needles.iter().any(|&n| has(n)) {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 #[cfg(test)]

@@ -122,14 +122,93 @@ proptest::proptest! {
     }
 }
 
+/// Segments of `text` by the reference, `unicode-segmentation` on the whole text.
+fn reference_segments(text: &str) -> Vec<(usize, usize)> {
+    text.split_sentence_bound_indices()
+        .map(|(s, seg)| (s, s + seg.len()))
+        .collect()
+}
+
+fn fast_segments(text: &str) -> Vec<(usize, usize)> {
+    let mut got = Vec::new();
+    bounds::for_each_segment(text, |s, e| got.push((s, e)));
+    got
+}
+
+#[test]
+fn triggers_are_the_characters_that_end_sentences() {
+    // a character lets "a…  B" break iff it is STerm, ATerm or a ParaSep
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let text = format!("a{c} B");
+        let breaks = text.split_sentence_bound_indices().count() > 1;
+        assert_eq!(bounds::is_trigger(c), breaks, "U+{:04X}", c as u32);
+    }
+}
+
+#[rstest]
+#[case::empty("")]
+#[case::no_trigger("Le camp est calme")]
+#[case::plain("Le camp est attaqué. Le poste est défendu. Fin")]
+#[case::digits_after_dot("Près de 4.000 personnes. 12. Ils ont fui.")]
+#[case::lower_after_dot("Il a dit etc. et puis. Fin.")]
+#[case::close_sp("« Quoi ? » a-t-il dit. (Voir.) Fin")]
+#[case::newlines("Titre\nLe camp.\r\nFin\u{2029}Suite\u{85}x")]
+#[case::only_punct("...!!?? \n\n .")]
+#[case::starts_with_trigger(". A. b. C")]
+#[case::non_ascii_terms("Fin。Début！Suite？ﾟ. Ｏｋ．ｘ")]
+#[case::extend_format("a.\u{301} B.\u{ad} c\u{200b}. D")]
+#[case::non_ascii_letters("Été. Ça va. été. Ωmega. αβ. 中文")]
+#[case::long_spaces(".                                        a")]
+fn fast_segments_equal_the_segmenter(#[case] text: &str) {
+    assert_eq!(fast_segments(text), reference_segments(text));
+}
+
 proptest::proptest! {
-    /// The byte scan of quotes counts as reading character by character does.
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+    /// Any text: the windowed segmenter gives the segmenter's bounds.
     #[test]
-    fn quote_state_reads_bytes_as_characters(s in "[a «»“”\"’é\u{c2}\u{e2}\u{2019}\u{201a}]{0,40}") {
-        let mut fast = QuoteState::default();
-        fast.feed(&s);
-        let (mut depth, mut straight) = (0u32, false);
-        for c in s.chars() {
+    fn fast_segments_equal_the_segmenter_on_any_text(text in "\\PC{0,60}") {
+        proptest::prop_assert_eq!(fast_segments(&text), reference_segments(&text));
+    }
+
+    /// Any characters at all, control and unassigned ones included.
+    #[test]
+    fn fast_segments_equal_the_segmenter_on_any_chars(chars in proptest::collection::vec(proptest::char::any(), 0..40)) {
+        let text: String = chars.into_iter().collect();
+        proptest::prop_assert_eq!(fast_segments(&text), reference_segments(&text));
+    }
+
+    /// News-like text, rich in terminators, closing marks, spaces and case changes.
+    #[test]
+    fn fast_segments_equal_the_segmenter_on_news_like_text(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            ".", ".", "?", "!", "…", "。", "．", "‼", "\u{2024}", "\u{85}", "\u{2028}", "\u{2029}",
+            " ", " ", "  ", "\t", "\u{a0}", "\u{202f}", "\n", "\r\n", "\r", " \n ",
+            "«", "»", "\"", "'", "’", "”", "“", "(", ")", "[", "]", "[4]",
+            "a", "le", "été", "Le", "M", "É", "Ω", "ж", "中", "ا", "0", "12", "4.000",
+            ",", ";", ":", "-", "—", "\u{301}", "\u{ad}", "\u{200b}", "\u{200d}",
+        ]), 0..40)
+    ) {
+        let text: String = parts.concat();
+        proptest::prop_assert_eq!(fast_segments(&text), reference_segments(&text));
+    }
+}
+
+proptest::proptest! {
+    /// Reading quotes byte by byte counts the characters « » “ ” and ".
+    #[test]
+    fn quote_state_reads_the_quote_characters(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "«", "»", "“", "”", "\"", "’", "‘", "„", "a", "é", " ", "\u{a0}", "\u{2019}", "\u{201e}", "\u{20ac}",
+        ]), 0..30)
+    ) {
+        let text: String = parts.concat();
+        let mut q = QuoteState::default();
+        q.feed(&text);
+        let mut depth = 0u32;
+        let mut straight = false;
+        for c in text.chars() {
             match c {
                 '«' | '“' => depth += 1,
                 '»' | '”' => depth = depth.saturating_sub(1),
@@ -137,14 +216,41 @@ proptest::proptest! {
                 _ => {}
             }
         }
-        proptest::prop_assert_eq!((fast.depth, fast.straight), (depth, straight));
+        proptest::prop_assert_eq!((q.depth, q.straight), (depth, straight));
     }
+}
 
-    /// A paragraph without a long run of spaces is taken as it is.
+#[rstest]
+#[case::none("Un paragraphe.", vec![(0, "Un paragraphe.")])]
+#[case::single_newline("Titre\nTexte.", vec![(0, "Titre\nTexte.")])]
+#[case::blank("Un.\n\nDeux.", vec![(0, "Un."), (5, "Deux.")])]
+#[case::spaced_blank("Un.\n \t\r\n  Deux.\n", vec![(0, "Un."), (10, "Deux.\n")])]
+#[case::trailing_blank("Un.\n\n\n", vec![(0, "Un.")])]
+fn paragraphs_split_on_blank_lines(#[case] text: &str, #[case] want: Vec<(usize, &str)>) {
+    assert_eq!(paragraphs(text), want);
+}
+
+#[test]
+fn the_ascii_triggers_are_those_of_the_table() {
+    for b in 0u8..0x80 {
+        assert_eq!(
+            bounds::ASCII_TRIGGERS.contains(&b),
+            bounds::is_trigger(char::from(b)),
+            "{b:#x}"
+        );
+    }
+}
+
+proptest::proptest! {
+    /// The word-at-a-time skip stops at or before the first non-ASCII byte or needle,
+    /// and on a whole word.
     #[test]
-    fn squeezing_finds_every_long_run(para in "[a. \t]{0,80}") {
-        let sq = Squeezed::new(&para);
-        let longest = para.split(|c| c != ' ' && c != '\t').map(str::len).max().unwrap_or(0);
-        proptest::prop_assert_eq!(sq.cuts.is_empty(), longest <= MAX_SPACE_RUN);
+    fn skip_plain_words_stops_before_any_needle(b in proptest::collection::vec(proptest::num::u8::ANY, 0..50)) {
+        let k = skip_plain_words(&b, [b'"', b'.']);
+        proptest::prop_assert_eq!(k % 8, 0);
+        proptest::prop_assert!(k <= b.len());
+        proptest::prop_assert!(b[..k].iter().all(|&c| c < 0x80 && c != b'"' && c != b'.'));
+        let first = b.iter().position(|&c| c >= 0x80 || c == b'"' || c == b'.').unwrap_or(b.len());
+        proptest::prop_assert!(k + 8 > first || k + 8 > b.len());
     }
 }
