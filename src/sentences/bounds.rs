@@ -195,7 +195,7 @@ fn next_trigger(text: &str, from: usize) -> Option<usize> {
 
 /// The segments of `text` exactly as `text.split_sentence_bound_indices()`
 /// gives them, as (start, end) byte offsets, passed in order to `f`. Each
-/// window has its long runs of spaces cut ([`Squeezed`]) before the segmenter
+/// window has its long runs (of spaces, or of one repeated mark) cut ([`Squeezed`]) before the segmenter
 /// sees it.
 pub(super) fn for_each_segment(text: &str, mut f: impl FnMut(usize, usize)) {
     let b = text.as_bytes();

@@ -103,14 +103,23 @@ impl Splitter {
     }
 }
 
-/// Longest run of spaces and tabs handed to the segmenter: its rule SB8
-/// looks ahead over a run from every position in it (quadratic: 30,000
-/// spaces after a full stop took 6 s). No sentence bound falls inside such a
-/// run, so cutting it short changes no bound.
+/// Longest run handed to the segmenter of spaces and tabs, or of one
+/// character repeated (not a letter, digit or line break): its rule SB8 looks
+/// ahead over such a run from every position in it (quadratic: 30,000 spaces,
+/// or 40,000 `)`, after a full stop took 6 s and 34 s). The rules see a run
+/// only through its first character and `*` repetitions (`Close*`, `Sp*`, SB8's
+/// look-ahead), and none breaks between two characters of one run (a break
+/// follows a terminator, closing mark, space or separator ending a cluster, and
+/// separators are not cut), so cutting it short changes no bound.
 const MAX_SPACE_RUN: usize = 16;
 
-/// A text (a segmenter window) with its runs of spaces and tabs cut to [`MAX_SPACE_RUN`]
-/// bytes, and the way back to its offsets.
+/// Whether runs of `c` may be cut (see [`MAX_SPACE_RUN`]).
+fn squeezable(c: char) -> bool {
+    c == ' ' || c == '\t' || !(c.is_alphanumeric() || c.is_whitespace())
+}
+
+/// A text (a segmenter window) with its long runs cut to [`MAX_SPACE_RUN`]
+/// characters, and the way back to its offsets.
 struct Squeezed<'a> {
     text: std::borrow::Cow<'a, str>,
     /// (end of a cut run in `text`, bytes removed up to there), in order.
@@ -119,24 +128,36 @@ struct Squeezed<'a> {
 
 impl<'a> Squeezed<'a> {
     fn new(para: &'a str) -> Squeezed<'a> {
-        let bytes = para.as_bytes();
-        let is_sp = |b: u8| b == b' ' || b == b'\t';
+        let is_sp = |c: char| c == ' ' || c == '\t';
+        // the same run: spaces and tabs mixed, or one character repeated
+        let same = |a: char, b: char| a == b || (is_sp(a) && is_sp(b));
         let mut out = String::new();
         let mut cuts = Vec::new();
-        let (mut i, mut copied, mut removed) = (0, 0, 0);
-        while i < bytes.len() {
-            if !is_sp(bytes[i]) {
-                i += 1;
+        let (mut copied, mut removed) = (0, 0);
+        let mut chars = para.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !squeezable(c) {
                 continue;
             }
-            let run = bytes[i..].iter().take_while(|&&b| is_sp(b)).count();
-            if run > MAX_SPACE_RUN {
-                out.push_str(&para[copied..i + MAX_SPACE_RUN]);
-                removed += run - MAX_SPACE_RUN;
-                cuts.push((out.len(), removed));
-                copied = i + run;
+            // the run from `i`: its first MAX_SPACE_RUN characters end at `keep`
+            let (mut n, mut keep, mut end) = (1, i + c.len_utf8(), i + c.len_utf8());
+            while let Some(&(j, d)) = chars.peek() {
+                if !same(c, d) {
+                    break;
+                }
+                chars.next();
+                n += 1;
+                end = j + d.len_utf8();
+                if n <= MAX_SPACE_RUN {
+                    keep = end;
+                }
             }
-            i += run;
+            if n > MAX_SPACE_RUN {
+                out.push_str(&para[copied..keep]);
+                removed += end - keep;
+                cuts.push((out.len(), removed));
+                copied = end;
+            }
         }
         if cuts.is_empty() {
             return Squeezed {
