@@ -132,6 +132,11 @@ impl Span {
     }
 }
 
+/// Longest text folded whole and kept for the stages (the fold takes five bytes
+/// a byte): a longer document is folded range by range, as the stages ask,
+/// so that its memory stays that of one range at a time.
+pub const SHARED_FOLD_MAX: usize = 8 << 20;
+
 /// One document as read: its id, the original text, and what is known of it.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -173,9 +178,13 @@ impl Document {
     /// The fold of `text[start..end]` (as `Folded::new(&text[start..end], start)`),
     /// cut from one fold of the whole text made on first use, so that the
     /// stages fold each document once. `None` when the range is not on
-    /// character boundaries or outside the text, or when the text changed
-    /// length since the fold was made (then use [`Document::fold_range`]).
+    /// character boundaries or outside the text, when the text changed
+    /// length since the fold was made, or when the text is longer than
+    /// [`SHARED_FOLD_MAX`] (then use [`Document::fold_range`]).
     pub fn folded(&self, start: usize, end: usize) -> Option<FoldedView<'_>> {
+        if self.text.len() > SHARED_FOLD_MAX {
+            return None;
+        }
         let f = self.folded.get_or_init(|| Folded::new(&self.text, 0));
         if f.orig(f.text.len()) != self.text.len() {
             return None;
@@ -611,6 +620,16 @@ mod tests {
             );
         }
         assert!(doc.folded(1, 4).is_none(), "inside « À »");
+    }
+
+    #[test]
+    fn a_huge_text_is_folded_range_by_range() {
+        let text = "Gao. ".repeat(SHARED_FOLD_MAX / 5 + 1);
+        let doc = Document::new("d", text);
+        assert!(doc.folded(0, 4).is_none(), "no whole fold kept");
+        let mut own = None;
+        assert_eq!(doc.fold_range(5, 9, &mut own).text, "gao.");
+        assert!(own.is_some(), "folded here");
     }
 
     #[test]
