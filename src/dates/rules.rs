@@ -283,7 +283,7 @@ impl<'a> Reader<'a> {
     fn at(&self, i: usize) -> Option<Group<'a>> {
         let sp = self.caps.get_group(i)?;
         Some(Group {
-            text: &self.folded.text,
+            text: self.folded.text,
             start: sp.start,
             end: sp.end,
         })
@@ -353,7 +353,7 @@ impl<'a> Reader<'a> {
     fn short_year_is_count(&self, name: &str) -> bool {
         match self.group(name) {
             Some(y) if y.as_str().trim_start_matches('\'').len() == 2 => {
-                next_char(&self.folded.text, y.end()).is_some_and(|c| c.is_ascii_digit())
+                next_char(self.folded.text, y.end()).is_some_and(|c| c.is_ascii_digit())
                     || count_word_follows(self, y.end())
             }
             _ => false,
@@ -1079,7 +1079,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
         }
         Handler::Decade => {
             let Some(dd) = r.g("dd") else { return vec![] };
-            let (w1, _) = previous_words(&r.folded.text, start);
+            let (w1, _) = previous_words(r.folded.text, start);
             if r.lex.has("agecue", &w1) {
                 // « in his 90s »: an age
                 return vec![];
@@ -1151,7 +1151,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
             let mut pod = r.pod();
             let mut rel = r.rel("rel").or_else(|| r.rel("rel0"));
             if let Some(dend) = r.end_of("d") {
-                if next_char(&r.folded.text, dend).is_some_and(|c| c.is_alphanumeric())
+                if next_char(r.folded.text, dend).is_some_and(|c| c.is_alphanumeric())
                     && r.g("rel").is_none()
                     && r.g("pod").is_none()
                 {
@@ -1242,7 +1242,7 @@ fn read(r: &Reader, h: Handler, start: usize, end: usize) -> Vec<(usize, usize, 
                 return vec![];
             }
             let word_one = n == 1.0 && r.g("n").is_some_and(|x| !x.starts_with('1'));
-            let word_follows = next_char(&r.folded.text, end).is_some_and(|c| c.is_alphanumeric());
+            let word_follows = next_char(r.folded.text, end).is_some_and(|c| c.is_alphanumeric());
             if word_one && unit == Unit::Day && dir.offset == 1 && word_follows {
                 // « a day after the summit »: the day after something unnamed
                 return vec![];
@@ -1381,7 +1381,7 @@ fn word_expr(r: &Reader) -> Option<Expr> {
     if let Some(x) = r.lex.word("event", w) {
         let off: i64 = x.value.parse().ok()?;
         let end = r.at(0).map_or(0, |m| m.end());
-        let named = next_word(&r.folded.text, end).is_some_and(|(_, n)| r.lex.has("eventof", n));
+        let named = next_word(r.folded.text, end).is_some_and(|(_, n)| r.lex.has("eventof", n));
         if off < 0 && pod.is_none() && named {
             // « à la veille du sommet », « the day before the vote »: counted from something
             // the text names, not from the last date
@@ -1460,7 +1460,7 @@ fn time_expr(r: &Reader) -> Option<Expr> {
     }
     let spelled = r.g("h").is_some() && time_in_words(r);
     if spelled
-        && next_word(&r.folded.text, r.at(0).map_or(0, |m| m.end()))
+        && next_word(r.folded.text, r.at(0).map_or(0, |m| m.end()))
             .is_some_and(|(_, w)| w == "de" || w == "d'" || w == "from")
     {
         // « à cinq heures de route de Gao »: a distance

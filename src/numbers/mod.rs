@@ -226,7 +226,7 @@ fn scan(
         let o = f.orig(i);
         !blocked.overlaps(o, o + 1)
     };
-    if !lex.may_count(&f.text, digit_counts) {
+    if !lex.may_count(f.text, digit_counts) {
         return;
     }
     let mut seg = Seg::new(doc, lex, f);
@@ -239,7 +239,7 @@ impl<'a> Seg<'a> {
     /// The tokens of folded sentence `f`, glued units split (see
     /// [`Seg::split_glued_units`]); nothing looked up yet.
     fn new(doc: &'a Document, lex: &'static Lexicon, f: FoldedView<'a>) -> Seg<'a> {
-        let toks = tokens::tokenize(&f.text);
+        let toks = tokens::tokenize(f.text);
         let mut seg = Seg {
             doc,
             lex,
@@ -276,7 +276,7 @@ impl<'a> Seg<'a> {
         let mut ones_in_run = 0;
         for (k, t) in self.toks.iter().enumerate() {
             let w = &self.f.text[t.start..t.end];
-            let id = self.lex.id_at(&self.f.text, t.start, t.end);
+            let id = self.lex.id_at(self.f.text, t.start, t.end);
             let bits = self.lex.first_bits(id);
             if bits & start_bits != 0 || t.kind == Kind::Num {
                 starts.push(k);
