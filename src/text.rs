@@ -335,6 +335,77 @@ impl Cover {
     }
 }
 
+/// The id [`ShortWords`] gives a word it does not hold.
+pub(crate) const NO_ID: u32 = u32::MAX;
+
+/// Words of 1 to 8 bytes → ids, in an open-addressing table keyed by the
+/// word's bytes read as one integer (no hashing of strings, no `memcmp`);
+/// [`NO_ID`] for any other. Used by the claims and numbers lexicons.
+#[derive(Debug, Default)]
+pub(crate) struct ShortWords {
+    /// (bytes, length, id); `NO_ID` ids mark empty slots. A power of two long.
+    slots: Vec<(u64, u32, u32)>,
+    /// 64 - log2(slots.len()).
+    shift: u32,
+}
+
+impl ShortWords {
+    pub(crate) fn new<'a>(tokens: impl Iterator<Item = (&'a str, u32)> + Clone) -> ShortWords {
+        let short = || tokens.clone().filter(|(t, _)| (1..=8).contains(&t.len()));
+        let size = (short().count() * 4).next_power_of_two().max(16);
+        let mut table = ShortWords {
+            slots: vec![(0, 0, NO_ID); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (t, id) in short() {
+            let w = word(t.as_bytes(), 0, t.len());
+            let mut h = table.slot(w);
+            while table.slots[h].2 != NO_ID {
+                h = (h + 1) & (size - 1);
+            }
+            table.slots[h] = (w, t.len() as u32, id);
+        }
+        table
+    }
+
+    fn slot(&self, w: u64) -> usize {
+        (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of `text[a..a + n]` ([`NO_ID`] unless `1 <= n <= 8`).
+    #[inline]
+    pub(crate) fn get(&self, text: &[u8], a: usize, n: usize) -> u32 {
+        if self.slots.is_empty() || !(1..=8).contains(&n) {
+            return NO_ID;
+        }
+        let w = word(text, a, n);
+        let mask = self.slots.len() - 1;
+        let mut h = self.slot(w);
+        loop {
+            let (x, len, id) = self.slots[h];
+            if id == NO_ID || (x == w && len as usize == n) {
+                return id;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+}
+
+/// Bytes `a..a + n` of `text` (`1 <= n <= 8`) as a little-endian integer.
+#[inline]
+fn word(text: &[u8], a: usize, n: usize) -> u64 {
+    let n = n.clamp(1, 8);
+    match text.get(a..a + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(c) => u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * n)),
+        None => {
+            let mut buf = [0u8; 8];
+            let src = text.get(a..a + n).unwrap_or(&[]);
+            buf[..src.len()].copy_from_slice(src);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +443,24 @@ mod tests {
             }
             proptest::prop_assert_eq!(f.orig(f.text.len()), base + s.len());
         }
+    }
+
+    #[test]
+    fn short_words_are_found_by_their_bytes() {
+        let t = ShortWords::new(
+            [("un", 1), ("vingt", 2), ("soixante", 3), ("centaines", 4)].into_iter(),
+        );
+        let text = b"vingt soixante un";
+        assert_eq!(t.get(text, 0, 5), 2);
+        assert_eq!(t.get(text, 6, 8), 3);
+        assert_eq!(t.get(text, 15, 2), 1, "at the very end of the text");
+        assert_eq!(t.get(text, 0, 4), NO_ID, "« ving » is not « vingt »");
+        assert_eq!(t.get(text, 0, 0), NO_ID);
+        assert_eq!(
+            t.get(b"centaines", 0, 9),
+            NO_ID,
+            "longer than 8 bytes: not held"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use crate::document::{Lang, Outcome, Victims};
 use crate::models::tsv_rows;
-use crate::text::{fold, is_word_char, Folded, FoldedView};
+use crate::text::{fold, is_word_char, Folded, FoldedView, ShortWords};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -66,7 +66,7 @@ pub struct Lexicon {
     /// Folded token → id.
     vocab: FxHashMap<Box<str>, u32>,
     /// The ids of the tokens of up to 8 bytes, for fast lookups.
-    short: ShortTokens,
+    short: ShortWords,
     /// (node, token id) → child node; node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
     /// The children of the root by token id (0: none).
@@ -79,7 +79,7 @@ impl Default for Lexicon {
     fn default() -> Self {
         Lexicon {
             vocab: FxHashMap::default(),
-            short: ShortTokens::default(),
+            short: ShortWords::default(),
             edges: FxHashMap::default(),
             root: Vec::new(),
             nodes: vec![None],
@@ -87,75 +87,8 @@ impl Default for Lexicon {
     }
 }
 
-/// Tokens of up to 8 bytes → ids, in an open-addressing table keyed by the
-/// token's bytes read as one integer (no hashing of strings, no `memcmp`).
-#[derive(Debug, Default)]
-struct ShortTokens {
-    /// (bytes, length, id); `UNKNOWN` ids mark empty slots. A power of two long.
-    slots: Vec<(u64, u32, u32)>,
-    /// 64 - log2(slots.len()).
-    shift: u32,
-}
-
-impl ShortTokens {
-    fn new<'a>(tokens: impl Iterator<Item = (&'a str, u32)> + Clone) -> ShortTokens {
-        let short = || tokens.clone().filter(|(t, _)| (1..=8).contains(&t.len()));
-        let size = (short().count() * 4).next_power_of_two().max(16);
-        let mut table = ShortTokens {
-            slots: vec![(0, 0, UNKNOWN); size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        for (t, id) in short() {
-            let w = word(t.as_bytes(), 0, t.len());
-            let mut h = table.slot(w);
-            while table.slots[h].2 != UNKNOWN {
-                h = (h + 1) & (size - 1);
-            }
-            table.slots[h] = (w, t.len() as u32, id);
-        }
-        table
-    }
-
-    fn slot(&self, w: u64) -> usize {
-        (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// The id of `text[a..a + n]`, `1 <= n <= 8`.
-    #[inline]
-    fn get(&self, text: &[u8], a: usize, n: usize) -> u32 {
-        if self.slots.is_empty() {
-            return UNKNOWN;
-        }
-        let w = word(text, a, n);
-        let mask = self.slots.len() - 1;
-        let mut h = self.slot(w);
-        loop {
-            let (x, len, id) = self.slots[h];
-            if id == UNKNOWN || (x == w && len as usize == n) {
-                return id;
-            }
-            h = (h + 1) & mask;
-        }
-    }
-}
-
-/// Bytes `a..a + n` of `text` (`1 <= n <= 8`) as a little-endian integer.
-#[inline]
-fn word(text: &[u8], a: usize, n: usize) -> u64 {
-    let n = n.clamp(1, 8);
-    match text.get(a..a + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(c) => u64::from_le_bytes(c) & (u64::MAX >> (64 - 8 * n)),
-        None => {
-            let mut buf = [0u8; 8];
-            let src = text.get(a..a + n).unwrap_or(&[]);
-            buf[..src.len()].copy_from_slice(src);
-            u64::from_le_bytes(buf)
-        }
-    }
-}
-
 /// The id of a token absent from the lexicon.
-const UNKNOWN: u32 = u32::MAX;
+const UNKNOWN: u32 = crate::text::NO_ID;
 
 fn outcome_of(s: &str) -> Option<Outcome> {
     Some(match s {
@@ -256,7 +189,7 @@ impl Lexicon {
 
     /// Builds the lookup tables once every phrase is in.
     fn finish(mut self) -> Lexicon {
-        self.short = ShortTokens::new(self.vocab.iter().map(|(t, &id)| (&**t, id)));
+        self.short = ShortWords::new(self.vocab.iter().map(|(t, &id)| (&**t, id)));
         self.root = vec![0; self.vocab.len()];
         for (&(node, id), &child) in &self.edges {
             if node == 0 {

@@ -2,7 +2,7 @@
 
 use super::tokens::tokenize;
 use crate::models::tsv_rows;
-use crate::text::fold;
+use crate::text::{fold, ShortWords};
 use crate::Lang;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -195,11 +195,11 @@ pub(crate) struct Lexicon {
     /// Every word of every key, numbered.
     word_ids: FxHashMap<String, u32>,
     /// The words of `word_ids` shorter than 8 bytes, by [`pack`]ed key (open addressing).
-    short: ShortTable,
+    short: ShortWords,
     /// The letter runs of the words that may start a quantity, with their [`Piece`] bits
     /// (those shorter than 8 bytes in `pieces_short`).
     pieces: FxHashMap<String, u32>,
-    pieces_short: ShortTable,
+    pieces_short: ShortWords,
     /// One bit per [`sketch`] of the `pieces` (a Bloom filter with one hash).
     pieces_sketch: Vec<u64>,
     /// False when some such word holds no letter run (then [`Lexicon::may_count`] is
@@ -372,9 +372,9 @@ impl Lexicon {
             units,
             context,
             word_ids: FxHashMap::default(),
-            short: ShortTable::default(),
+            short: ShortWords::default(),
             pieces: FxHashMap::default(),
-            pieces_short: ShortTable::default(),
+            pieces_short: ShortWords::default(),
             pieces_sketch: Vec::new(),
             prefilter: false,
             first: Vec::new(),
@@ -464,7 +464,7 @@ impl Lexicon {
         for id in alone {
             self.first[id as usize] |= ONE_ALONE;
         }
-        self.short = ShortTable::new(&self.word_ids);
+        self.short = short_words(&self.word_ids);
         let mut values = vec![None; self.first.len()];
         for (w, &id) in &self.word_ids {
             if self.maybe_number(id, w, false) {
@@ -525,7 +525,7 @@ impl Lexicon {
             sketches[h >> 6] |= 1 << (h & 63);
         }
         self.pieces_sketch = sketches;
-        self.pieces_short = ShortTable::new(&pieces);
+        self.pieces_short = short_words(&pieces);
         self.pieces = pieces;
         self.prefilter = ok;
     }
@@ -542,7 +542,7 @@ impl Lexicon {
             return 0;
         }
         let v = if p.len() < 8 {
-            self.pieces_short.get(p.as_bytes())
+            self.pieces_short.get(p.as_bytes(), 0, p.len())
         } else {
             self.pieces.get(p).copied().unwrap_or(NO_WORD)
         };
@@ -658,7 +658,7 @@ impl Lexicon {
     /// The id of a folded word, [`NO_WORD`] when no key holds it.
     pub fn id(&self, w: &str) -> u32 {
         if w.len() < 8 {
-            return self.short.get(w.as_bytes());
+            return self.short.get(w.as_bytes(), 0, w.len());
         }
         self.word_ids.get(w).copied().unwrap_or(NO_WORD)
     }
@@ -670,12 +670,7 @@ impl Lexicon {
         let b = text.as_bytes();
         let len = end.wrapping_sub(start);
         if len < 8 {
-            if let Some(eight) = b.get(start..start + 8) {
-                let mut k = [0u8; 8];
-                k.copy_from_slice(eight);
-                let key = u64::from_le_bytes(k) & ((1u64 << (8 * len)) - 1) | (len as u64) << 56;
-                return self.short.get_key(key);
-            }
+            return self.short.get(b, start, len);
         }
         text.get(start..end).map_or(NO_WORD, |w| self.id(w))
     }
@@ -744,76 +739,6 @@ impl Lexicon {
     }
 }
 
-/// A word shorter than 8 bytes as a nonzero integer: its bytes, and its length in the
-/// top byte.
-#[inline]
-fn pack(b: &[u8]) -> u64 {
-    let mut x = (b.len() as u64) << 56;
-    for (i, &c) in b.iter().enumerate() {
-        x |= u64::from(c) << (8 * i);
-    }
-    x
-}
-
-/// Word ids of short words by [`pack`]ed key: a hash table with linear probing, at most
-/// a quarter full (key 0: an empty slot).
-#[derive(Default)]
-struct ShortTable {
-    slots: Vec<(u64, u32)>,
-    shift: u32,
-}
-
-impl ShortTable {
-    fn new(words: &FxHashMap<String, u32>) -> ShortTable {
-        let short = words.iter().filter(|(w, _)| w.len() < 8);
-        let size = (short.clone().count() * 4).next_power_of_two().max(64);
-        let mut t = ShortTable {
-            slots: vec![(0, NO_WORD); size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        for (w, &id) in short {
-            let key = pack(w.as_bytes());
-            let mut h = t.slot(key);
-            while t.slots[h].0 != 0 {
-                h = (h + 1) & (size - 1);
-            }
-            t.slots[h] = (key, id);
-        }
-        t
-    }
-
-    #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// The id of a word shorter than 8 bytes, [`NO_WORD`] when absent.
-    #[inline]
-    fn get(&self, w: &[u8]) -> u32 {
-        self.get_key(pack(w))
-    }
-
-    /// The id of a word by its [`pack`]ed key.
-    #[inline]
-    fn get_key(&self, key: u64) -> u32 {
-        if self.slots.is_empty() {
-            return NO_WORD;
-        }
-        let mask = self.slots.len() - 1;
-        let mut h = self.slot(key);
-        loop {
-            let (k, id) = self.slots[h];
-            if k == key {
-                return id;
-            }
-            if k == 0 {
-                return NO_WORD;
-            }
-            h = (h + 1) & mask;
-        }
-    }
-}
-
 /// The words `text2num` (2.8) knows in a language (its interpreters' `apply` arms, the
 /// decimal separators), each also with one final `s` (its lemmatizer strips them): any
 /// word it reads as a number part is one of these, holds a hyphen, ends with « ss » or
@@ -848,7 +773,17 @@ fn number_vocabulary(lang: Lang) -> Vec<String> {
 const CLASSES: usize = Class::Ratio as usize + 1;
 const _: () = assert!(CLASSES <= 58, "class bits must not reach the flag bits");
 /// A word that no key holds.
-pub(crate) const NO_WORD: u32 = u32::MAX;
+pub(crate) const NO_WORD: u32 = crate::text::NO_ID;
+
+/// The words shorter than 8 bytes of `words`, for lookups by integer ([`ShortWords`]).
+fn short_words(words: &FxHashMap<String, u32>) -> ShortWords {
+    ShortWords::new(
+        words
+            .iter()
+            .filter(|(w, _)| w.len() < 8)
+            .map(|(w, &id)| (w.as_str(), id)),
+    )
+}
 pub(crate) const FIRST_UNIT: u64 = 1 << 63;
 pub(crate) const FIRST_APPROX: u64 = 1 << 62;
 pub(crate) const IN_NOT_NUMBER: u64 = 1 << 61;
