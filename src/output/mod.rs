@@ -58,6 +58,8 @@ use crate::pipeline::Processed;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 
+mod json;
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -101,32 +103,6 @@ impl DocRecord {
     }
 }
 
-/// A [`DocRecord`] borrowed from a processed document, for writing: the same
-/// line, without copying the annotations.
-#[derive(Serialize)]
-struct DocLine<'a> {
-    doc: &'a str,
-    lang: Option<&'a str>,
-    lang_confidence: f64,
-    doc_date: Option<String>,
-    sentences: &'a [Sentence],
-    #[serde(flatten)]
-    ann: &'a Annotations,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    warnings: &'a [String],
-}
-
-/// A [`ClaimRecord`] borrowed from a processed document, for writing.
-#[derive(Serialize)]
-struct ClaimLine<'a> {
-    doc: &'a str,
-    lang: Option<&'a str>,
-    doc_date: Option<&'a str>,
-    sentence_text: &'a str,
-    #[serde(flatten)]
-    claim: &'a Claim,
-}
-
 /// The error line: `{"doc":..,"error":{"kind":..,"message":..}}`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorRecord {
@@ -163,15 +139,6 @@ pub struct ClaimRecord {
     pub claim: Claim,
 }
 
-#[derive(Serialize)]
-struct MentionRecord<'a, T: Serialize> {
-    doc: &'a str,
-    lang: Option<&'a str>,
-    category: &'static str,
-    #[serde(flatten)]
-    mention: &'a T,
-}
-
 /// Writes one result (a processed document or an error) in `format`; returns
 /// the number of claims written.
 pub fn write_result<W: Write>(
@@ -189,86 +156,69 @@ pub fn write_result<W: Write>(
 }
 
 /// Writes one processed document in `format`; returns the number of claims.
+/// The lines are written by [`json`] (byte for byte serde_json's lines of
+/// [`DocRecord`], [`ClaimRecord`] and the mention records, tested there and below).
 pub fn write_processed<W: Write>(
     out: &mut W,
     format: Format,
     p: &Processed,
 ) -> std::io::Result<usize> {
+    use json::{k, Fields, Obj};
     let lang = p.doc.lang.map(|l| l.code());
+    let doc_date = p.doc.doc_date.map(|d| d.to_string());
+    let mut buf = Vec::with_capacity(1024);
+    let head = |o: &mut Obj<'_>| {
+        o.field(k!("doc"), p.doc.id.as_str());
+        o.field(k!("lang"), &lang);
+    };
     match format {
-        Format::Docs => write_line(
-            out,
-            &DocLine {
-                doc: &p.doc.id,
-                lang,
-                lang_confidence: p.doc.lang_confidence,
-                doc_date: p.doc.doc_date.map(|d| d.to_string()),
-                sentences: &p.doc.sentences,
-                ann: &p.ann,
-                warnings: &p.doc.warnings,
-            },
-        )?,
+        Format::Docs => {
+            let mut o = Obj::new(&mut buf);
+            head(&mut o);
+            o.field(k!("lang_confidence"), &p.doc.lang_confidence);
+            o.field(k!("doc_date"), &doc_date);
+            o.field(k!("sentences"), &p.doc.sentences);
+            p.ann.fields(&mut o);
+            if !p.doc.warnings.is_empty() {
+                o.field(k!("warnings"), &p.doc.warnings);
+            }
+            o.end();
+            buf.push(b'\n');
+        }
         Format::Claims => {
-            let doc_date = p.doc.doc_date.map(|d| d.to_string());
             for c in &p.ann.claims {
-                let rec = ClaimLine {
-                    doc: &p.doc.id,
-                    lang,
-                    doc_date: doc_date.as_deref(),
-                    sentence_text: p.doc.sentence_text(c.sentence),
-                    claim: c,
-                };
-                write_line(out, &rec)?;
+                let mut o = Obj::new(&mut buf);
+                head(&mut o);
+                o.field(k!("doc_date"), &doc_date);
+                o.field(k!("sentence_text"), p.doc.sentence_text(c.sentence));
+                c.fields(&mut o);
+                o.end();
+                buf.push(b'\n');
             }
         }
         Format::Mentions => {
-            let doc = p.doc.id.as_str();
-            for m in &p.ann.dates {
-                write_line(
-                    out,
-                    &MentionRecord {
-                        doc,
-                        lang,
-                        category: "date",
-                        mention: m,
-                    },
-                )?;
+            fn lines<T: Fields>(
+                buf: &mut Vec<u8>,
+                head: &impl Fn(&mut Obj<'_>),
+                category: &str,
+                ms: &[T],
+            ) {
+                for m in ms {
+                    let mut o = Obj::new(buf);
+                    head(&mut o);
+                    o.field(k!("category"), category);
+                    m.fields(&mut o);
+                    o.end();
+                    buf.push(b'\n');
+                }
             }
-            for m in &p.ann.numbers {
-                write_line(
-                    out,
-                    &MentionRecord {
-                        doc,
-                        lang,
-                        category: "number",
-                        mention: m,
-                    },
-                )?;
-            }
-            for m in &p.ann.places {
-                write_line(
-                    out,
-                    &MentionRecord {
-                        doc,
-                        lang,
-                        category: "place",
-                        mention: m,
-                    },
-                )?;
-            }
-            for m in &p.ann.actors {
-                write_line(
-                    out,
-                    &MentionRecord {
-                        doc,
-                        lang,
-                        category: "actor",
-                        mention: m,
-                    },
-                )?;
-            }
+            lines(&mut buf, &head, "date", &p.ann.dates);
+            lines(&mut buf, &head, "number", &p.ann.numbers);
+            lines(&mut buf, &head, "place", &p.ann.places);
+            lines(&mut buf, &head, "actor", &p.ann.actors);
         }
     }
+    out.write_all(&buf)?;
     Ok(p.ann.claims.len())
 }
 
@@ -284,8 +234,68 @@ mod tests {
     use crate::document::Document;
     use crate::pipeline::Pipeline;
 
-    /// The docs line is written from borrowed data: it must stay the line of
-    /// the owned [`DocRecord`] (what `eval` reads back), field for field.
+    /// The serde record of a mention line, as the writer wrote it before
+    /// [`json`]: what each mentions line must equal.
+    #[derive(Serialize)]
+    struct MentionRecord<'a, T: Serialize> {
+        doc: &'a str,
+        lang: Option<&'a str>,
+        category: &'static str,
+        #[serde(flatten)]
+        mention: &'a T,
+    }
+
+    /// What serde_json writes for `p` in `format`: the lines of the owned records.
+    fn serde_lines(p: &Processed, format: Format) -> String {
+        let mut want = String::new();
+        let mut push = |v: serde_json::Result<String>| {
+            want.push_str(&v.expect("json"));
+            want.push('\n');
+        };
+        match format {
+            Format::Docs => push(serde_json::to_string(&DocRecord::from_processed(p))),
+            Format::Claims => {
+                for c in &p.ann.claims {
+                    push(serde_json::to_string(&ClaimRecord {
+                        doc: p.doc.id.clone(),
+                        lang: p.doc.lang.map(|l| l.code().to_string()),
+                        doc_date: p.doc.doc_date.map(|d| d.to_string()),
+                        sentence_text: p.doc.sentence_text(c.sentence).to_string(),
+                        claim: c.clone(),
+                    }))
+                }
+            }
+            Format::Mentions => {
+                fn lines<T: Serialize>(p: &Processed, category: &'static str, ms: &[T]) -> String {
+                    ms.iter()
+                        .map(|mention| {
+                            let rec = MentionRecord {
+                                doc: &p.doc.id,
+                                lang: p.doc.lang.map(|l| l.code()),
+                                category,
+                                mention,
+                            };
+                            serde_json::to_string(&rec).expect("json") + "\n"
+                        })
+                        .collect()
+                }
+                want.push_str(&lines(p, "date", &p.ann.dates));
+                want.push_str(&lines(p, "number", &p.ann.numbers));
+                want.push_str(&lines(p, "place", &p.ann.places));
+                want.push_str(&lines(p, "actor", &p.ann.actors));
+            }
+        }
+        want
+    }
+
+    fn written(p: &Processed, format: Format) -> String {
+        let mut out = Vec::new();
+        write_processed(&mut out, format, p).expect("written");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    /// The lines are written by hand ([`json`]): they must stay the lines of
+    /// the owned records (what `eval` and `check` read back), byte for byte.
     #[test]
     fn lines_are_the_owned_records() {
         let pipeline = Pipeline::default();
@@ -298,32 +308,39 @@ mod tests {
                 "At least 30 civilians were killed on Sunday near Diffa, the governor said.",
                 Some(crate::document::Lang::En),
             ),
+            (
+                "« Le bilan est lourd », a déclaré le \"ministre\"\u{1}\tde la Défense, 3,5 km au nord de Mopti.",
+                None,
+            ),
         ] {
-            let mut doc = Document::new("d1", text);
+            let mut doc = Document::new("d1\"\n", text);
             doc.lang = lang;
             doc.doc_date = crate::document::DocDate::parse("2021-03");
             doc.warnings.push("a warning".into());
             let p = pipeline.process(doc).expect("processed");
-            let mut out = Vec::new();
-            write_processed(&mut out, Format::Docs, &p).expect("written");
-            let want = serde_json::to_string(&DocRecord::from_processed(&p)).expect("json") + "\n";
-            assert_eq!(String::from_utf8(out).expect("utf-8"), want);
-            // and each claim line is its owned ClaimRecord
-            let mut out = Vec::new();
-            let n = write_processed(&mut out, Format::Claims, &p).expect("written");
-            assert!(n > 0, "a toll in {text:?}");
-            let out = String::from_utf8(out).expect("utf-8");
-            for (line, c) in out.lines().zip(&p.ann.claims) {
-                let rec = ClaimRecord {
-                    doc: p.doc.id.clone(),
-                    lang: p.doc.lang.map(|l| l.code().to_string()),
-                    doc_date: p.doc.doc_date.map(|d| d.to_string()),
-                    sentence_text: p.doc.sentence_text(c.sentence).to_string(),
-                    claim: c.clone(),
-                };
-                assert_eq!(line, serde_json::to_string(&rec).expect("json"));
+            for format in [Format::Docs, Format::Claims, Format::Mentions] {
+                assert_eq!(written(&p, format), serde_lines(&p, format), "{format:?} {text:?}");
             }
-            assert_eq!(out.lines().count(), p.ann.claims.len());
+            assert!(!p.ann.claims.is_empty() || lang.is_none(), "a toll in {text:?}");
         }
+    }
+
+    /// Every document of the corpus, in the three formats.
+    #[test]
+    fn corpus_lines_are_the_owned_records() {
+        let pipeline = Pipeline::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let reader = crate::input::Reader::new(&[root], crate::input::InputOptions::default());
+        let mut n = 0;
+        for doc in reader {
+            let Ok(p) = doc.and_then(|d| pipeline.process(d)) else {
+                continue;
+            };
+            for format in [Format::Docs, Format::Claims, Format::Mentions] {
+                assert_eq!(written(&p, format), serde_lines(&p, format), "{}", p.doc.id);
+            }
+            n += 1;
+        }
+        assert!(n > 50, "{n} corpus documents");
     }
 }
