@@ -166,6 +166,76 @@ fn triggers_are_the_characters_that_end_sentences() {
     }
 }
 
+/// Every window [`bounds::plain_break`] answers, and its near misses: the
+/// segmenter agrees.
+#[test]
+fn plain_windows_break_where_the_segmenter_does() {
+    let firsts: Vec<Option<u8>> = (b'0'..=b'9')
+        .chain(b'A'..=b'Z')
+        .chain(b'a'..=b'z')
+        .chain([b' ', b')', b'"'])
+        .map(Some)
+        .chain([None])
+        .collect();
+    let terms = [
+        None,
+        Some(b'.'),
+        Some(b'!'),
+        Some(b'?'),
+        Some(b','),
+        Some(b';'),
+    ];
+    let seps: [&[u8]; 5] = [b"", b"\n", b"\r", b"\r\n", b"\n\n"];
+    let lasts: Vec<Option<u8>> = (b'A'..=b'Z')
+        .chain([b'a', b'q', b'z', b'0', b'"', b'.', b' '])
+        .map(Some)
+        .chain([None])
+        .collect();
+    let (mut one, mut none) = (0, 0);
+    for &first in &firsts {
+        for term in terms {
+            for n in 0..=super::MAX_SPACE_RUN + 2 {
+                for sep in seps {
+                    for &last in &lasts {
+                        let mut w: Vec<u8> = first.into_iter().chain(term).collect();
+                        w.extend(std::iter::repeat_n(b' ', n));
+                        w.extend_from_slice(sep);
+                        w.extend(last);
+                        let text = std::str::from_utf8(&w).expect("ascii");
+                        let want: Vec<usize> = text
+                            .split_sentence_bound_indices()
+                            .map(|(s, _)| s)
+                            .filter(|&s| s > 0)
+                            .collect();
+                        match bounds::plain_break(&w) {
+                            Some(Some(k)) => {
+                                assert_eq!(want, vec![k], "{text:?}");
+                                one += 1;
+                            }
+                            Some(None) => {
+                                assert_eq!(want, Vec::<usize>::new(), "{text:?}");
+                                none += 1;
+                            }
+                            None => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // the shapes of the doc comment are all answered: « a. B », « a.\nb », « a. », « \nB »
+    assert!(
+        one > 62 * 3 * super::MAX_SPACE_RUN * 26,
+        "{one} windows with one bound"
+    );
+    assert!(none > 62 * 3 * 3, "{none} windows with none");
+    for w in [
+        "a.B", "a. b", "a, B", ". B", "é. B", "a.\tB", "a. É", " \nB", "a.\n B",
+    ] {
+        assert_eq!(bounds::plain_break(w.as_bytes()), None, "{w:?}");
+    }
+}
+
 #[rstest]
 #[case::empty("")]
 #[case::no_trigger("Le camp est calme")]
