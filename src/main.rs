@@ -16,7 +16,51 @@ use std::path::PathBuf;
 /// glibc's malloc it takes about 17% off a batch run on one core (min user
 /// time of 5 runs, 2 MB of JSONL), for twice the peak RSS (65 MB instead of 32).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: Mi = Mi;
+
+/// [`mimalloc::MiMalloc`] without the aligned entry points for ordinary
+/// alignments: mimalloc's `mi_malloc` already aligns every block to 8 bytes,
+/// and `mi_malloc_aligned` costs a third more a call.
+struct Mi;
+
+/// The alignment `mi_malloc` and `mi_realloc` give every block.
+const MI_ALIGN: usize = std::mem::align_of::<u64>();
+
+// SAFETY: each call hands mimalloc's functions what they document: sizes and
+// alignments from a valid `Layout`, pointers this allocator returned.
+unsafe impl std::alloc::GlobalAlloc for Mi {
+    #[inline]
+    unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+        if l.align() <= MI_ALIGN {
+            libmimalloc_sys::mi_malloc(l.size()).cast()
+        } else {
+            mimalloc::MiMalloc.alloc(l)
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, l: std::alloc::Layout) -> *mut u8 {
+        if l.align() <= MI_ALIGN {
+            libmimalloc_sys::mi_zalloc(l.size()).cast()
+        } else {
+            mimalloc::MiMalloc.alloc_zeroed(l)
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, p: *mut u8, l: std::alloc::Layout) {
+        mimalloc::MiMalloc.dealloc(p, l)
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, p: *mut u8, l: std::alloc::Layout, size: usize) -> *mut u8 {
+        if l.align() <= MI_ALIGN {
+            libmimalloc_sys::mi_realloc(p.cast(), size).cast()
+        } else {
+            mimalloc::MiMalloc.realloc(p, l, size)
+        }
+    }
+}
 
 #[derive(Parser)]
 #[command(
