@@ -166,7 +166,13 @@ pub fn write_processed<W: Write>(
     use json::{k, Fields, Obj};
     let lang = p.doc.lang.map(|l| l.code());
     let doc_date = p.doc.doc_date.map(|d| d.to_string());
-    let mut buf = Vec::with_capacity(1024);
+    // the lines are made in a buffer kept by the thread, whose capacity stays
+    // from one document to the next, then written in one call
+    thread_local! {
+        static LINES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut buf = LINES.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    buf.clear();
     let head = |o: &mut Obj<'_>| {
         o.field(k!("doc"), p.doc.id.as_str());
         o.field(k!("lang"), &lang);
@@ -218,7 +224,11 @@ pub fn write_processed<W: Write>(
             lines(&mut buf, &head, "actor", &p.ann.actors);
         }
     }
-    out.write_all(&buf)?;
+    let written = out.write_all(&buf);
+    if buf.capacity() <= 1 << 20 {
+        LINES.with(|b| *b.borrow_mut() = buf);
+    }
+    written?;
     Ok(p.ann.claims.len())
 }
 
