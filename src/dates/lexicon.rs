@@ -403,7 +403,8 @@ impl Lexicon {
             "UNIT" => alternation(self.units.keys().copied()),
             "UNITP" => alternation(self.units.iter().filter(|u| u.1 .1).map(|u| *u.0)),
             "UNITCAL" => alternation(self.units.iter().filter(|u| u.1 .2).map(|u| *u.0)),
-            "Y" => r"(?:1[5-9]\d\d|20\d\d)".to_string(),
+            // one `\d\d` for both: the same years, half the (Unicode) digit classes
+            "Y" => r"(?:(?:1[5-9]|20)\d\d)".to_string(),
             kind => alternation(
                 self.words
                     .get(kind)
