@@ -19,6 +19,7 @@ use regex_automata::hybrid::dfa::DFA;
 use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::MatchKind;
+use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{LazyLock, OnceLock};
 
@@ -212,16 +213,119 @@ pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The compiler of the rules' NFA.
+fn compiler() -> thompson::Compiler {
+    let mut c = thompson::Compiler::new();
+    c.configure(
+        thompson::Config::new()
+            .which_captures(WhichCaptures::All)
+            .nfa_size_limit(Some(1 << 28)),
+    );
+    c
+}
+
 /// All the rules in one NFA with their captures, pattern `i` being `rules[i]`.
 fn compile(rules: &[String]) -> Option<NFA> {
-    thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .which_captures(WhichCaptures::All)
-                .nfa_size_limit(Some(1 << 28)),
-        )
-        .build_many(rules)
-        .ok()
+    compiler().build_many(rules).ok()
+}
+
+/// ASCII word boundaries: the text is folded (letters are ASCII), and a Unicode `\b`
+/// keeps the regex engine off its fast DFA on any non-ASCII byte (« », …), a 25% cost of
+/// the whole pipeline.
+fn ascii_boundaries(re: &str) -> String {
+    re.replace(r"\b", r"(?-u:\b)")
+}
+
+/// The name of the group standing for placeholder `i` of a rule while it is parsed.
+const PLACEHOLDER_GROUP: &str = "bilanplaceholder";
+
+/// The rule's HIR from its template, with each `{…}` taken from (or parsed into)
+/// `parsed`, by name: the HIR of the expanded rule parsed whole (a test checks), without
+/// parsing each placeholder again in every rule that has it (most of the rules' text).
+/// `None` if something does not parse or a placeholder has groups.
+fn spliced_hir(
+    lex: &Lexicon,
+    src: &str,
+    parsed: &mut HashMap<String, Hir>,
+) -> Option<Hir> {
+    // the template: each placeholder a group of its own (not empty: an empty group
+    // would cap a repetition of it at one)
+    let mut template = String::with_capacity(src.len() + 64);
+    let mut names = Vec::new();
+    lex.each_placeholder(src, |piece| match piece {
+        Ok(text) => template.push_str(text),
+        Err(name) => {
+            template.push_str(&format!("(?P<{PLACEHOLDER_GROUP}{}>a)", names.len()));
+            names.push(name.to_string());
+        }
+    });
+    for name in &names {
+        if !parsed.contains_key(name) {
+            let hir = parse(&ascii_boundaries(&lex.placeholder(name)))?;
+            if hir.properties().explicit_captures_len() != 0 {
+                return None;
+            }
+            parsed.insert(name.clone(), hir);
+        }
+    }
+    let hir = parse(&ascii_boundaries(&template))?;
+    let mut next_index = 1;
+    splice(hir, &names, parsed, &mut next_index)
+}
+
+/// `hir` with its placeholder groups replaced, its other groups numbered anew from
+/// `next_index` in the order they open (as the parser numbers them).
+fn splice(
+    hir: Hir,
+    names: &[String],
+    parsed: &HashMap<String, Hir>,
+    next_index: &mut u32,
+) -> Option<Hir> {
+    let all = |subs: Vec<Hir>, next_index: &mut u32| {
+        subs.into_iter()
+            .map(|h| splice(h, names, parsed, next_index))
+            .collect::<Option<Vec<_>>>()
+    };
+    Some(match hir.into_kind() {
+        HirKind::Capture(c) => {
+            let placeholder = c
+                .name
+                .as_deref()
+                .and_then(|n| n.strip_prefix(PLACEHOLDER_GROUP))
+                .and_then(|i| i.parse::<usize>().ok());
+            if let Some(i) = placeholder {
+                return parsed.get(names.get(i)?).cloned();
+            }
+            let index = *next_index;
+            *next_index += 1;
+            Hir::capture(Capture {
+                index,
+                name: c.name,
+                sub: Box::new(splice(*c.sub, names, parsed, next_index)?),
+            })
+        }
+        HirKind::Concat(subs) => Hir::concat(all(subs, next_index)?),
+        HirKind::Alternation(subs) => Hir::alternation(all(subs, next_index)?),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(splice(*r.sub, names, parsed, next_index)?),
+            ..r
+        }),
+        kind @ (HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_)) => {
+            // no groups below: rebuilt as is
+            match kind {
+                HirKind::Empty => Hir::empty(),
+                HirKind::Literal(l) => Hir::literal(l.0),
+                HirKind::Class(c) => Hir::class(c),
+                HirKind::Look(l) => Hir::look(l),
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// `re` parsed as the NFA compiler parses it.
+fn parse(re: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new().build().parse(re).ok()
 }
 
 fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
@@ -297,6 +401,7 @@ impl Lexicon {
         };
         let mut rules = Vec::new();
         let mut expanded_rules = Vec::new();
+        let mut templates = Vec::new();
         for r in tsv_rows(patterns_d) {
             let (Some(name), Some(h), Some(src)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -304,13 +409,16 @@ impl Lexicon {
             let Some(handler) = Handler::parse(h) else {
                 continue;
             };
-            // ASCII word boundaries: the text is folded (letters are ASCII), and a
-            // Unicode `\b` keeps the regex engine off its fast DFA on any
-            // non-ASCII byte (« », …), a 25% cost of the whole pipeline
-            expanded_rules.push(lex.expand(src).replace(r"\b", r"(?-u:\b)"));
+            expanded_rules.push(ascii_boundaries(&lex.expand(src)));
+            templates.push(*src);
             rules.push((*name, handler));
         }
-        let nfa = match compile(&expanded_rules) {
+        let mut parsed = HashMap::default();
+        let hirs: Option<Vec<Hir>> = templates
+            .iter()
+            .map(|src| spliced_hir(&lex, src, &mut parsed))
+            .collect();
+        let nfa = match hirs.and_then(|h| compiler().build_many_from_hir(&h).ok()) {
             Some(nfa) => nfa,
             None => {
                 // a rule that does not compile is a data error, caught by the tests:
@@ -376,23 +484,31 @@ impl Lexicon {
     /// Fills the `{…}` placeholders of a rule.
     fn expand(&self, src: &str) -> String {
         let mut out = String::with_capacity(src.len() * 4);
+        self.each_placeholder(src, |piece| match piece {
+            Ok(text) => out.push_str(text),
+            Err(name) => out.push_str(&self.placeholder(name)),
+        });
+        out
+    }
+
+    /// Cuts a rule into its text (`Ok`) and its `{…}` placeholders (`Err`, by name), in order.
+    fn each_placeholder<'s>(&self, src: &'s str, mut piece: impl FnMut(Result<&'s str, &'s str>)) {
         let mut rest = src;
         while let Some(i) = rest.find('{') {
-            out.push_str(&rest[..i]);
+            piece(Ok(&rest[..i]));
             let after = &rest[i + 1..];
             match after.find('}') {
                 Some(j) if after[..j].chars().all(|c| c.is_ascii_alphabetic()) => {
-                    out.push_str(&self.placeholder(&after[..j]));
+                    piece(Err(&after[..j]));
                     rest = &after[j + 1..];
                 }
                 _ => {
-                    out.push('{');
+                    piece(Ok("{"));
                     rest = after;
                 }
             }
         }
-        out.push_str(rest);
-        out
+        piece(Ok(rest));
     }
 
     fn placeholder(&self, name: &str) -> String {
@@ -501,6 +617,47 @@ mod tests {
                 lex.rules.len(),
                 "{lang}: rule names must be unique"
             );
+        }
+    }
+
+    /// The rules' HIRs, placeholders parsed once and spliced in, are those of the
+    /// expanded rules parsed whole.
+    #[test]
+    fn spliced_rules_are_the_rules_parsed_whole() {
+        for (lang, data) in [(Lang::Fr, lang_data!("fr")), (Lang::En, lang_data!("en"))] {
+            let lex = lexicon(lang);
+            let mut parsed = HashMap::default();
+            let mut n = 0;
+            for r in tsv_rows(data[5]) {
+                let (Some(name), Some(src)) = (r.first(), r.get(2)) else {
+                    continue;
+                };
+                if Handler::parse(r[1]).is_none() {
+                    continue;
+                }
+                let whole = parse(&ascii_boundaries(&lex.expand(src))).expect("it parses");
+                let spliced = spliced_hir(lex, src, &mut parsed).expect("it splices");
+                assert_eq!(spliced, whole, "{lang} {name}");
+                n += 1;
+            }
+            assert_eq!(n, lex.rules.len());
+        }
+    }
+
+    /// Placeholders anywhere: repeated, in alternations, next to literals, around groups.
+    #[rstest::rstest]
+    #[case::repeated(r"(?P<a>x)?{WD}+\s*{Y}{1,2}")]
+    #[case::alternation(r"(?:{MONTH}|{WD}|le)(?P<b>{Y})")]
+    #[case::literals(r"le{MONTH}s\b{pod}(?P<c>z)")]
+    #[case::nested(r"((?P<d>{WD})|(a(?P<e>{Y}))){MONTH}?")]
+    #[case::unknown_kind(r"a{nosuchkind}b{NUM}")]
+    #[case::braces(r"a{2}b{1,3}{NUM}")]
+    fn spliced_templates_are_parsed_whole(#[case] src: &str) {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = lexicon(lang);
+            let whole = parse(&ascii_boundaries(&lex.expand(src))).expect("it parses");
+            let spliced = spliced_hir(lex, src, &mut HashMap::default()).expect("it splices");
+            assert_eq!(spliced, whole, "{lang} {src}");
         }
     }
 
