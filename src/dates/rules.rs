@@ -652,17 +652,11 @@ impl Walker {
         }
         let from = out.len();
         // a match state is one byte late: it tells of the matches ending before `end`
-        let record = |sid: LazyStateID, cache: &Cache, end: usize, out: &mut Vec<Place>| {
-            for k in 0..dfa.match_len(cache, sid) {
-                let rule = dfa.match_pattern(cache, sid, k).as_usize();
-                Self::record(out, from, rule, i, end);
-            }
-        };
         let mut end = i;
         let result = loop {
             if sid.is_tagged() {
                 if sid.is_match() {
-                    record(sid, &self.cache, end, out);
+                    self.record_all(dfa, sid, out, from, i, end);
                 }
                 if sid.is_dead() {
                     break Ok(());
@@ -673,24 +667,50 @@ impl Walker {
             }
             end += 1;
             let Some(&b) = bytes.get(end) else {
-                break dfa
-                    .next_eoi_state(&mut self.cache, sid)
-                    .map(|sid| {
+                break match dfa.next_eoi_state(&mut self.cache, sid) {
+                    Ok(sid) => {
                         if sid.is_match() {
-                            record(sid, &self.cache, bytes.len(), out);
+                            self.record_all(dfa, sid, out, from, i, bytes.len());
                         }
-                    })
-                    .map_err(drop);
+                        Ok(())
+                    }
+                    Err(_) => Err(()),
+                };
             };
-            match dfa.next_state(&mut self.cache, sid, b) {
-                Ok(next) => sid = next,
-                Err(_) => break Err(()),
-            }
+            // the common case: a known transition from a state that is not a match
+            let known = if sid.is_tagged() {
+                None
+            } else {
+                Some(dfa.next_state_untagged(&self.cache, sid, b)).filter(|n| !n.is_unknown())
+            };
+            sid = match known {
+                Some(next) => next,
+                None => match dfa.next_state(&mut self.cache, sid, b) {
+                    Ok(next) => next,
+                    Err(_) => break Err(()),
+                },
+            };
         };
         if self.cache.clear_count() != self.clears {
             self.reset();
         }
         result
+    }
+
+    /// Records the matches that match state `sid` tells of, for the walk at `i`.
+    fn record_all(
+        &self,
+        dfa: &DFA,
+        sid: LazyStateID,
+        out: &mut Vec<Place>,
+        from: usize,
+        i: usize,
+        end: usize,
+    ) {
+        for k in 0..dfa.match_len(&self.cache, sid) {
+            let rule = dfa.match_pattern(&self.cache, sid, k).as_usize();
+            Self::record(out, from, rule, i, end);
+        }
     }
 }
 
