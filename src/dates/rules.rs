@@ -296,12 +296,9 @@ impl<'a> Reader<'a> {
     }
     fn day(&self, name: &str) -> Option<u32> {
         let s = self.g(name)?;
-        let s = s
-            .trim_end_matches("er")
-            .trim_end_matches("st")
-            .trim_end_matches("nd")
-            .trim_end_matches("rd")
-            .trim_end_matches("th");
+        let s = ["er", "st", "nd", "rd", "th"]
+            .iter()
+            .fold(s, |s, suffix| trim_end_all(s, suffix));
         let d = if s == "premi" || s == "premier" {
             1
         } else {
@@ -368,12 +365,27 @@ impl<'a> Reader<'a> {
     }
     fn pod(&self) -> Option<&'static str> {
         let p = self.g("pod")?;
-        let p = p
-            .trim_start_matches("du ")
-            .trim_start_matches("de l'")
-            .trim();
+        let p = trim_start_all(trim_start_all(p, "du "), "de l'").trim();
         self.lex.word("pod", p).map(|w| w.value)
     }
+}
+
+/// `s` without the repeats of `suffix` at its end: `str::trim_end_matches`, without setting
+/// up a substring searcher.
+fn trim_end_all<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+    while let Some(t) = s.strip_suffix(suffix).filter(|_| !suffix.is_empty()) {
+        s = t;
+    }
+    s
+}
+
+/// `s` without the repeats of `prefix` at its start: `str::trim_start_matches`, without
+/// setting up a substring searcher.
+fn trim_start_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(t) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
+        s = t;
+    }
+    s
 }
 
 /// A four-digit number read as a year unless it looks like a count or a measure.
@@ -1553,6 +1565,22 @@ mod engine_tests {
         "",
         "2019",
     ];
+
+    /// The prefix and suffix trims are `str`'s.
+    #[rstest::rstest]
+    #[case::none("12", "er")]
+    #[case::one("1er", "er")]
+    #[case::repeated("1ererer", "er")]
+    #[case::whole("erer", "er")]
+    #[case::overlapping("aaaaa", "aa")]
+    #[case::phrase("du du 3", "du ")]
+    #[case::empty_pattern("abc", "")]
+    #[case::empty_text("", "th")]
+    #[case::non_ascii("3éé", "é")]
+    fn trims_are_those_of_str(#[case] s: &str, #[case] pat: &str) {
+        assert_eq!(trim_end_all(s, pat), s.trim_end_matches(pat));
+        assert_eq!(trim_start_all(s, pat), s.trim_start_matches(pat));
+    }
 
     /// The walks list every place (not glued) where a rule matches alone, and the
     /// backtracker (and its cache, the second time) reads the same groups as the rule's
