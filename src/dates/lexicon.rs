@@ -156,15 +156,22 @@ pub struct Engines {
     pub starts: Option<DFA>,
     /// Reads one rule's captures over a known span (leftmost-first, as `regex` does).
     pub backtrack: Backtracker,
-    /// Each rule's regex, compiled alone on first use, for spans too long for the backtracker.
-    slow: Vec<(String, OnceLock<Option<meta::Regex>>)>,
+    /// Each rule's template and regex, expanded and compiled alone on first use, for spans
+    /// too long for the backtracker.
+    slow: Vec<(&'static str, OnceLock<Option<meta::Regex>>)>,
+    /// The text of each placeholder of the rules, by name.
+    fills: Fills,
 }
+
+/// The text of placeholders, by name.
+type Fills = HashMap<&'static str, String>;
 
 impl Engines {
     /// Rule `i` compiled alone (the backtracker's stand-in for long spans).
     pub fn rule_regex(&self, i: usize) -> Option<&meta::Regex> {
         let (src, re) = self.slow.get(i)?;
-        re.get_or_init(|| meta::Regex::new(src).ok()).as_ref()
+        re.get_or_init(|| meta::Regex::new(&fill(src, &self.fills)).ok())
+            .as_ref()
     }
 }
 
@@ -236,23 +243,59 @@ fn ascii_boundaries(re: &str) -> String {
     re.replace(r"\b", r"(?-u:\b)")
 }
 
+/// Rule `src` with its placeholders filled from `fills` and ASCII word boundaries: the
+/// regex the rule stands for.
+fn fill(src: &str, fills: &Fills) -> String {
+    let mut out = String::with_capacity(src.len() * 4);
+    each_placeholder(src, |piece| match piece {
+        Ok(text) => out.push_str(text),
+        Err(name) => out.push_str(fills.get(name).map_or("", String::as_str)),
+    });
+    ascii_boundaries(&out)
+}
+
+/// Adds the text of each placeholder of `src` missing from `fills`.
+fn add_fills(lex: &Lexicon, src: &'static str, fills: &mut Fills) {
+    each_placeholder(src, |piece| {
+        if let Err(name) = piece {
+            fills.entry(name).or_insert_with(|| lex.placeholder(name));
+        }
+    });
+}
+
+/// Cuts a rule into its text (`Ok`) and its `{…}` placeholders (`Err`, by name), in order.
+fn each_placeholder<'s>(src: &'s str, mut piece: impl FnMut(Result<&'s str, &'s str>)) {
+    let mut rest = src;
+    while let Some(i) = rest.find('{') {
+        piece(Ok(&rest[..i]));
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j) if after[..j].chars().all(|c| c.is_ascii_alphabetic()) => {
+                piece(Err(&after[..j]));
+                rest = &after[j + 1..];
+            }
+            _ => {
+                piece(Ok("{"));
+                rest = after;
+            }
+        }
+    }
+    piece(Ok(rest));
+}
+
 /// The name of the group standing for placeholder `i` of a rule while it is parsed.
 const PLACEHOLDER_GROUP: &str = "bilanplaceholder";
 
-/// The rule's HIR from its template, with each `{…}` taken from (or parsed into)
-/// `parsed`, by name: the HIR of the expanded rule parsed whole (a test checks), without
-/// parsing each placeholder again in every rule that has it (most of the rules' text).
-/// `None` if something does not parse or a placeholder has groups.
-fn spliced_hir(
-    lex: &Lexicon,
-    src: &str,
-    parsed: &mut HashMap<String, Hir>,
-) -> Option<Hir> {
+/// The rule's HIR from its template, with each `{…}` (its text in `fills`) taken from
+/// (or parsed into) `parsed`, by name: the HIR of the expanded rule parsed whole (a test
+/// checks), without parsing each placeholder again in every rule that has it (most of the
+/// rules' text). `None` if something does not parse or a placeholder has groups.
+fn spliced_hir(src: &str, fills: &Fills, parsed: &mut HashMap<String, Hir>) -> Option<Hir> {
     // the template: each placeholder a group of its own (not empty: an empty group
     // would cap a repetition of it at one)
     let mut template = String::with_capacity(src.len() + 64);
     let mut names = Vec::new();
-    lex.each_placeholder(src, |piece| match piece {
+    each_placeholder(src, |piece| match piece {
         Ok(text) => template.push_str(text),
         Err(name) => {
             template.push_str(&format!("(?P<{PLACEHOLDER_GROUP}{}>a)", names.len()));
@@ -261,7 +304,7 @@ fn spliced_hir(
     });
     for name in &names {
         if !parsed.contains_key(name) {
-            let hir = parse(&ascii_boundaries(&lex.placeholder(name)))?;
+            let hir = parse(&ascii_boundaries(fills.get(name.as_str())?))?;
             if hir.properties().explicit_captures_len() != 0 {
                 return None;
             }
@@ -400,8 +443,8 @@ impl Lexicon {
             slot,
         };
         let mut rules = Vec::new();
-        let mut expanded_rules = Vec::new();
         let mut templates = Vec::new();
+        let mut fills = HashMap::default();
         for r in tsv_rows(patterns_d) {
             let (Some(name), Some(h), Some(src)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -409,26 +452,30 @@ impl Lexicon {
             let Some(handler) = Handler::parse(h) else {
                 continue;
             };
-            expanded_rules.push(ascii_boundaries(&lex.expand(src)));
+            add_fills(&lex, src, &mut fills);
             templates.push(*src);
             rules.push((*name, handler));
         }
         let mut parsed = HashMap::default();
         let hirs: Option<Vec<Hir>> = templates
             .iter()
-            .map(|src| spliced_hir(&lex, src, &mut parsed))
+            .map(|src| spliced_hir(src, &fills, &mut parsed))
             .collect();
         let nfa = match hirs.and_then(|h| compiler().build_many_from_hir(&h).ok()) {
             Some(nfa) => nfa,
             None => {
                 // a rule that does not compile is a data error, caught by the tests:
                 // the others still run
+                let mut expanded_rules: Vec<String> =
+                    templates.iter().map(|t| fill(t, &fills)).collect();
                 let ok: Vec<bool> = expanded_rules
                     .iter()
                     .map(|e| compile(std::slice::from_ref(e)).is_some())
                     .collect();
                 let mut keep = ok.iter();
                 rules.retain(|_| keep.next().copied().unwrap_or(false));
+                let mut keep = ok.iter();
+                templates.retain(|_| keep.next().copied().unwrap_or(false));
                 let mut keep = ok.iter();
                 expanded_rules.retain(|_| keep.next().copied().unwrap_or(false));
                 match compile(&expanded_rules) {
@@ -473,42 +520,21 @@ impl Lexicon {
         lex.engines = Some(Engines {
             starts,
             backtrack: Backtracker::new(nfa),
-            slow: expanded_rules
-                .into_iter()
-                .map(|e| (e, OnceLock::new()))
-                .collect(),
+            slow: templates.into_iter().map(|t| (t, OnceLock::new())).collect(),
+            fills,
         });
         lex
     }
 
-    /// Fills the `{…}` placeholders of a rule.
+    /// Fills the `{…}` placeholders of a rule, each anew (the tests' reference).
+    #[cfg(test)]
     fn expand(&self, src: &str) -> String {
         let mut out = String::with_capacity(src.len() * 4);
-        self.each_placeholder(src, |piece| match piece {
+        each_placeholder(src, |piece| match piece {
             Ok(text) => out.push_str(text),
             Err(name) => out.push_str(&self.placeholder(name)),
         });
         out
-    }
-
-    /// Cuts a rule into its text (`Ok`) and its `{…}` placeholders (`Err`, by name), in order.
-    fn each_placeholder<'s>(&self, src: &'s str, mut piece: impl FnMut(Result<&'s str, &'s str>)) {
-        let mut rest = src;
-        while let Some(i) = rest.find('{') {
-            piece(Ok(&rest[..i]));
-            let after = &rest[i + 1..];
-            match after.find('}') {
-                Some(j) if after[..j].chars().all(|c| c.is_ascii_alphabetic()) => {
-                    piece(Err(&after[..j]));
-                    rest = &after[j + 1..];
-                }
-                _ => {
-                    piece(Ok("{"));
-                    rest = after;
-                }
-            }
-        }
-        piece(Ok(rest));
     }
 
     fn placeholder(&self, name: &str) -> String {
@@ -636,7 +662,10 @@ mod tests {
                     continue;
                 }
                 let whole = parse(&ascii_boundaries(&lex.expand(src))).expect("it parses");
-                let spliced = spliced_hir(lex, src, &mut parsed).expect("it splices");
+                let mut fills = HashMap::default();
+                add_fills(lex, *src, &mut fills);
+                assert_eq!(fill(src, &fills), ascii_boundaries(&lex.expand(src)));
+                let spliced = spliced_hir(src, &fills, &mut parsed).expect("it splices");
                 assert_eq!(spliced, whole, "{lang} {name}");
                 n += 1;
             }
@@ -652,11 +681,15 @@ mod tests {
     #[case::nested(r"((?P<d>{WD})|(a(?P<e>{Y}))){MONTH}?")]
     #[case::unknown_kind(r"a{nosuchkind}b{NUM}")]
     #[case::braces(r"a{2}b{1,3}{NUM}")]
-    fn spliced_templates_are_parsed_whole(#[case] src: &str) {
+    fn spliced_templates_are_parsed_whole(#[case] src: &'static str) {
         for lang in [Lang::Fr, Lang::En] {
             let lex = lexicon(lang);
             let whole = parse(&ascii_boundaries(&lex.expand(src))).expect("it parses");
-            let spliced = spliced_hir(lex, src, &mut HashMap::default()).expect("it splices");
+            let mut fills = HashMap::default();
+            add_fills(lex, src, &mut fills);
+            assert_eq!(fill(src, &fills), ascii_boundaries(&lex.expand(src)));
+            let spliced =
+                spliced_hir(src, &fills, &mut HashMap::default()).expect("it splices");
             assert_eq!(spliced, whole, "{lang} {src}");
         }
     }
