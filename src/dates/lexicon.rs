@@ -23,6 +23,7 @@ use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::MatchKind;
 use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 /// A time unit.
@@ -220,6 +221,20 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
 /// Collapses runs of whitespace to one space (captures may span line breaks).
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`squash`], borrowed when `s` is squashed already (no whitespace but single spaces
+/// between non-spaces).
+fn squashed(s: &str) -> Cow<'_, str> {
+    let clean = !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !s.as_bytes().windows(2).any(|w| w == b"  ");
+    if clean {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(squash(s))
+    }
 }
 
 /// The compiler of the rules' NFA.
@@ -574,11 +589,15 @@ impl Lexicon {
 
     /// A number written in digits (`30,4`) or words (`trois`).
     pub fn number(&self, s: &str) -> Option<f64> {
-        let s = squash(s);
+        let s = squashed(s);
         if s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-            return s.replace(',', ".").parse().ok();
+            return if s.contains(',') {
+                s.replace(',', ".").parse().ok()
+            } else {
+                s.parse().ok()
+            };
         }
-        self.numbers.get(s.as_str()).copied()
+        self.numbers.get(s.as_ref()).copied()
     }
 
     /// The unit of a unit form and whether it is plural.
@@ -694,6 +713,29 @@ mod tests {
                 spliced_hir(src, &fills, &mut HashMap::default()).expect("it splices");
             assert_eq!(spliced, whole, "{lang} {src}");
         }
+    }
+
+    #[rstest::rstest]
+    #[case::empty("")]
+    #[case::word("douze")]
+    #[case::words("vingt et un")]
+    #[case::two_spaces("vingt  et un")]
+    #[case::edges(" 12 ")]
+    #[case::line_break("trois\njours")]
+    #[case::tab("3\t000")]
+    #[case::nbsp("3\u{a0}000")]
+    #[case::comma("1,5")]
+    fn squashed_is_squash(#[case] s: &str) {
+        assert_eq!(squashed(s), squash(s));
+        let lex = lexicon(Lang::Fr);
+        let old = |s: &str| {
+            let s = squash(s);
+            if s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                return s.replace(',', ".").parse::<f64>().ok();
+            }
+            lex.numbers.get(s.as_str()).copied()
+        };
+        assert_eq!(lex.number(s), old(s));
     }
 
     #[test]
