@@ -684,7 +684,7 @@ mod tests {
                 }
                 let whole = parse(&ascii_boundaries(&lex.expand(src))).expect("it parses");
                 let mut fills = HashMap::default();
-                add_fills(lex, *src, &mut fills);
+                add_fills(lex, src, &mut fills);
                 assert_eq!(fill(src, &fills), ascii_boundaries(&lex.expand(src)));
                 let spliced = spliced_hir(src, &fills, &mut parsed).expect("it splices");
                 assert_eq!(spliced, whole, "{lang} {name}");
