@@ -567,9 +567,25 @@ struct Walker {
     starts: Vec<Option<LazyStateID>>,
     /// By (class, first byte): the state after that byte, if known.
     first: Vec<Option<LazyStateID>>,
+    /// Walks that died within their first four bytes without a match, by (class, those
+    /// bytes) (see [`Walker::short_key`]): a direct-mapped cache, 0 empty. They hold no
+    /// state, so they outlive cache clears.
+    short: Vec<u64>,
 }
 
 impl Walker {
+    /// log2 of the size of [`Walker::short`].
+    const SHORT_BITS: u32 = 14;
+
+    /// The key of a walk at `i` from start class `class` by its first four bytes (never 0),
+    /// and its place in [`Walker::short`]; `None` near the end of the text.
+    fn short_key(bytes: &[u8], i: usize, class: usize) -> Option<(u64, usize)> {
+        let four: [u8; 4] = bytes.get(i..i + 4)?.try_into().ok()?;
+        let key = 1 << 63 | (class as u64) << 32 | u64::from(u32::from_le_bytes(four));
+        let at = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SHORT_BITS);
+        Some((key, at as usize))
+    }
+
     fn new(dfa: &DFA) -> Walker {
         let mut cache = dfa.create_cache();
         // bytes before with the same start state (the same look-behind) share a class;
@@ -598,6 +614,7 @@ impl Walker {
             class,
             starts: vec![None; classes],
             first: vec![None; classes * 256],
+            short: vec![0; 1 << Self::SHORT_BITS],
         };
         w.reset();
         w
@@ -662,6 +679,13 @@ impl Walker {
         if sid.is_dead() {
             return Ok(());
         }
+        // and the first four bytes, when a walk with them died there
+        let short = Self::short_key(bytes, i, class);
+        if let Some((key, at)) = short {
+            if self.short.get(at) == Some(&key) {
+                return Ok(());
+            }
+        }
         let from = out.len();
         // a match state is one byte late: it tells of the matches ending before `end`
         let mut end = i;
@@ -671,6 +695,12 @@ impl Walker {
                     self.record_all(dfa, sid, out, from, i, end);
                 }
                 if sid.is_dead() {
+                    // dead within the bytes of its key, matchless: so is every walk with it
+                    if let Some((key, at)) = short.filter(|_| end < i + 4 && out.len() == from) {
+                        if let Some(s) = self.short.get_mut(at) {
+                            *s = key;
+                        }
+                    }
                     break Ok(());
                 }
                 if sid.is_quit() {
