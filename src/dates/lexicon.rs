@@ -11,6 +11,8 @@
 //! All the rules are compiled once, into one multi-pattern NFA (pattern `i` is `rules[i]`),
 //! from which come the engines of `rules.rs`: a lazy DFA telling where each rule matches and a
 //! backtracker (a Pike VM past its length limit) reading one rule's captures at one place.
+//! Each placeholder is parsed once and its HIR spliced into every rule that has it (the
+//! same HIR as the expanded rule parsed whole): placeholders are most of the rules' text.
 
 use super::backtrack::Backtracker;
 use crate::models::tsv_rows;
@@ -19,7 +21,9 @@ use regex_automata::hybrid::dfa::DFA;
 use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::MatchKind;
+use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 /// A time unit.
@@ -155,15 +159,22 @@ pub struct Engines {
     pub starts: Option<DFA>,
     /// Reads one rule's captures over a known span (leftmost-first, as `regex` does).
     pub backtrack: Backtracker,
-    /// Each rule's regex, compiled alone on first use, for spans too long for the backtracker.
-    slow: Vec<(String, OnceLock<Option<meta::Regex>>)>,
+    /// Each rule's template and regex, expanded and compiled alone on first use, for spans
+    /// too long for the backtracker.
+    slow: Vec<(&'static str, OnceLock<Option<meta::Regex>>)>,
+    /// The text of each placeholder of the rules, by name.
+    fills: Fills,
 }
+
+/// The text of placeholders, by name.
+type Fills = HashMap<&'static str, String>;
 
 impl Engines {
     /// Rule `i` compiled alone (the backtracker's stand-in for long spans).
     pub fn rule_regex(&self, i: usize) -> Option<&meta::Regex> {
         let (src, re) = self.slow.get(i)?;
-        re.get_or_init(|| meta::Regex::new(src).ok()).as_ref()
+        re.get_or_init(|| meta::Regex::new(&fill(src, &self.fills)).ok())
+            .as_ref()
     }
 }
 
@@ -212,16 +223,169 @@ pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// [`squash`], borrowed when `s` is squashed already (no whitespace but single spaces
+/// between non-spaces).
+fn squashed(s: &str) -> Cow<'_, str> {
+    let clean = !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !s.as_bytes().windows(2).any(|w| w == b"  ");
+    if clean {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(squash(s))
+    }
+}
+
+/// The compiler of the rules' NFA.
+fn compiler() -> thompson::Compiler {
+    let mut c = thompson::Compiler::new();
+    c.configure(
+        thompson::Config::new()
+            .which_captures(WhichCaptures::All)
+            .nfa_size_limit(Some(1 << 28)),
+    );
+    c
+}
+
 /// All the rules in one NFA with their captures, pattern `i` being `rules[i]`.
 fn compile(rules: &[String]) -> Option<NFA> {
-    thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .which_captures(WhichCaptures::All)
-                .nfa_size_limit(Some(1 << 28)),
-        )
-        .build_many(rules)
-        .ok()
+    compiler().build_many(rules).ok()
+}
+
+/// ASCII word boundaries: the text is folded (letters are ASCII), and a Unicode `\b`
+/// keeps the regex engine off its fast DFA on any non-ASCII byte (« », …), a 25% cost of
+/// the whole pipeline.
+fn ascii_boundaries(re: &str) -> String {
+    re.replace(r"\b", r"(?-u:\b)")
+}
+
+/// Rule `src` with its placeholders filled from `fills` and ASCII word boundaries: the
+/// regex the rule stands for.
+fn fill(src: &str, fills: &Fills) -> String {
+    let mut out = String::with_capacity(src.len() * 4);
+    each_placeholder(src, |piece| match piece {
+        Ok(text) => out.push_str(text),
+        Err(name) => out.push_str(fills.get(name).map_or("", String::as_str)),
+    });
+    ascii_boundaries(&out)
+}
+
+/// Adds the text of each placeholder of `src` missing from `fills`.
+fn add_fills(lex: &Lexicon, src: &'static str, fills: &mut Fills) {
+    each_placeholder(src, |piece| {
+        if let Err(name) = piece {
+            fills.entry(name).or_insert_with(|| lex.placeholder(name));
+        }
+    });
+}
+
+/// Cuts a rule into its text (`Ok`) and its `{…}` placeholders (`Err`, by name), in order.
+fn each_placeholder<'s>(src: &'s str, mut piece: impl FnMut(Result<&'s str, &'s str>)) {
+    let mut rest = src;
+    while let Some(i) = rest.find('{') {
+        piece(Ok(&rest[..i]));
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j) if after[..j].chars().all(|c| c.is_ascii_alphabetic()) => {
+                piece(Err(&after[..j]));
+                rest = &after[j + 1..];
+            }
+            _ => {
+                piece(Ok("{"));
+                rest = after;
+            }
+        }
+    }
+    piece(Ok(rest));
+}
+
+/// The name of the group standing for placeholder `i` of a rule while it is parsed.
+const PLACEHOLDER_GROUP: &str = "bilanplaceholder";
+
+/// The rule's HIR from its template, with each `{…}` (its text in `fills`) taken from
+/// (or parsed into) `parsed`, by name: the HIR of the expanded rule parsed whole (a test
+/// checks), without parsing each placeholder again in every rule that has it (most of the
+/// rules' text). `None` if something does not parse or a placeholder has groups.
+fn spliced_hir(src: &str, fills: &Fills, parsed: &mut HashMap<String, Hir>) -> Option<Hir> {
+    // the template: each placeholder a group of its own (not empty: an empty group
+    // would cap a repetition of it at one)
+    let mut template = String::with_capacity(src.len() + 64);
+    let mut names = Vec::new();
+    each_placeholder(src, |piece| match piece {
+        Ok(text) => template.push_str(text),
+        Err(name) => {
+            template.push_str(&format!("(?P<{PLACEHOLDER_GROUP}{}>a)", names.len()));
+            names.push(name.to_string());
+        }
+    });
+    for name in &names {
+        if !parsed.contains_key(name) {
+            let hir = parse(&ascii_boundaries(fills.get(name.as_str())?))?;
+            if hir.properties().explicit_captures_len() != 0 {
+                return None;
+            }
+            parsed.insert(name.clone(), hir);
+        }
+    }
+    let hir = parse(&ascii_boundaries(&template))?;
+    let mut next_index = 1;
+    splice(hir, &names, parsed, &mut next_index)
+}
+
+/// `hir` with its placeholder groups replaced, its other groups numbered anew from
+/// `next_index` in the order they open (as the parser numbers them).
+fn splice(
+    hir: Hir,
+    names: &[String],
+    parsed: &HashMap<String, Hir>,
+    next_index: &mut u32,
+) -> Option<Hir> {
+    let all = |subs: Vec<Hir>, next_index: &mut u32| {
+        subs.into_iter()
+            .map(|h| splice(h, names, parsed, next_index))
+            .collect::<Option<Vec<_>>>()
+    };
+    Some(match hir.into_kind() {
+        HirKind::Capture(c) => {
+            let placeholder = c
+                .name
+                .as_deref()
+                .and_then(|n| n.strip_prefix(PLACEHOLDER_GROUP))
+                .and_then(|i| i.parse::<usize>().ok());
+            if let Some(i) = placeholder {
+                return parsed.get(names.get(i)?).cloned();
+            }
+            let index = *next_index;
+            *next_index += 1;
+            Hir::capture(Capture {
+                index,
+                name: c.name,
+                sub: Box::new(splice(*c.sub, names, parsed, next_index)?),
+            })
+        }
+        HirKind::Concat(subs) => Hir::concat(all(subs, next_index)?),
+        HirKind::Alternation(subs) => Hir::alternation(all(subs, next_index)?),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(splice(*r.sub, names, parsed, next_index)?),
+            ..r
+        }),
+        kind @ (HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_)) => {
+            // no groups below: rebuilt as is
+            match kind {
+                HirKind::Empty => Hir::empty(),
+                HirKind::Literal(l) => Hir::literal(l.0),
+                HirKind::Class(c) => Hir::class(c),
+                HirKind::Look(l) => Hir::look(l),
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// `re` parsed as the NFA compiler parses it.
+fn parse(re: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new().build().parse(re).ok()
 }
 
 fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
@@ -296,7 +460,8 @@ impl Lexicon {
             slot,
         };
         let mut rules = Vec::new();
-        let mut expanded_rules = Vec::new();
+        let mut templates = Vec::new();
+        let mut fills = HashMap::default();
         for r in tsv_rows(patterns_d) {
             let (Some(name), Some(h), Some(src)) = (r.first(), r.get(1), r.get(2)) else {
                 continue;
@@ -304,23 +469,30 @@ impl Lexicon {
             let Some(handler) = Handler::parse(h) else {
                 continue;
             };
-            // ASCII word boundaries: the text is folded (letters are ASCII), and a
-            // Unicode `\b` keeps the regex engine off its fast DFA on any
-            // non-ASCII byte (« », …), a 25% cost of the whole pipeline
-            expanded_rules.push(lex.expand(src).replace(r"\b", r"(?-u:\b)"));
+            add_fills(&lex, src, &mut fills);
+            templates.push(*src);
             rules.push((*name, handler));
         }
-        let nfa = match compile(&expanded_rules) {
+        let mut parsed = HashMap::default();
+        let hirs: Option<Vec<Hir>> = templates
+            .iter()
+            .map(|src| spliced_hir(src, &fills, &mut parsed))
+            .collect();
+        let nfa = match hirs.and_then(|h| compiler().build_many_from_hir(&h).ok()) {
             Some(nfa) => nfa,
             None => {
                 // a rule that does not compile is a data error, caught by the tests:
                 // the others still run
+                let mut expanded_rules: Vec<String> =
+                    templates.iter().map(|t| fill(t, &fills)).collect();
                 let ok: Vec<bool> = expanded_rules
                     .iter()
                     .map(|e| compile(std::slice::from_ref(e)).is_some())
                     .collect();
                 let mut keep = ok.iter();
                 rules.retain(|_| keep.next().copied().unwrap_or(false));
+                let mut keep = ok.iter();
+                templates.retain(|_| keep.next().copied().unwrap_or(false));
                 let mut keep = ok.iter();
                 expanded_rules.retain(|_| keep.next().copied().unwrap_or(false));
                 match compile(&expanded_rules) {
@@ -365,33 +537,20 @@ impl Lexicon {
         lex.engines = Some(Engines {
             starts,
             backtrack: Backtracker::new(nfa),
-            slow: expanded_rules
-                .into_iter()
-                .map(|e| (e, OnceLock::new()))
-                .collect(),
+            slow: templates.into_iter().map(|t| (t, OnceLock::new())).collect(),
+            fills,
         });
         lex
     }
 
-    /// Fills the `{…}` placeholders of a rule.
+    /// Fills the `{…}` placeholders of a rule, each anew (the tests' reference).
+    #[cfg(test)]
     fn expand(&self, src: &str) -> String {
         let mut out = String::with_capacity(src.len() * 4);
-        let mut rest = src;
-        while let Some(i) = rest.find('{') {
-            out.push_str(&rest[..i]);
-            let after = &rest[i + 1..];
-            match after.find('}') {
-                Some(j) if after[..j].chars().all(|c| c.is_ascii_alphabetic()) => {
-                    out.push_str(&self.placeholder(&after[..j]));
-                    rest = &after[j + 1..];
-                }
-                _ => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
+        each_placeholder(src, |piece| match piece {
+            Ok(text) => out.push_str(text),
+            Err(name) => out.push_str(&self.placeholder(name)),
+        });
         out
     }
 
@@ -403,7 +562,8 @@ impl Lexicon {
             "UNIT" => alternation(self.units.keys().copied()),
             "UNITP" => alternation(self.units.iter().filter(|u| u.1 .1).map(|u| *u.0)),
             "UNITCAL" => alternation(self.units.iter().filter(|u| u.1 .2).map(|u| *u.0)),
-            "Y" => r"(?:1[5-9]\d\d|20\d\d)".to_string(),
+            // one `\d\d` for both: the same years, half the (Unicode) digit classes
+            "Y" => r"(?:(?:1[5-9]|20)\d\d)".to_string(),
             kind => alternation(
                 self.words
                     .get(kind)
@@ -429,11 +589,15 @@ impl Lexicon {
 
     /// A number written in digits (`30,4`) or words (`trois`).
     pub fn number(&self, s: &str) -> Option<f64> {
-        let s = squash(s);
+        let s = squashed(s);
         if s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-            return s.replace(',', ".").parse().ok();
+            return if s.contains(',') {
+                s.replace(',', ".").parse().ok()
+            } else {
+                s.parse().ok()
+            };
         }
-        self.numbers.get(s.as_str()).copied()
+        self.numbers.get(s.as_ref()).copied()
     }
 
     /// The unit of a unit form and whether it is plural.
@@ -454,7 +618,7 @@ impl Lexicon {
         if !form.contains(|c: char| c.is_whitespace() && c != ' ')
             && !form.starts_with(' ')
             && !form.ends_with(' ')
-            && !form.contains("  ")
+            && !form.as_bytes().windows(2).any(|w| w == b"  ")
         {
             return None;
         }
@@ -501,6 +665,77 @@ mod tests {
                 "{lang}: rule names must be unique"
             );
         }
+    }
+
+    /// The rules' HIRs, placeholders parsed once and spliced in, are those of the
+    /// expanded rules parsed whole.
+    #[test]
+    fn spliced_rules_are_the_rules_parsed_whole() {
+        for (lang, data) in [(Lang::Fr, lang_data!("fr")), (Lang::En, lang_data!("en"))] {
+            let lex = lexicon(lang);
+            let mut parsed = HashMap::default();
+            let mut n = 0;
+            for r in tsv_rows(data[5]) {
+                let (Some(name), Some(src)) = (r.first(), r.get(2)) else {
+                    continue;
+                };
+                if Handler::parse(r[1]).is_none() {
+                    continue;
+                }
+                let whole = parse(&ascii_boundaries(&lex.expand(src))).expect("it parses");
+                let mut fills = HashMap::default();
+                add_fills(lex, src, &mut fills);
+                assert_eq!(fill(src, &fills), ascii_boundaries(&lex.expand(src)));
+                let spliced = spliced_hir(src, &fills, &mut parsed).expect("it splices");
+                assert_eq!(spliced, whole, "{lang} {name}");
+                n += 1;
+            }
+            assert_eq!(n, lex.rules.len());
+        }
+    }
+
+    /// Placeholders anywhere: repeated, in alternations, next to literals, around groups.
+    #[rstest::rstest]
+    #[case::repeated(r"(?P<a>x)?{WD}+\s*{Y}{1,2}")]
+    #[case::alternation(r"(?:{MONTH}|{WD}|le)(?P<b>{Y})")]
+    #[case::literals(r"le{MONTH}s\b{pod}(?P<c>z)")]
+    #[case::nested(r"((?P<d>{WD})|(a(?P<e>{Y}))){MONTH}?")]
+    #[case::unknown_kind(r"a{nosuchkind}b{NUM}")]
+    #[case::braces(r"a{2}b{1,3}{NUM}")]
+    fn spliced_templates_are_parsed_whole(#[case] src: &'static str) {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = lexicon(lang);
+            let whole = parse(&ascii_boundaries(&lex.expand(src))).expect("it parses");
+            let mut fills = HashMap::default();
+            add_fills(lex, src, &mut fills);
+            assert_eq!(fill(src, &fills), ascii_boundaries(&lex.expand(src)));
+            let spliced =
+                spliced_hir(src, &fills, &mut HashMap::default()).expect("it splices");
+            assert_eq!(spliced, whole, "{lang} {src}");
+        }
+    }
+
+    #[rstest::rstest]
+    #[case::empty("")]
+    #[case::word("douze")]
+    #[case::words("vingt et un")]
+    #[case::two_spaces("vingt  et un")]
+    #[case::edges(" 12 ")]
+    #[case::line_break("trois\njours")]
+    #[case::tab("3\t000")]
+    #[case::nbsp("3\u{a0}000")]
+    #[case::comma("1,5")]
+    fn squashed_is_squash(#[case] s: &str) {
+        assert_eq!(squashed(s), squash(s));
+        let lex = lexicon(Lang::Fr);
+        let old = |s: &str| {
+            let s = squash(s);
+            if s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                return s.replace(',', ".").parse::<f64>().ok();
+            }
+            lex.numbers.get(s.as_str()).copied()
+        };
+        assert_eq!(lex.number(s), old(s));
     }
 
     #[test]

@@ -296,12 +296,9 @@ impl<'a> Reader<'a> {
     }
     fn day(&self, name: &str) -> Option<u32> {
         let s = self.g(name)?;
-        let s = s
-            .trim_end_matches("er")
-            .trim_end_matches("st")
-            .trim_end_matches("nd")
-            .trim_end_matches("rd")
-            .trim_end_matches("th");
+        let s = ["er", "st", "nd", "rd", "th"]
+            .iter()
+            .fold(s, |s, suffix| trim_end_all(s, suffix));
         let d = if s == "premi" || s == "premier" {
             1
         } else {
@@ -368,12 +365,27 @@ impl<'a> Reader<'a> {
     }
     fn pod(&self) -> Option<&'static str> {
         let p = self.g("pod")?;
-        let p = p
-            .trim_start_matches("du ")
-            .trim_start_matches("de l'")
-            .trim();
+        let p = trim_start_all(trim_start_all(p, "du "), "de l'").trim();
         self.lex.word("pod", p).map(|w| w.value)
     }
+}
+
+/// `s` without the repeats of `suffix` at its end: `str::trim_end_matches`, without setting
+/// up a substring searcher.
+fn trim_end_all<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+    while let Some(t) = s.strip_suffix(suffix).filter(|_| !suffix.is_empty()) {
+        s = t;
+    }
+    s
+}
+
+/// `s` without the repeats of `prefix` at its start: `str::trim_start_matches`, without
+/// setting up a substring searcher.
+fn trim_start_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(t) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
+        s = t;
+    }
+    s
 }
 
 /// A four-digit number read as a year unless it looks like a count or a measure.
@@ -475,29 +487,52 @@ const ASCII_CLASS: [u8; 128] = {
 /// Where a rule's match at a place may end: at most here (`UNKNOWN`: anywhere).
 const UNKNOWN: usize = usize::MAX;
 
+/// A place where a rule may match: its start (folded byte) and the end of its longest
+/// match there ([`UNKNOWN`]: not known).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    rule: u32,
+    start: usize,
+    end: usize,
+}
+
+/// By byte: true for an ASCII letter or digit (the rest of a word that is glued to its
+/// first byte).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ASCII_CLASS[b] == ALNUM;
+        b += 1;
+    }
+    t
+};
+
 /// For each rule, the places where one of its matches may start and is not glued to what
 /// comes before, with the end of the longest of them: one anchored walk of the all-rules
-/// DFA at each such place. A place is never missed; a failed walk (or no DFA) lists the
-/// place for every rule with an [`UNKNOWN`] end (the search there settles it).
-fn starts(n: usize, mut walk: Option<(&DFA, &mut Walker)>, text: &str) -> Vec<Vec<(usize, usize)>> {
-    let mut out = vec![Vec::new(); n];
+/// DFA at each such place, in `out` (cleared first), by rule then start. A place is never
+/// missed; a failed walk (or no DFA) lists the place for every rule with an [`UNKNOWN`]
+/// end (the search there settles it).
+fn starts(n: usize, mut walk: Option<(&DFA, &mut Walker)>, text: &str, out: &mut Vec<Place>) {
+    out.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     // a refused match would only move the search one char on
     let mut glued = false;
     while let Some(&b) = bytes.get(i) {
         if !glued {
+            let from = out.len();
             let ok = match walk.as_mut() {
-                Some((dfa, w)) => w.walk(dfa, text, i, &mut out).is_ok(),
+                Some((dfa, w)) => w.walk(dfa, bytes, i, out).is_ok(),
                 None => false,
             };
             if !ok {
-                for o in out.iter_mut() {
-                    match o.last_mut() {
-                        Some(last) if last.0 == i => last.1 = UNKNOWN,
-                        _ => o.push((i, UNKNOWN)),
-                    }
-                }
+                out.truncate(from);
+                out.extend((0..n).map(|rule| Place {
+                    rule: rule as u32,
+                    start: i,
+                    end: UNKNOWN,
+                }));
             }
         }
         if b < 0x80 {
@@ -506,10 +541,9 @@ fn starts(n: usize, mut walk: Option<(&DFA, &mut Walker)>, text: &str) -> Vec<Ve
             glued = class != 0;
             if class == ALNUM {
                 // the rest of an ASCII word: glued places all
-                i += bytes[i..]
-                    .iter()
-                    .position(|&b| ASCII_CLASS[usize::from(b & 0x7f)] != ALNUM || b >= 0x80)
-                    .unwrap_or(bytes.len() - i);
+                while bytes.get(i).is_some_and(|&b| WORD_BYTE[usize::from(b)]) {
+                    i += 1;
+                }
             }
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -517,196 +551,216 @@ fn starts(n: usize, mut walk: Option<(&DFA, &mut Walker)>, text: &str) -> Vec<Ve
             i += c.len_utf8();
         }
     }
-    out
+    // (rule, start) is unique: the order is that of a stable sort by rule
+    out.sort_unstable_by_key(|p| (p.rule, p.start));
 }
 
-/// A thread's cache for the all-rules DFA, with its anchored start states by the byte
-/// before (256: none), valid while the cache is not cleared, and what it learnt of first
-/// bytes: by (byte before, first byte), 0 not known yet, [`Walker::DEAD`] no rule can
-/// start there, 2 some may.
+/// A thread's cache for the all-rules DFA, with what it learnt of first bytes: the
+/// anchored start states, one by class of byte before, and the state after each first
+/// byte from each of them (both valid while the cache is not cleared).
 struct Walker {
     cache: Cache,
-    starts: Vec<Option<LazyStateID>>,
+    /// `cache.clear_count()` when `starts` and `first` were last emptied.
     clears: usize,
-    first: Vec<u8>,
-    /// Walks that died within their first four bytes without a match, by (byte before,
-    /// those four bytes) (see [`Walker::short_key`]): a direct-mapped cache, 0 empty.
+    /// By byte before (256: none): its class, the index of its start state in `starts`.
+    class: [u16; 257],
+    starts: Vec<Option<LazyStateID>>,
+    /// By (class, first byte): the state after that byte, if known.
+    first: Vec<Option<LazyStateID>>,
+    /// Walks that died within their first four bytes without a match, by (class, those
+    /// bytes) (see [`Walker::short_key`]): a direct-mapped cache, 0 empty. They hold no
+    /// state, so they outlive cache clears.
     short: Vec<u64>,
-    /// Walks that died within their first eight bytes, by (byte before, those eight bytes),
-    /// with the matches they found: a direct-mapped cache.
-    long: Vec<LongWalk>,
-}
-
-/// The most matches a walk remembered in [`Walker::long`] may have found.
-const LONG_MATCHES: usize = 6;
-
-/// A walk remembered in [`Walker::long`].
-#[derive(Debug, Clone, Copy, Default)]
-struct LongWalk {
-    /// The byte before plus one (0: none), with bit 15 set (0: empty entry).
-    before: u16,
-    bytes: u64,
-    /// How many of `found` hold: a rule and the end of its match, from the walk's start.
-    n: u8,
-    found: [(u16, u8); LONG_MATCHES],
 }
 
 impl Walker {
-    const DEAD: u8 = 1;
     /// log2 of the size of [`Walker::short`].
     const SHORT_BITS: u32 = 14;
 
-    fn new(dfa: &DFA) -> Walker {
-        Walker {
-            cache: dfa.create_cache(),
-            starts: vec![None; 257],
-            clears: 0,
-            first: vec![0; 257 * 256],
-            short: vec![0; 1 << Self::SHORT_BITS],
-            long: vec![LongWalk::default(); 1 << Self::SHORT_BITS],
-        }
-    }
-
-    /// The key of a walk at `i` by its byte before and first eight bytes, and its place in
-    /// [`Walker::long`]; `None` near the end of the text.
-    fn long_key(bytes: &[u8], i: usize, before: Option<u8>) -> Option<(u16, u64, usize)> {
-        let eight: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
-        let eight = u64::from_le_bytes(eight);
-        let before = 0x8000 | before.map_or(0, |b| u16::from(b) + 1);
-        let h = (eight ^ u64::from(before).rotate_left(40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        Some((before, eight, (h >> (64 - Self::SHORT_BITS)) as usize))
-    }
-
-    /// Adds the match of rule `rule` at `i` ending at `end` to its list.
-    fn record(out: &mut [Vec<(usize, usize)>], rule: usize, i: usize, end: usize) {
-        let Some(o) = out.get_mut(rule) else { return };
-        match o.last_mut() {
-            Some(last) if last.0 == i => last.1 = end,
-            _ => o.push((i, end)),
-        }
-    }
-
-    /// The key of a walk at `i` by its byte before and first four bytes (never 0), and its
-    /// place in [`Walker::short`]; `None` near the end of the text.
-    fn short_key(bytes: &[u8], i: usize, before: Option<u8>) -> Option<(u64, usize)> {
-        let four = bytes.get(i..i + 4)?;
-        let four = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
-        let key = 1 << 63 | before.map_or(0, |b| u64::from(b) + 1) << 32 | u64::from(four);
+    /// The key of a walk at `i` from start class `class` by its first four bytes (never 0),
+    /// and its place in [`Walker::short`]; `None` near the end of the text.
+    fn short_key(bytes: &[u8], i: usize, class: usize) -> Option<(u64, usize)> {
+        let four: [u8; 4] = bytes.get(i..i + 4)?.try_into().ok()?;
+        let key = 1 << 63 | (class as u64) << 32 | u64::from(u32::from_le_bytes(four));
         let at = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SHORT_BITS);
         Some((key, at as usize))
     }
 
-    /// Adds `i` (a char boundary) to the list of every rule with a match starting there,
+    fn new(dfa: &DFA) -> Walker {
+        let mut cache = dfa.create_cache();
+        // bytes before with the same start state (the same look-behind) share a class;
+        // states are told apart by their content, so the classes outlive cache clears
+        let mut class = [0; 257];
+        let mut seen: Vec<Option<LazyStateID>> = Vec::new();
+        for (key, c) in class.iter_mut().enumerate() {
+            let before = u8::try_from(key).ok();
+            let config = start::Config::new()
+                .anchored(Anchored::Yes)
+                .look_behind(before);
+            let sid = dfa.start_state(&mut cache, &config).ok();
+            let at = match seen.iter().position(|&s| sid.is_some() && s == sid) {
+                Some(at) => at,
+                None => {
+                    seen.push(sid);
+                    seen.len() - 1
+                }
+            };
+            *c = u16::try_from(at).unwrap_or(u16::MAX);
+        }
+        let classes = usize::from(class.iter().copied().max().unwrap_or(0)) + 1;
+        let mut w = Walker {
+            clears: cache.clear_count(),
+            cache,
+            class,
+            starts: vec![None; classes],
+            first: vec![None; classes * 256],
+            short: vec![0; 1 << Self::SHORT_BITS],
+        };
+        w.reset();
+        w
+    }
+
+    /// Forgets the states kept (after the cache is cleared).
+    fn reset(&mut self) {
+        self.starts.iter_mut().for_each(|s| *s = None);
+        self.first.iter_mut().for_each(|s| *s = None);
+        self.clears = self.cache.clear_count();
+    }
+
+    /// Adds the match of rule `rule` at `i` ending at `end` to `out`, whose places from
+    /// `from` on are those of this walk (one by rule: the last end, the longest).
+    fn record(out: &mut Vec<Place>, from: usize, rule: usize, i: usize, end: usize) {
+        let Ok(rule) = u32::try_from(rule) else { return };
+        match out[from..].iter_mut().find(|p| p.rule == rule) {
+            Some(p) => p.end = end,
+            None => out.push(Place {
+                rule,
+                start: i,
+                end,
+            }),
+        }
+    }
+
+    /// Adds `i` (a char boundary) to `out` for every rule with a match starting there,
     /// with the end of its longest match.
-    fn walk(
-        &mut self,
-        dfa: &DFA,
-        text: &str,
-        i: usize,
-        out: &mut [Vec<(usize, usize)>],
-    ) -> Result<(), ()> {
-        let bytes = text.as_bytes();
-        let before = i.checked_sub(1).map(|j| bytes[j]);
-        let key = before.map_or(256, usize::from);
+    fn walk(&mut self, dfa: &DFA, bytes: &[u8], i: usize, out: &mut Vec<Place>) -> Result<(), ()> {
         let Some(&b0) = bytes.get(i) else {
             return Ok(());
         };
-        if self.first[key * 256 + b0 as usize] == Self::DEAD {
-            return Ok(());
-        }
-        let short = Self::short_key(bytes, i, before);
-        if short.is_some_and(|(k, at)| self.short[at] == k) {
-            return Ok(());
-        }
-        let long = Self::long_key(bytes, i, before);
-        if let Some((b, k, at)) = long {
-            let w = &self.long[at];
-            if w.before == b && w.bytes == k {
-                for &(rule, end) in &w.found[..usize::from(w.n).min(LONG_MATCHES)] {
-                    Self::record(out, usize::from(rule), i, i + usize::from(end));
-                }
-                return Ok(());
-            }
-        }
-        if self.cache.clear_count() != self.clears {
-            self.starts.iter_mut().for_each(|s| *s = None);
-            self.clears = self.cache.clear_count();
-        }
-        let mut sid = match self.starts[key] {
+        let key = i.checked_sub(1).map_or(256, |j| usize::from(bytes[j]));
+        let class = usize::from(self.class[key]);
+        let slot = class * 256 + usize::from(b0);
+        let mut sid = match self.first.get(slot).copied().flatten() {
             Some(sid) => sid,
             None => {
-                let config = start::Config::new()
-                    .anchored(Anchored::Yes)
-                    .look_behind(before);
-                let sid = dfa.start_state(&mut self.cache, &config).map_err(drop)?;
-                self.starts[key] = Some(sid);
+                let start = match self.starts.get(class).copied().flatten() {
+                    Some(sid) => sid,
+                    None => {
+                        let config = start::Config::new()
+                            .anchored(Anchored::Yes)
+                            .look_behind(i.checked_sub(1).map(|j| bytes[j]));
+                        dfa.start_state(&mut self.cache, &config).map_err(drop)?
+                    }
+                };
+                let sid = dfa.next_state(&mut self.cache, start, b0).map_err(drop)?;
+                if self.cache.clear_count() != self.clears {
+                    // `start` was computed before the clear: computed again next time
+                    self.reset();
+                } else if let Some(s) = self.starts.get_mut(class) {
+                    *s = Some(start);
+                }
+                if let Some(f) = self.first.get_mut(slot) {
+                    *f = Some(sid);
+                }
                 sid
             }
         };
-        // what to remember of the walk (`n` past LONG_MATCHES: too much)
-        let mut walk = LongWalk::default();
-        // a match state is one byte late: it tells of the matches ending before `end`
-        let mut record = |sid: LazyStateID, cache: &Cache, end: usize, out: &mut [Vec<_>]| {
-            for k in 0..dfa.match_len(cache, sid) {
-                let rule = dfa.match_pattern(cache, sid, k).as_usize();
-                Self::record(out, rule, i, end);
-                let n = usize::from(walk.n);
-                match (
-                    walk.found.get_mut(n),
-                    u16::try_from(rule),
-                    u8::try_from(end - i),
-                ) {
-                    (Some(f), Ok(r), Ok(e)) => *f = (r, e),
-                    _ => walk.n = LONG_MATCHES as u8,
-                }
-                walk.n = walk.n.saturating_add(1);
-            }
-        };
-        let mut found = false;
         // the first byte and the one before decide whether any rule is alive
-        sid = dfa.next_state(&mut self.cache, sid, b0).map_err(drop)?;
-        self.first[key * 256 + b0 as usize] = if sid.is_dead() { Self::DEAD } else { 2 };
+        if sid.is_dead() {
+            return Ok(());
+        }
+        // and the first four bytes, when a walk with them died there
+        let short = Self::short_key(bytes, i, class);
+        if let Some((key, at)) = short {
+            if self.short.get(at) == Some(&key) {
+                return Ok(());
+            }
+        }
+        let from = out.len();
+        // a match state is one byte late: it tells of the matches ending before `end`
         let mut end = i;
-        loop {
+        let result = loop {
             if sid.is_tagged() {
                 if sid.is_match() {
-                    found = true;
-                    record(sid, &self.cache, end, out);
+                    self.record_all(dfa, sid, out, from, i, end);
                 }
                 if sid.is_dead() {
-                    // dead within the bytes of its key: so is every walk with that key
-                    if let Some((k, at)) = short.filter(|_| !found && end < i + 4) {
-                        self.short[at] = k;
-                    } else if let Some((b, k, at)) = long.filter(|_| end < i + 8) {
-                        if usize::from(walk.n) <= LONG_MATCHES {
-                            walk.before = b;
-                            walk.bytes = k;
-                            self.long[at] = walk;
+                    // dead within the bytes of its key, matchless: so is every walk with it
+                    if let Some((key, at)) = short.filter(|_| end < i + 4 && out.len() == from) {
+                        if let Some(s) = self.short.get_mut(at) {
+                            *s = key;
                         }
                     }
-                    return Ok(());
+                    break Ok(());
                 }
                 if sid.is_quit() {
-                    return Err(());
+                    break Err(());
                 }
             }
             end += 1;
             let Some(&b) = bytes.get(end) else {
-                break;
+                break match dfa.next_eoi_state(&mut self.cache, sid) {
+                    Ok(sid) => {
+                        if sid.is_match() {
+                            self.record_all(dfa, sid, out, from, i, bytes.len());
+                        }
+                        Ok(())
+                    }
+                    Err(_) => Err(()),
+                };
             };
-            sid = dfa.next_state(&mut self.cache, sid, b).map_err(drop)?;
+            // the common case: a known transition from a state that is not a match
+            let known = if sid.is_tagged() {
+                None
+            } else {
+                Some(dfa.next_state_untagged(&self.cache, sid, b)).filter(|n| !n.is_unknown())
+            };
+            sid = match known {
+                Some(next) => next,
+                None => match dfa.next_state(&mut self.cache, sid, b) {
+                    Ok(next) => next,
+                    Err(_) => break Err(()),
+                },
+            };
+        };
+        if self.cache.clear_count() != self.clears {
+            self.reset();
         }
-        sid = dfa.next_eoi_state(&mut self.cache, sid).map_err(drop)?;
-        if sid.is_match() {
-            record(sid, &self.cache, bytes.len(), out);
+        result
+    }
+
+    /// Records the matches that match state `sid` tells of, for the walk at `i`.
+    fn record_all(
+        &self,
+        dfa: &DFA,
+        sid: LazyStateID,
+        out: &mut Vec<Place>,
+        from: usize,
+        i: usize,
+        end: usize,
+    ) {
+        for k in 0..dfa.match_len(&self.cache, sid) {
+            let rule = dfa.match_pattern(&self.cache, sid, k).as_usize();
+            Self::record(out, from, rule, i, end);
         }
-        Ok(())
     }
 }
 
 /// A thread's caches for one lexicon's engines, and the captures they fill.
 struct Scratch {
     walker: Option<Walker>,
+    /// The places of [`starts`], kept for their memory.
+    places: Vec<Place>,
     backtrack: backtrack::Cache,
     caps: Captures,
     /// The captures of a rule's own regex (see [`Engines::rule_regex`]).
@@ -717,6 +771,7 @@ impl Scratch {
     fn new(eng: &Engines) -> Scratch {
         Scratch {
             walker: eng.starts.as_ref().map(Walker::new),
+            places: Vec::new(),
             backtrack: backtrack::Cache::default(),
             caps: eng.backtrack.create_captures(),
             slow: None,
@@ -773,10 +828,15 @@ pub fn candidates(lex: &Lexicon, folded: FoldedView<'_>, original: &str) -> Vec<
         let mut scratch = scratch.borrow_mut();
         let sc = scratch[lex.slot % 2].get_or_insert_with(|| Scratch::new(eng));
         let walk = eng.starts.as_ref().zip(sc.walker.as_mut());
-        let starts = starts(lex.rules.len(), walk, text);
-        for ((ri, rule), places) in lex.rules.iter().enumerate().zip(&starts) {
+        let mut places = std::mem::take(&mut sc.places);
+        starts(lex.rules.len(), walk, text, &mut places);
+        for group in places.chunk_by(|a, b| a.rule == b.rule) {
+            let ri = group[0].rule as usize;
+            let Some(rule) = lex.rules.get(ri) else {
+                continue;
+            };
             let mut pos = 0;
-            for &(at, end) in places {
+            for &Place { start: at, end, .. } in group {
                 if at < pos {
                     continue;
                 }
@@ -823,6 +883,7 @@ pub fn candidates(lex: &Lexicon, folded: FoldedView<'_>, original: &str) -> Vec<
                 };
             }
         }
+        sc.places = places;
     });
     out
 }
@@ -1535,6 +1596,22 @@ mod engine_tests {
         "2019",
     ];
 
+    /// The prefix and suffix trims are `str`'s.
+    #[rstest::rstest]
+    #[case::none("12", "er")]
+    #[case::one("1er", "er")]
+    #[case::repeated("1ererer", "er")]
+    #[case::whole("erer", "er")]
+    #[case::overlapping("aaaaa", "aa")]
+    #[case::phrase("du du 3", "du ")]
+    #[case::empty_pattern("abc", "")]
+    #[case::empty_text("", "th")]
+    #[case::non_ascii("3éé", "é")]
+    fn trims_are_those_of_str(#[case] s: &str, #[case] pat: &str) {
+        assert_eq!(trim_end_all(s, pat), s.trim_end_matches(pat));
+        assert_eq!(trim_start_all(s, pat), s.trim_start_matches(pat));
+    }
+
     /// The walks list every place (not glued) where a rule matches alone, and the
     /// backtracker (and its cache, the second time) reads the same groups as the rule's
     /// own regex there.
@@ -1549,7 +1626,8 @@ mod engine_tests {
             for text in TEXTS.iter().chain(&TEXTS) {
                 let folded = Folded::new(text, 0);
                 let t = folded.text.as_str();
-                let found = starts(lex.rules.len(), Some((dfa, &mut walker)), t);
+                let mut found = Vec::new();
+                starts(lex.rules.len(), Some((dfa, &mut walker)), t, &mut found);
                 for (ri, rule) in lex.rules.iter().enumerate() {
                     let re = eng.rule_regex(ri).expect("each rule compiles alone");
                     let mut expect = Vec::new();
@@ -1564,10 +1642,15 @@ mod engine_tests {
                             expect.push((i, caps));
                         }
                     }
-                    let places: Vec<usize> = found[ri].iter().map(|p| p.0).collect();
+                    let found: Vec<(usize, usize)> = found
+                        .iter()
+                        .filter(|p| p.rule as usize == ri)
+                        .map(|p| (p.start, p.end))
+                        .collect();
+                    let places: Vec<usize> = found.iter().map(|p| p.0).collect();
                     let want: Vec<usize> = expect.iter().map(|e| e.0).collect();
                     assert_eq!(places, want, "{lang} {} in {t:?}", rule.name);
-                    for (&(at, end), (_, caps)) in found[ri].iter().zip(&expect) {
+                    for (&(at, end), (_, caps)) in found.iter().zip(&expect) {
                         assert!(caps.get_match().is_some_and(|m| m.end() <= end));
                         for _ in 0..2 {
                             let got = sc.search(eng, t, ri, at, end).expect("a match");
