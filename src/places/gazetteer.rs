@@ -73,7 +73,7 @@ pub(crate) struct Pattern {
 
 // PLACES, PATTERNS, BY_KEY (place keys, sorted, and their indices), NAMES (the
 // trie of every folded name, by pattern id) and SPECIAL (the blocking and
-// lowercase-allowed names that are not gated)
+// lowercase-allowed names that are not gated), each with its PAIRS (`TrieRef::pairs`)
 include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
 
 pub(crate) struct Gazetteer {
@@ -84,6 +84,17 @@ pub(crate) struct Gazetteer {
     names: TrieRef<'static>,
     /// The blocking and lowercase-allowed names of `names` that are not gated.
     special: TrieRef<'static>,
+    /// The first two bytes of `names` and of `special` (`TrieRef::pairs`).
+    names_pairs: &'static [u64; 1024],
+    special_pairs: &'static [u64; 1024],
+}
+
+/// Bit set `pairs` (`TrieRef::pairs`) holds the first two bytes of `ft[at..]`.
+#[inline]
+fn may_start(pairs: &[u64; 1024], ft: &[u8], at: usize) -> bool {
+    let b0 = ft.get(at).map_or(0, |&b| usize::from(b));
+    let b1 = ft.get(at + 1).map_or(0, |&b| usize::from(b));
+    pairs[b0 << 2 | b1 >> 6] >> (b1 & 63) & 1 == 1
 }
 
 pub(crate) static GAZETTEER: Gazetteer = Gazetteer {
@@ -91,6 +102,8 @@ pub(crate) static GAZETTEER: Gazetteer = Gazetteer {
     patterns: &PATTERNS,
     names: NAMES,
     special: SPECIAL,
+    names_pairs: &NAMES_PAIRS,
+    special_pairs: &SPECIAL_PAIRS,
 };
 
 /// The places as [`Place`]s, made on first use (for the public lookups).
@@ -100,6 +113,9 @@ static PLACE_LIST: LazyLock<Vec<Place>> =
 impl Gazetteer {
     /// The longest name (its folded end and pattern id) starting at byte `at` of folded `ft`.
     pub fn find_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
+        if !may_start(self.names_pairs, ft.as_bytes(), at) {
+            return None;
+        }
         self.names
             .longest(ft.as_bytes(), at, |id| !self.patterns[id].gated)
     }
@@ -107,10 +123,14 @@ impl Gazetteer {
     /// [`Gazetteer::find_at`] for a word written in lowercase, where only a blocking
     /// or lowercase-allowed name has any effect: `None` as soon as the longest name can
     /// be no such name.
+    #[inline]
     pub fn find_lower_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
-        // the longest special name, looked up among the few special ones: most
-        // lowercase words leave that small trie at once
-        let (end, id) = self.special.longest(ft.as_bytes(), at, |_| true)?;
+        let b = ft.as_bytes();
+        // most lowercase words start no special name by their first two bytes
+        if !may_start(self.special_pairs, b, at) {
+            return None;
+        }
+        let (end, id) = self.special.longest(b, at, |_| true)?;
         // it counts only when no longer name (then not special) starts here
         self.find_at(ft, at)
             .is_some_and(|(longest, _)| longest == end)
@@ -243,6 +263,47 @@ mod tests {
         assert_eq!(a.root, b.root);
     }
 
+    /// [`Gazetteer::find_lower_at`] without its filters.
+    fn find_lower_plain(ft: &str, at: usize) -> Option<(usize, usize)> {
+        let g = &GAZETTEER;
+        let (end, id) = g.special.longest(ft.as_bytes(), at, |_| true)?;
+        g.find_at(ft, at)
+            .is_some_and(|(longest, _)| longest == end)
+            .then_some((end, id))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// The filter of `find_lower_at` drops only names that end inside a word
+        /// (none, as it stands: it is exact).
+        #[test]
+        fn find_lower_at_filters_only_names_inside_words(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "le", "de", "malien", "maliens", "mai", "maison", "fleuve niger", "zone", "des",
+                "trois", "frontieres", "g5", "sahel", "al", "qaida", "tri-border", "area", "a",
+                "francaise", "mme", "é", "ø", "2024", "-", "'", "niger", "lac", "tchad", "x",
+            ]), 0..12),
+            glue in proptest::sample::select(vec![" ", "", "-", ", ", "'"]),
+        ) {
+            let ft = words.join(glue);
+            for at in 0..ft.len() {
+                if !ft.is_char_boundary(at) {
+                    continue;
+                }
+                let plain = find_lower_plain(&ft, at);
+                let fast = GAZETTEER.find_lower_at(&ft, at);
+                let on_boundary = |(end, _): (usize, usize)| {
+                    !ft[end..].chars().next().is_some_and(char::is_alphanumeric)
+                };
+                let word_start = ft[at..].chars().next().is_some_and(char::is_alphanumeric)
+                    && !ft[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+                if fast.is_some() || (word_start && plain.is_some_and(on_boundary)) {
+                    proptest::prop_assert_eq!(fast, plain, "{:?} at {}", ft, at);
+                }
+            }
+        }
+    }
+
     /// The tables compiled in are those of the sources as they are now.
     #[test]
     fn compiled_tables_match_the_sources() {
@@ -273,16 +334,18 @@ mod tests {
         for (k, id) in c.names.iter().filter(|(k, _)| folded_name(k) == *k) {
             assert_eq!(GAZETTEER.pattern_id(k), Some(*id), "{k}");
         }
-        let special = Trie::new(
-            c.names
-                .iter()
-                .filter(|(_, id)| {
-                    let p = &c.patterns[*id];
-                    !p.gated && (p.blocked || p.lower_ok)
-                })
-                .map(|(k, id)| (k.as_str(), *id))
-                .collect(),
-        );
+        let special_names: Vec<(&str, usize)> = c
+            .names
+            .iter()
+            .filter(|(_, id)| {
+                let p = &c.patterns[*id];
+                !p.gated && (p.blocked || p.lower_ok)
+            })
+            .map(|(k, id)| (k.as_str(), *id))
+            .collect();
+        let special = Trie::new(special_names.clone());
         same_trie(SPECIAL, special.as_ref());
+        assert_eq!(NAMES_PAIRS.as_slice(), all.as_ref().pairs());
+        assert_eq!(SPECIAL_PAIRS.as_slice(), special.as_ref().pairs());
     }
 }

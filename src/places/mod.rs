@@ -192,8 +192,12 @@ fn cue_before<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
     let trimmed = before.trim_end_matches(' ');
     let bucket = |s: &str| s.as_bytes().last().map_or(256, |&b| usize::from(b));
     let fits = |rest: &str, c: &Cue| {
-        rest.strip_suffix(c.words.as_str())
-            .is_some_and(|head| !head.chars().next_back().is_some_and(is_word))
+        // the last bytes agree (the bucket): the one before them first, then the whole cue
+        let (r, w) = (rest.as_bytes(), c.words.as_bytes());
+        (w.len() < 2 || r.len() >= w.len() && r[r.len() - 2] == w[w.len() - 2])
+            && rest
+                .strip_suffix(c.words.as_str())
+                .is_some_and(|head| !head.chars().next_back().is_some_and(is_word))
     };
     // a tight cue ends the text right before the name; another one, past spaces
     let tight = lex.before_by_last[bucket(before)]
@@ -323,7 +327,16 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             let at = i;
             let (c, w) = if b[at] < 0x80 {
                 i += 1;
-                (char::from(b[at]), b[at].is_ascii_alphanumeric())
+                let w = b[at].is_ascii_alphanumeric();
+                if w && !prev {
+                    // the rest of an ASCII run starts nothing
+                    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
+                    }
+                    prev = true;
+                    return Some((at, char::from(b[at])));
+                }
+                (char::from(b[at]), w)
             } else {
                 let c = s[at..].chars().next()?;
                 i += c.len_utf8();

@@ -33,6 +33,7 @@ fn trie_source(out: &mut String, name: &str, t: TrieRef<'_>) {
         let _ = write!(out, "\\x{b:02x}");
     }
     let _ = writeln!(out, "\",\n    ids: &{:?},\n    root: &{:?},\n}};", t.ids, t.root);
+    let _ = writeln!(out, "static {name}_PAIRS: [u64; 1024] = {:?};", t.pairs());
 }
 
 /// The Rust source of the tables of `c`.

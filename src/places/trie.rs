@@ -167,6 +167,28 @@ impl<'a> TrieRef<'a> {
         best
     }
 
+    /// The first two bytes of the keys, as a bit set of `b0 << 8 | b1` (a key of one
+    /// byte sets every pair it starts): no key starts at a text whose first two
+    /// bytes (`b1` 0 at the end of the text) are not in it.
+    pub fn pairs(self) -> Vec<u64> {
+        let mut bits = vec![0u64; 1024];
+        let mut set = |b0: usize, b1: usize| bits[(b0 << 8 | b1) >> 6] |= 1 << (b1 & 63);
+        for b0 in 0..256 {
+            let node = self.root[b0] as usize;
+            if node == 0 {
+                continue;
+            }
+            let [first, len, _, n] = self.nodes[node].map(|x| x as usize);
+            if n != 0 {
+                (0..256).for_each(|b1| set(b0, b1));
+            }
+            for &b1 in &self.edge_bytes[first..first + len] {
+                set(b0, usize::from(b1));
+            }
+        }
+        bits
+    }
+
     /// The ids of `key` itself (empty when it is not a key).
     pub fn get(self, key: &[u8]) -> &'a [usize] {
         let mut found: &'a [usize] = &[];
@@ -220,6 +242,12 @@ mod tests {
                 let odd = want.iter().rev().find(|(_, ids)| ids[0] % 2 == 1).map(|(e, ids)| (*e, ids[0]));
                 prop_assert_eq!(t.as_ref().longest(hb, at, |id| id % 2 == 1), odd);
                 prop_assert_eq!(got, want);
+            }
+            let pairs = t.as_ref().pairs();
+            for at in 0..hb.len() {
+                let pair = usize::from(hb[at]) << 8 | usize::from(hb.get(at + 1).copied().unwrap_or(0));
+                let maybe = pairs[pair >> 6] >> (pair & 63) & 1 == 1;
+                prop_assert!(maybe || t.as_ref().longest(hb, at, |_| true).is_none());
             }
             for (k, _) in &keys {
                 let mut want: Vec<usize> =
