@@ -6,9 +6,9 @@
 //! longest name at a word start; `build.rs` writes them as Rust tables that
 //! are compiled in here, so nothing is parsed or built at start-up.
 
-pub use super::compile::{Kind, Place};
-use super::compile::{folded_name, gated};
 pub(crate) use super::compile::tier;
+use super::compile::{folded_name, gated};
+pub use super::compile::{Kind, Place};
 use super::trie::TrieRef;
 use std::sync::LazyLock;
 
@@ -147,7 +147,10 @@ impl Gazetteer {
 
     /// The pattern of a name (folded, spaces collapsed).
     pub fn pattern_id(&self, name: &str) -> Option<usize> {
-        self.names.get(folded_name(name).as_bytes()).first().copied()
+        self.names
+            .get(folded_name(name).as_bytes())
+            .first()
+            .copied()
     }
 
     /// Indices of the places a name may stand for.

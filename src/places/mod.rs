@@ -51,6 +51,18 @@ struct Cue {
     tight: bool,
     role: Role,
     kind: Option<Kind>,
+    /// The last four bytes of `words` (fewer when shorter), see [`tail4`], and the mask of as many bytes.
+    tail: u32,
+    mask: u32,
+}
+
+/// The last four bytes of `b` (fewer when shorter), the last one lowest.
+fn tail4(b: &[u8]) -> u32 {
+    b.iter()
+        .rev()
+        .take(4)
+        .rev()
+        .fold(0, |t, &x| t << 8 | u32::from(x))
 }
 
 /// The language knowledge of the stage: cues, ambiguous names, stop words.
@@ -78,8 +90,15 @@ impl Lexicon {
                     "compound" => Role::Compound,
                     _ => return None,
                 };
+                let n = words.len().min(4);
                 Some(Cue {
                     tight: words.ends_with('\'') || role == Role::Compound,
+                    tail: tail4(words.as_bytes()),
+                    mask: if n == 4 {
+                        u32::MAX
+                    } else {
+                        (1u32 << (8 * n)) - 1
+                    },
                     words,
                     after: r.get(1).copied() == Some("after"),
                     role,
@@ -191,27 +210,28 @@ fn cue_before<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
     let before = &f[..at];
     let trimmed = before.trim_end_matches(' ');
     let bucket = |s: &str| s.as_bytes().last().map_or(256, |&b| usize::from(b));
-    let fits = |rest: &str, c: &Cue| {
-        // the last bytes agree (the bucket): the one before them first, then the whole cue
-        let (r, w) = (rest.as_bytes(), c.words.as_bytes());
-        (w.len() < 2 || r.len() >= w.len() && r[r.len() - 2] == w[w.len() - 2])
+    let fits = |rest: &str, tail: u32, c: &Cue| {
+        // the last four bytes first (one comparison), then the whole cue
+        tail & c.mask == c.tail
             && rest
                 .strip_suffix(c.words.as_str())
                 .is_some_and(|head| !head.chars().next_back().is_some_and(is_word))
     };
     // a tight cue ends the text right before the name; another one, past spaces
+    let tail = tail4(before.as_bytes());
     let tight = lex.before_by_last[bucket(before)]
         .iter()
         .copied()
-        .find(|&i| lex.cues[i].tight && fits(before, &lex.cues[i]));
+        .find(|&i| lex.cues[i].tight && fits(before, tail, &lex.cues[i]));
     let spaced = if trimmed.len() == before.len() {
         None
     } else {
+        let trimmed_tail = tail4(trimmed.as_bytes());
         lex.before_by_last[bucket(trimmed)]
             .iter()
             .copied()
             .take_while(|&i| tight.is_none_or(|t| i < t))
-            .find(|&i| !lex.cues[i].tight && fits(trimmed, &lex.cues[i]))
+            .find(|&i| !lex.cues[i].tight && fits(trimmed, trimmed_tail, &lex.cues[i]))
     };
     spaced.or(tight).map(|i| &lex.cues[i])
 }

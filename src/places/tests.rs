@@ -320,8 +320,26 @@ fn date_prefix_offsets() {
 /// Headline-like and plain sentences, made of words of every case and length.
 fn headline_like() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "Mali", "ATTAQUE", "armée", "Ménaka", "Élection", "de", "l'", "Niger", "Kidal", "soldats",
-        "Tués", "Ça", "2024", "-", ",", "Œuvre", "Über", "ß", "élus", "Des",
+        "Mali",
+        "ATTAQUE",
+        "armée",
+        "Ménaka",
+        "Élection",
+        "de",
+        "l'",
+        "Niger",
+        "Kidal",
+        "soldats",
+        "Tués",
+        "Ça",
+        "2024",
+        "-",
+        ",",
+        "Œuvre",
+        "Über",
+        "ß",
+        "élus",
+        "Des",
     ]);
     prop::collection::vec(word, 0..40).prop_map(|w| w.join(" "))
 }
@@ -359,4 +377,17 @@ fn credit_lines_are_not_headlines() {
         "Reporting by Tiemoko Diallo in Bamako and Edward McAllister in Dakar; writing by Aaron Ross; editing by Alison Williams.",
     );
     assert_eq!(summary(&found), ["Bamako=Bamako/ML", "Dakar=Dakar/SN"]);
+}
+
+/// The quick test of `cue_before` (a cue's last four bytes) holds for every text ending with the cue.
+#[test]
+fn cue_tails_match_every_text_ending_with_the_cue() {
+    for lex in [&*FR, &*EN] {
+        for c in &lex.cues {
+            for head in ["", "a", "près ", "l'x ", "ééé "] {
+                let s = format!("{head}{}", c.words);
+                assert_eq!(tail4(s.as_bytes()) & c.mask, c.tail, "{s:?}");
+            }
+        }
+    }
 }

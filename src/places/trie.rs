@@ -149,7 +149,12 @@ impl<'a> TrieRef<'a> {
     /// The longest key that `hay[at..]` starts with whose first id passes `ok`:
     /// its end and that id ([`TrieRef::prefixes`]' last call but for `ok`, in one loop).
     #[inline]
-    pub fn longest(self, hay: &[u8], at: usize, ok: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+    pub fn longest(
+        self,
+        hay: &[u8],
+        at: usize,
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<(usize, usize)> {
         let mut node = self.root[usize::from(*hay.get(at)?)] as usize;
         let mut k = at + 1;
         let mut best = None;
@@ -170,6 +175,7 @@ impl<'a> TrieRef<'a> {
     /// The first two bytes of the keys, as a bit set of `b0 << 8 | b1` (a key of one
     /// byte sets every pair it starts): no key starts at a text whose first two
     /// bytes (`b1` 0 at the end of the text) are not in it.
+    #[allow(dead_code)] // by build.rs (tables.rs) and the tests
     pub fn pairs(self) -> Vec<u64> {
         let mut bits = vec![0u64; 1024];
         let mut set = |b0: usize, b1: usize| bits[(b0 << 8 | b1) >> 6] |= 1 << (b1 & 63);
