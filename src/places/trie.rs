@@ -91,6 +91,7 @@ impl Trie {
     }
 
     /// Calls `f(end, ids)` for every key that `hay[at..]` starts with, shortest first.
+    #[inline]
     pub fn prefixes(&self, hay: &[u8], at: usize, f: impl FnMut(usize, &[usize])) {
         self.as_ref().prefixes(hay, at, f);
     }
@@ -106,6 +107,7 @@ impl Trie {
 
 impl<'a> TrieRef<'a> {
     /// See [`Trie::prefixes`].
+    #[inline]
     pub fn prefixes(self, hay: &[u8], at: usize, mut f: impl FnMut(usize, &[usize])) {
         self.walk(hay, at, |_, end, ids| {
             if !ids.is_empty() {
@@ -140,10 +142,13 @@ impl<'a> TrieRef<'a> {
     #[inline]
     fn child(self, first: usize, len: usize, b: u8) -> usize {
         let edges = &self.edge_bytes[first..first + len];
-        match edges.iter().position(|&e| e >= b) {
-            Some(e) if edges[e] == b => first + e + 1,
-            _ => 0,
-        }
+        // most nodes have an edge or two; those near the root, dozens
+        let e = if len <= 8 {
+            edges.iter().position(|&e| e >= b).filter(|&e| edges[e] == b)
+        } else {
+            edges.binary_search(&b).ok()
+        };
+        e.map_or(0, |e| first + e + 1)
     }
 
     /// The longest key that `hay[at..]` starts with whose first id passes `ok`:
