@@ -155,6 +155,13 @@ pub(crate) fn folded_name(name: &str) -> String {
     f.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first word of a folded name: its first run of alphanumeric characters.
+pub(crate) fn first_word(name: &str) -> &str {
+    name.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
 /// Folded forms an alias is matched under: as folded, and with hyphens and spaces swapped.
 fn variants(alias: &str) -> Vec<String> {
     let f = folded_name(alias);

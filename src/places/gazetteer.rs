@@ -10,6 +10,7 @@ pub(crate) use super::compile::tier;
 use super::compile::{folded_name, gated};
 pub use super::compile::{Kind, Place};
 use super::trie::TrieRef;
+use crate::text::{ShortWords, NO_ID};
 use std::sync::LazyLock;
 
 /// One gazetteer entry as compiled in ([`Place`] with borrowed text).
@@ -73,7 +74,8 @@ pub(crate) struct Pattern {
 
 // PLACES, PATTERNS, BY_KEY (place keys, sorted, and their indices), NAMES (the
 // trie of every folded name, by pattern id) and SPECIAL (the blocking and
-// lowercase-allowed names that are not gated), each with its PAIRS (`TrieRef::pairs`)
+// lowercase-allowed names that are not gated), each with its PAIRS (`TrieRef::pairs`),
+// and SPECIAL_FIRST_WORDS (the first words of SPECIAL's names, sorted)
 include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
 
 pub(crate) struct Gazetteer {
@@ -106,6 +108,10 @@ pub(crate) static GAZETTEER: Gazetteer = Gazetteer {
     special_pairs: &SPECIAL_PAIRS,
 };
 
+/// The first words of the special names (`compile::first_word`), as short words.
+static SPECIAL_FIRST: LazyLock<ShortWords> =
+    LazyLock::new(|| ShortWords::new(SPECIAL_FIRST_WORDS.iter().map(|w| (*w, 0))));
+
 /// The places as [`Place`]s, made on first use (for the public lookups).
 static PLACE_LIST: LazyLock<Vec<Place>> =
     LazyLock::new(|| PLACES.iter().map(Entry::to_place).collect());
@@ -121,12 +127,20 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::find_at`] for a word written in lowercase, where only a blocking
-    /// or lowercase-allowed name has any effect: `None` as soon as the longest name can
-    /// be no such name.
+    /// or lowercase-allowed name that ends on a word boundary has any effect: `None`
+    /// as soon as the longest name can be no such name. `run`: the length of the run
+    /// of ASCII letters and digits at `at` (0 if unknown).
     #[inline]
-    pub fn find_lower_at(&self, ft: &str, at: usize) -> Option<(usize, usize)> {
+    pub fn find_lower_at(&self, ft: &str, at: usize, run: usize) -> Option<(usize, usize)> {
         let b = ft.as_bytes();
-        // most lowercase words start no special name by their first two bytes
+        // a name that ends on a word boundary starts with the whole word at `at` (its
+        // run of letters and digits): most lowercase words are the first word of no
+        // special name, as one look in a table of short words tells
+        let whole = b.get(at + run).is_none_or(|&c| c < 0x80);
+        if whole && (1..=8).contains(&run) && SPECIAL_FIRST.get(b, at, run) == NO_ID {
+            return None;
+        }
+        // then most start none by their first two bytes
         if !may_start(self.special_pairs, b, at) {
             return None;
         }
@@ -255,7 +269,7 @@ pub fn size() -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::compile::{compile, folded_name};
+    use super::super::compile::{compile, first_word, folded_name};
     use super::super::trie::{Trie, TrieRef};
     use super::*;
 
@@ -277,8 +291,7 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
-        /// The filter of `find_lower_at` drops only names that end inside a word
-        /// (none, as it stands: it is exact).
+        /// The filters of `find_lower_at` drop only names that end inside a word.
         #[test]
         fn find_lower_at_filters_only_names_inside_words(
             words in proptest::collection::vec(proptest::sample::select(vec![
@@ -294,7 +307,11 @@ mod tests {
                     continue;
                 }
                 let plain = find_lower_plain(&ft, at);
-                let fast = GAZETTEER.find_lower_at(&ft, at);
+                let run = ft.as_bytes()[at..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                let fast = GAZETTEER.find_lower_at(&ft, at, run);
                 let on_boundary = |(end, _): (usize, usize)| {
                     !ft[end..].chars().next().is_some_and(char::is_alphanumeric)
                 };
@@ -350,5 +367,9 @@ mod tests {
         same_trie(SPECIAL, special.as_ref());
         assert_eq!(NAMES_PAIRS.as_slice(), all.as_ref().pairs());
         assert_eq!(SPECIAL_PAIRS.as_slice(), special.as_ref().pairs());
+        let mut first: Vec<&str> = special_names.iter().map(|(k, _)| first_word(k)).collect();
+        first.sort_unstable();
+        first.dedup();
+        assert_eq!(SPECIAL_FIRST_WORDS.as_slice(), first);
     }
 }

@@ -338,8 +338,10 @@ fn title_case_plain(s: &str) -> bool {
     long >= 4 && upper * 10 >= long * 9
 }
 
-/// The word starts of `s`: each word character (byte offset, char) after a non-word one.
-fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+/// The word starts of `s`: each word character (byte offset, char) after a non-word
+/// one, with the length of the run of ASCII letters and digits starting there (0 for
+/// a non-ASCII character).
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, char, usize)> + '_ {
     let b = s.as_bytes();
     let (mut i, mut prev) = (0, false);
     std::iter::from_fn(move || {
@@ -354,7 +356,7 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
                         i += 1;
                     }
                     prev = true;
-                    return Some((at, char::from(b[at])));
+                    return Some((at, char::from(b[at]), i - at));
                 }
                 (char::from(b[at]), w)
             } else {
@@ -365,7 +367,7 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             let start = w && !prev;
             prev = w;
             if start {
-                return Some((at, c));
+                return Some((at, c, 0));
             }
         }
         None
@@ -447,7 +449,7 @@ fn scan_sentence(
     let headline = || *headline.get_or_init(|| title_case(orig));
     let mut covered_to = 0usize; // folded offset up to which words are taken
     let mut last_hit_end: Option<usize> = None; // folded end of the last name taken
-    for (i, c) in word_starts(ft) {
+    for (i, c, run) in word_starts(ft) {
         if i < covered_to {
             continue;
         }
@@ -456,7 +458,7 @@ fn scan_sentence(
         let m = if upper {
             g.find_at(ft, i)
         } else {
-            g.find_lower_at(ft, i)
+            g.find_lower_at(ft, i, run)
         };
         if let Some((me, pid)) = m {
             let ms = i;

@@ -1,7 +1,7 @@
 //! Writes the compiled gazetteer (`compile.rs`) as Rust tables, for `build.rs`:
 //! `$OUT_DIR/gazetteer_tables.rs`, included by `gazetteer.rs`. Not part of the library.
 
-use crate::compile::{compile, Compiled};
+use crate::compile::{compile, first_word, Compiled};
 use crate::trie::{Trie, TrieRef};
 use std::fmt::Write;
 
@@ -100,8 +100,17 @@ fn source(c: &Compiled) -> String {
             .map(|(k, id)| (k.as_str(), *id))
             .collect()
     };
+    let special: Vec<(&str, usize)> = names(true);
     trie_source(&mut out, "NAMES", Trie::new(names(false)).as_ref());
-    trie_source(&mut out, "SPECIAL", Trie::new(names(true)).as_ref());
+    trie_source(&mut out, "SPECIAL", Trie::new(special.clone()).as_ref());
+    let mut first: Vec<&str> = special.iter().map(|(k, _)| first_word(k)).collect();
+    first.sort_unstable();
+    first.dedup();
+    let _ = writeln!(
+        out,
+        "static SPECIAL_FIRST_WORDS: [&str; {}] = {first:?};",
+        first.len()
+    );
     out
 }
 

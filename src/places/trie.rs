@@ -144,7 +144,10 @@ impl<'a> TrieRef<'a> {
         let edges = &self.edge_bytes[first..first + len];
         // most nodes have an edge or two; those near the root, dozens
         let e = if len <= 8 {
-            edges.iter().position(|&e| e >= b).filter(|&e| edges[e] == b)
+            edges
+                .iter()
+                .position(|&e| e >= b)
+                .filter(|&e| edges[e] == b)
         } else {
             edges.binary_search(&b).ok()
         };
