@@ -5,7 +5,9 @@
 //!
 //! Matching takes the longest gazetteer name (a byte trie, `trie.rs`) at
 //! every word start of each folded sentence (« Menaka » = « Ménaka »,
-//! « Tombouctou » = « Timbuktu »). Precision guards: a place name must be
+//! « Tombouctou » = « Timbuktu »); a bit set of the names' first two bytes, and
+//! for a lowercase word a table of the first words of the names that count in
+//! lowercase, skip the walk at most word starts. Precision guards: a place name must be
 //! capitalized as written, not glued by a hyphen or a capitalized word to a
 //! larger name (« Radio France », « Amadou Koufa »), not a blocked phrase
 //! (demonyms, « Agence France-Presse », « État islamique au Sahel »); names
@@ -156,7 +158,7 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
     }
 }
 
-/// Loads the gazetteer and the word lists now (they load lazily otherwise).
+/// Loads the word lists now (they load lazily otherwise; the gazetteer is compiled in).
 pub fn warm_up() {
     LazyLock::force(&FR);
     LazyLock::force(&EN);
