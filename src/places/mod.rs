@@ -5,7 +5,9 @@
 //!
 //! Matching takes the longest gazetteer name (a byte trie, `trie.rs`) at
 //! every word start of each folded sentence (« Menaka » = « Ménaka »,
-//! « Tombouctou » = « Timbuktu »). Precision guards: a place name must be
+//! « Tombouctou » = « Timbuktu »); a bit set of the names' first two bytes, and
+//! for a lowercase word a table of the first words of the names that count in
+//! lowercase, skip the walk at most word starts. Precision guards: a place name must be
 //! capitalized as written, not glued by a hyphen or a capitalized word to a
 //! larger name (« Radio France », « Amadou Koufa »), not a blocked phrase
 //! (demonyms, « Agence France-Presse », « État islamique au Sahel »); names
@@ -18,6 +20,8 @@
 //! same name (« Gao » the city), then the document's countries, then Mali, Niger,
 //! Burkina Faso and their neighbours, then the larger area, then population.
 
+#[cfg_attr(not(test), allow(dead_code))]
+mod compile;
 mod gazetteer;
 #[cfg(test)]
 mod tests;
@@ -49,6 +53,18 @@ struct Cue {
     tight: bool,
     role: Role,
     kind: Option<Kind>,
+    /// The last four bytes of `words` (fewer when shorter), see [`tail4`], and the mask of as many bytes.
+    tail: u32,
+    mask: u32,
+}
+
+/// The last four bytes of `b` (fewer when shorter), the last one lowest.
+fn tail4(b: &[u8]) -> u32 {
+    b.iter()
+        .rev()
+        .take(4)
+        .rev()
+        .fold(0, |t, &x| t << 8 | u32::from(x))
 }
 
 /// The language knowledge of the stage: cues, ambiguous names, stop words.
@@ -76,8 +92,15 @@ impl Lexicon {
                     "compound" => Role::Compound,
                     _ => return None,
                 };
+                let n = words.len().min(4);
                 Some(Cue {
                     tight: words.ends_with('\'') || role == Role::Compound,
+                    tail: tail4(words.as_bytes()),
+                    mask: if n == 4 {
+                        u32::MAX
+                    } else {
+                        (1u32 << (8 * n)) - 1
+                    },
                     words,
                     after: r.get(1).copied() == Some("after"),
                     role,
@@ -91,7 +114,7 @@ impl Lexicon {
                 .cmp(&a.words.len())
                 .then(a.words.cmp(&b.words))
         });
-        let g = &*GAZETTEER;
+        let g = &GAZETTEER;
         let ambiguous = lines(ambiguous).filter_map(|l| g.pattern_id(l)).collect();
         let mut stop: HashSet<String> = lines(stop).map(fold).collect();
         for c in &list {
@@ -135,9 +158,8 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
     }
 }
 
-/// Loads the gazetteer and the word lists now (they load lazily otherwise).
+/// Loads the word lists now (they load lazily otherwise; the gazetteer is compiled in).
 pub fn warm_up() {
-    LazyLock::force(&GAZETTEER);
     LazyLock::force(&FR);
     LazyLock::force(&EN);
 }
@@ -190,23 +212,28 @@ fn cue_before<'a>(lex: &'a Lexicon, f: &str, at: usize) -> Option<&'a Cue> {
     let before = &f[..at];
     let trimmed = before.trim_end_matches(' ');
     let bucket = |s: &str| s.as_bytes().last().map_or(256, |&b| usize::from(b));
-    let fits = |rest: &str, c: &Cue| {
-        rest.strip_suffix(c.words.as_str())
-            .is_some_and(|head| !head.chars().next_back().is_some_and(is_word))
+    let fits = |rest: &str, tail: u32, c: &Cue| {
+        // the last four bytes first (one comparison), then the whole cue
+        tail & c.mask == c.tail
+            && rest
+                .strip_suffix(c.words.as_str())
+                .is_some_and(|head| !head.chars().next_back().is_some_and(is_word))
     };
     // a tight cue ends the text right before the name; another one, past spaces
+    let tail = tail4(before.as_bytes());
     let tight = lex.before_by_last[bucket(before)]
         .iter()
         .copied()
-        .find(|&i| lex.cues[i].tight && fits(before, &lex.cues[i]));
+        .find(|&i| lex.cues[i].tight && fits(before, tail, &lex.cues[i]));
     let spaced = if trimmed.len() == before.len() {
         None
     } else {
+        let trimmed_tail = tail4(trimmed.as_bytes());
         lex.before_by_last[bucket(trimmed)]
             .iter()
             .copied()
             .take_while(|&i| tight.is_none_or(|t| i < t))
-            .find(|&i| !lex.cues[i].tight && fits(trimmed, &lex.cues[i]))
+            .find(|&i| !lex.cues[i].tight && fits(trimmed, trimmed_tail, &lex.cues[i]))
     };
     spaced.or(tight).map(|i| &lex.cues[i])
 }
@@ -239,12 +266,61 @@ fn context(lex: &Lexicon, f: &str, ms: usize, me: usize) -> Context {
     ctx
 }
 
+/// The character at byte `at` of `s` is uppercase.
+fn upper_at(s: &str, at: usize) -> bool {
+    match s.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase),
+    }
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A headline-like sentence: nine in ten long words capitalized.
 fn title_case(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (mut long, mut upper) = (0usize, 0usize);
+    let (mut n, mut first_upper) = (0usize, false);
+    let mut i = 0;
+    while i <= b.len() {
+        let (alpha, up, len) = match b.get(i) {
+            None => (false, false, 1),
+            Some(&c) if c < 0x80 => (c.is_ascii_alphabetic(), c.is_ascii_uppercase(), 1),
+            Some(_) => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_alphabetic(), c.is_uppercase(), c.len_utf8())
+            }
+        };
+        if alpha {
+            if n == 0 {
+                first_upper = up;
+            }
+            n += 1;
+        } else {
+            if n >= 4 {
+                long += 1;
+                upper += usize::from(first_upper);
+                // done once even four-letter words in all the bytes left could not
+                // bring the lowercase ones under one in ten
+                if (long - upper) * 10 > long + (b.len() - i) / 4 {
+                    return false;
+                }
+            }
+            n = 0;
+        }
+        i += len;
+    }
+    long >= 4 && upper * 10 >= long * 9
+}
+
+/// [`title_case`] as first written, char by char and to the end (for the tests).
+#[cfg(test)]
+fn title_case_plain(s: &str) -> bool {
     let (mut long, mut upper) = (0usize, 0usize);
     let (mut n, mut first_upper) = (0usize, false);
     for c in s.chars().chain(std::iter::once(' ')) {
@@ -264,8 +340,10 @@ fn title_case(s: &str) -> bool {
     long >= 4 && upper * 10 >= long * 9
 }
 
-/// The word starts of `s`: each word character (byte offset, char) after a non-word one.
-fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+/// The word starts of `s`: each word character (byte offset, char) after a non-word
+/// one, with the length of the run of ASCII letters and digits starting there (0 for
+/// a non-ASCII character).
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, char, usize)> + '_ {
     let b = s.as_bytes();
     let (mut i, mut prev) = (0, false);
     std::iter::from_fn(move || {
@@ -273,7 +351,16 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             let at = i;
             let (c, w) = if b[at] < 0x80 {
                 i += 1;
-                (char::from(b[at]), b[at].is_ascii_alphanumeric())
+                let w = b[at].is_ascii_alphanumeric();
+                if w && !prev {
+                    // the rest of an ASCII run starts nothing
+                    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
+                    }
+                    prev = true;
+                    return Some((at, char::from(b[at]), i - at));
+                }
+                (char::from(b[at]), w)
             } else {
                 let c = s[at..].chars().next()?;
                 i += c.len_utf8();
@@ -282,7 +369,7 @@ fn word_starts(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             let start = w && !prev;
             prev = w;
             if start {
-                return Some((at, c));
+                return Some((at, c, 0));
             }
         }
         None
@@ -364,19 +451,16 @@ fn scan_sentence(
     let headline = || *headline.get_or_init(|| title_case(orig));
     let mut covered_to = 0usize; // folded offset up to which words are taken
     let mut last_hit_end: Option<usize> = None; // folded end of the last name taken
-    for (i, c) in word_starts(ft) {
+    for (i, c, run) in word_starts(ft) {
         if i < covered_to {
             continue;
         }
         // a name written in lowercase only counts when it blocks or may be lowercase
-        let upper = doc.text[f.orig(i)..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+        let upper = upper_at(&doc.text, f.orig(i));
         let m = if upper {
             g.find_at(ft, i)
         } else {
-            g.find_lower_at(ft, i)
+            g.find_lower_at(ft, i, run)
         };
         if let Some((me, pid)) = m {
             let ms = i;
@@ -533,7 +617,7 @@ const MAX_SPAN: usize = 1 << 16;
 
 /// Finds and resolves the places of a document.
 pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
-    let g = &*GAZETTEER;
+    let g = &GAZETTEER;
     let lex = lexicon(doc.language());
     let mut hits = Vec::new();
     let mut unknown = Vec::new();
@@ -572,12 +656,12 @@ pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
     // candidates allowed by the guards and the context
     let cands: Vec<Vec<usize>> = hits.iter().map(|h| candidates(g, lex, h)).collect();
     // the document's countries: those of names with a single possible country
-    let mut doc_countries: Vec<String> = Vec::new();
+    let mut doc_countries: Vec<&str> = Vec::new();
     for c in &cands {
-        let mut cs = c.iter().filter_map(|&i| g.places[i].country.as_ref());
+        let mut cs = c.iter().filter_map(|&i| g.places[i].country);
         if let Some(first) = cs.next() {
-            if cs.all(|x| x == first) && !doc_countries.contains(first) {
-                doc_countries.push(first.clone());
+            if cs.all(|x| x == first) && !doc_countries.contains(&first) {
+                doc_countries.push(first);
             }
         }
     }
@@ -591,13 +675,13 @@ pub fn find_places(doc: &Document) -> Vec<PlaceMention> {
         let p = &g.places[i];
         out.push(PlaceMention {
             span: Span::new(doc, h.start, h.end),
-            name: p.name.clone(),
-            country: p.country.clone(),
+            name: p.name.to_string(),
+            country: p.country.map(str::to_string),
             lat: p.lat,
             lon: p.lon,
             geonames_id: p.geonames_id,
             kind: Some(p.kind.as_str().to_string()),
-            parent: p.parent.map(|j| g.places[j].name.clone()),
+            parent: p.parent.map(|j| g.places[j].name.to_string()),
             resolved: true,
         });
     }
@@ -618,7 +702,7 @@ fn candidates(g: &Gazetteer, lex: &Lexicon, h: &Hit) -> Vec<usize> {
     let short = pat.letters <= 3
         && !pat.places.iter().any(|&i| {
             let p = &g.places[i];
-            p.kind == Kind::Country || (p.kind == Kind::City && tier(p.country.as_deref()) >= 2)
+            p.kind == Kind::Country || (p.kind == Kind::City && tier(p.country) >= 2)
         });
     if (lex.ambiguous.contains(&h.pattern) || short) && !h.ctx.any {
         return Vec::new();
@@ -630,7 +714,7 @@ fn candidates(g: &Gazetteer, lex: &Lexicon, h: &Hit) -> Vec<usize> {
         .filter(|&i| h.ctx.any || !g.places[i].gated())
         .collect();
     if let Some(k) = h.ctx.kind {
-        let fits = |p: &Place| match k {
+        let fits = |p: &gazetteer::Entry| match k {
             Kind::City | Kind::Locality => matches!(p.kind, Kind::City | Kind::Locality),
             k => p.kind == k,
         };

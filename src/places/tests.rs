@@ -317,8 +317,42 @@ fn date_prefix_offsets() {
     assert_eq!(&doc.text[found[0].span.start..found[0].span.end], "Ménaka");
 }
 
+/// Headline-like and plain sentences, made of words of every case and length.
+fn headline_like() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "Mali",
+        "ATTAQUE",
+        "armée",
+        "Ménaka",
+        "Élection",
+        "de",
+        "l'",
+        "Niger",
+        "Kidal",
+        "soldats",
+        "Tués",
+        "Ça",
+        "2024",
+        "-",
+        ",",
+        "Œuvre",
+        "Über",
+        "ß",
+        "élus",
+        "Des",
+    ]);
+    prop::collection::vec(word, 0..40).prop_map(|w| w.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn title_case_stops_early_only_when_it_can(s in "\\PC{0,120}", h in headline_like()) {
+        for t in [s.as_str(), h.as_str(), &format!("{h} {s}"), &h.to_uppercase()] {
+            prop_assert_eq!(title_case(t), title_case_plain(t), "{:?}", t);
+        }
+    }
+
     #[test]
     fn never_panics(s in "\\PC{0,200}", frag in prop::sample::select(vec![
         "à Ménaka", "près de ", "d'", "É", "-Mali", "fleuve ", " région de ", "Gao-", "’", "\u{301}",
@@ -343,4 +377,17 @@ fn credit_lines_are_not_headlines() {
         "Reporting by Tiemoko Diallo in Bamako and Edward McAllister in Dakar; writing by Aaron Ross; editing by Alison Williams.",
     );
     assert_eq!(summary(&found), ["Bamako=Bamako/ML", "Dakar=Dakar/SN"]);
+}
+
+/// The quick test of `cue_before` (a cue's last four bytes) holds for every text ending with the cue.
+#[test]
+fn cue_tails_match_every_text_ending_with_the_cue() {
+    for lex in [&*FR, &*EN] {
+        for c in &lex.cues {
+            for head in ["", "a", "près ", "l'x ", "ééé "] {
+                let s = format!("{head}{}", c.words);
+                assert_eq!(tail4(s.as_bytes()) & c.mask, c.tail, "{s:?}");
+            }
+        }
+    }
 }
