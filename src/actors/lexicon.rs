@@ -5,10 +5,10 @@
 use crate::document::{ActorType, Lang};
 use crate::models::{lines, tsv_rows};
 use crate::places::trie::Trie;
-use crate::text::fold;
+use crate::text::{fold, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Where an actor's country comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,14 +82,98 @@ pub(crate) struct CountryName {
     pub iso: &'static str,
 }
 
+/// The first words of the actor trie's keys, as a bit table of their hashes: a text
+/// position whose word is not there starts no key, and the trie is not walked there.
+///
+/// A key `W rest` (`W` its leading run of word characters) matches at a position only
+/// when the text there starts with `W` and, right after it, with `rest`'s first
+/// character, a non-word one, or (`rest` empty) with a non-word character or the end:
+/// so the text's own run of word characters there is `W`. A key with no leading word
+/// character may start anywhere (`loose`).
+#[derive(Debug)]
+pub(crate) struct FirstWords {
+    bits: Vec<u64>,
+    loose: bool,
+}
+
+/// Bits in [`FirstWords`]'s table (a power of two).
+const FIRST_WORD_BITS: usize = 1 << 16;
+
+impl FirstWords {
+    fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> FirstWords {
+        let mut t = FirstWords {
+            bits: vec![0; FIRST_WORD_BITS / 64],
+            loose: false,
+        };
+        for k in keys {
+            let w = &k.as_bytes()[..word_end(k, 0)];
+            if w.is_empty() {
+                t.loose = true;
+            } else {
+                let h = first_word_hash(w);
+                t.bits[h / 64] |= 1 << (h % 64);
+            }
+        }
+        t
+    }
+
+    /// False when no key starts with the word `w` (a whole run of word characters).
+    #[inline]
+    pub fn may_start(&self, w: &[u8]) -> bool {
+        let h = first_word_hash(w);
+        self.bits[h / 64] & (1 << (h % 64)) != 0
+    }
+
+    /// True when some key starts with a non-word character.
+    #[inline]
+    pub fn loose(&self) -> bool {
+        self.loose
+    }
+}
+
+/// A hash of a word into [`FirstWords`]'s table: its length, first four and last two bytes.
+#[inline]
+fn first_word_hash(w: &[u8]) -> usize {
+    let mut h = w.len() as u32;
+    let n = w.len();
+    for &b in w.iter().take(4).chain(w[n.saturating_sub(2)..].iter()) {
+        h = (h.rotate_left(5) ^ u32::from(b)).wrapping_mul(0x9E37_79B9);
+    }
+    (h >> 16) as usize & (FIRST_WORD_BITS - 1)
+}
+
+/// The end of the run of word characters of `s` at byte `i` (a char boundary).
+#[inline]
+pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if !super::persons::ascii_word(c) {
+                break;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
 /// The data of one language.
 pub(crate) struct LangData {
     /// Folded aliases and institution names → pattern index.
     pub actors: Trie,
+    /// The first words of the trie's keys.
+    pub first_words: FirstWords,
     pub patterns: Vec<Pattern>,
     pub roles: AhoCorasick,
     pub role_words: HashSet<String>,
     pub honorifics: Vec<&'static str>,
+    /// The last bytes of the honorifics (all bytes if one is empty).
+    pub honorific_ends: [bool; 256],
     pub sources: AhoCorasick,
     pub source_kinds: Vec<SourceKind>,
     pub countries: AhoCorasick,
@@ -117,15 +201,28 @@ pub(crate) struct Lexicon {
     /// Elided prefixes and name particles of every language.
     pub elisions: HashSet<String>,
     pub particles: HashSet<String>,
-    pub fr: LangData,
-    pub en: LangData,
+    /// The French and English aliases of each entry, and each language's demonyms,
+    /// for the language data.
+    aliases: Vec<Aliases>,
+    dem_fr: Vec<(&'static str, &'static str)>,
+    dem_en: Vec<(&'static str, &'static str)>,
+    /// Each language's data, built the first time a document of that language comes.
+    fr: OnceLock<LangData>,
+    en: OnceLock<LangData>,
 }
+
+/// The French and English aliases of a lexicon entry.
+type Aliases = (Vec<&'static str>, Vec<&'static str>);
 
 impl Lexicon {
     pub fn lang(&self, lang: Lang) -> &LangData {
         match lang {
-            Lang::Fr => &self.fr,
-            Lang::En => &self.en,
+            Lang::Fr => self
+                .fr
+                .get_or_init(|| build_lang(&FR, lang, &self.aliases, &self.dem_fr)),
+            Lang::En => self
+                .en
+                .get_or_init(|| build_lang(&EN, lang, &self.aliases, &self.dem_en)),
         }
     }
 
@@ -287,7 +384,7 @@ fn folded_set(data: &'static str) -> HashSet<String> {
 fn build_lang(
     files: &LangFiles,
     lang: Lang,
-    rows: &[(Entry, Vec<&'static str>, Vec<&'static str>)],
+    rows: &[Aliases],
     demonyms: &[(&'static str, &'static str)],
 ) -> LangData {
     let mut folded: Vec<String> = Vec::new();
@@ -309,7 +406,7 @@ fn build_lang(
             det,
         });
     };
-    for (i, (_, fr, en)) in rows.iter().enumerate() {
+    for (i, (fr, en)) in rows.iter().enumerate() {
         let (own, other) = match lang {
             Lang::Fr => (fr, en),
             Lang::En => (en, fr),
@@ -356,6 +453,7 @@ fn build_lang(
             .map(|(i, k)| (k.as_str(), i))
             .collect(),
     );
+    let first_words = FirstWords::new(folded.iter().map(String::as_str));
 
     let roles_list: Vec<String> = lines(files.roles).map(fold).collect();
     let role_words = roles_list
@@ -396,9 +494,11 @@ fn build_lang(
 
     LangData {
         actors,
+        first_words,
         patterns,
         roles,
         role_words,
+        honorific_ends: last_bytes(lines(files.honorifics)),
         honorifics: lines(files.honorifics).collect(),
         sources,
         source_kinds,
@@ -409,6 +509,18 @@ fn build_lang(
         place_heads: folded_set(files.place_heads),
         grammar: grammar(files.grammar),
     }
+}
+
+/// A table of the last bytes of `words` (every byte when one of them is empty).
+fn last_bytes<'w>(words: impl IntoIterator<Item = &'w str>) -> [bool; 256] {
+    let mut t = [false; 256];
+    for w in words {
+        match w.as_bytes().last() {
+            Some(&b) => t[usize::from(b)] = true,
+            None => t = [true; 256],
+        }
+    }
+    t
 }
 
 fn grammar(data: &'static str) -> HashMap<&'static str, HashSet<String>> {
@@ -433,23 +545,26 @@ fn build() -> Lexicon {
     for (d, iso) in dem_fr.iter().chain(dem_en.iter()) {
         demonyms.entry(fold(d)).or_insert(*iso);
     }
-    let fr = build_lang(&FR, Lang::Fr, &rows, &dem_fr);
-    let en = build_lang(&EN, Lang::En, &rows, &dem_en);
+    let grammars = [grammar(FR.grammar), grammar(EN.grammar)];
     let union = |class: &str| -> HashSet<String> {
-        [&fr, &en]
+        grammars
             .iter()
-            .filter_map(|l| l.grammar.get(class))
+            .filter_map(|g| g.get(class))
             .flatten()
             .cloned()
             .collect()
     };
+    let (entries, aliases) = rows.into_iter().map(|(e, fr, en)| (e, (fr, en))).unzip();
     Lexicon {
-        entries: rows.into_iter().map(|(e, _, _)| e).collect(),
+        entries,
         demonyms,
         firstnames: folded_set(FIRSTNAMES),
         elisions: union("elision"),
         particles: union("particle"),
-        fr,
-        en,
+        aliases,
+        dem_fr,
+        dem_en,
+        fr: OnceLock::new(),
+        en: OnceLock::new(),
     }
 }

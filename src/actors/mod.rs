@@ -312,6 +312,32 @@ fn article_len(ft: &str, fs: usize) -> usize {
     0
 }
 
+/// Every lexicon match on whole words of folded `ft` (start, end, pattern): at each
+/// start after a non-word character, each key the text starts with there. A word no
+/// key starts with is skipped whole.
+fn lexicon_matches(ld: &LangData, ft: &str) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    let fb = ft.as_bytes();
+    let mut fs = 0;
+    // `fs`: the start, or a char boundary after a non-word character
+    while fs < fb.len() {
+        let we = lexicon::word_end(ft, fs);
+        let at_word = we > fs;
+        if (at_word && ld.first_words.may_start(&fb[fs..we]))
+            || (!at_word && ld.first_words.loose())
+        {
+            ld.actors.prefixes(fb, fs, |fe, ids| {
+                if !persons::word_char_at(ft, fe) {
+                    found.extend(ids.iter().map(|&id| (fs, fe, id)));
+                }
+            });
+        }
+        // past the word, and past the non-word character after it (or at `fs`)
+        fs = we + ft[we..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
 fn scan_sentence(
     doc: &Document,
     lex: &Lexicon,
@@ -338,29 +364,7 @@ fn scan_sentence(
 
     // 1. lexicon and institution matches, longest first at each start
     let mut raw: Vec<(usize, usize, usize, usize, Target)> = Vec::new();
-    // every lexicon match on whole words: at each start after a non-word character,
-    // each key the text starts with there
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    let fb = ft.as_bytes();
-    let mut prev_word = false;
-    let mut fs = 0;
-    while let Some(&byte) = fb.get(fs) {
-        if !prev_word {
-            ld.actors.prefixes(fb, fs, |fe, ids| {
-                if !persons::word_char_at(ft, fe) {
-                    found.extend(ids.iter().map(|&id| (fs, fe, id)));
-                }
-            });
-        }
-        if byte < 0x80 {
-            prev_word = persons::ascii_word(byte);
-            fs += 1;
-        } else {
-            let c = ft[fs..].chars().next().unwrap_or(' ');
-            prev_word = is_word_char(c);
-            fs += c.len_utf8();
-        }
-    }
+    let found = lexicon_matches(ld, ft);
     for (fs, fe, pid) in found {
         let p = &ld.patterns[pid];
         let (os, oe) = folded.orig_range(fs, fe);

@@ -28,8 +28,12 @@ fn is_apos(c: char) -> bool {
 /// `folded` is a folded text holding `text` (`Folded::new` of `text` at `base`, or of a
 /// sentence around it): folding goes character by character, so each word's key is a
 /// slice of it.
+///
+/// One pass over the bytes, runs of ASCII word bytes read through a table; a word's key
+/// is found from where the last one's ended (ASCII folds byte for byte, so that guess is
+/// exact up to the next accented letter, and [`FoldPos`] corrects it there).
 pub(crate) fn tokenize<'f>(text: &str, base: usize, folded: FoldedView<'f>) -> Vec<Tok<'f>> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut w = Words {
         text,
         base,
@@ -75,9 +79,22 @@ impl<'f> FoldPos<'f> {
         let f: FoldedView<'f> = self.f;
         f.text.get(a..b).unwrap_or("")
     }
+
+    /// The folded text of original `from..from + len`, all ASCII: `len` folded bytes
+    /// (ASCII folds byte for byte), with no second search for its end.
+    #[inline]
+    fn slice_ascii(&mut self, from: usize, len: usize) -> &'f str {
+        let a = self.at(from);
+        let f: FoldedView<'f> = self.f;
+        let b = (a + len).min(f.text.len());
+        self.o = from + len;
+        self.j = b;
+        f.text.get(a..b).unwrap_or("")
+    }
 }
 
 /// Index of the first folded byte at or after original offset `o`, searched from `hint`.
+#[inline]
 fn fold_pos_from(f: FoldedView<'_>, o: usize, hint: usize) -> usize {
     let mut j = hint.min(f.text.len());
     while j < f.text.len() && f.orig(j) < o {
@@ -120,10 +137,21 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// [`is_word_char`] of each ASCII byte (false for the bytes of other characters).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        t[b as usize] = b.is_ascii_alphanumeric() || b == b'_';
+        b += 1;
+    }
+    t
+};
+
 /// [`is_word_char`] for an ASCII byte.
 #[inline]
 pub(crate) fn ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    ASCII_WORD[usize::from(b)]
 }
 
 /// True when the character at byte `i` of `s` (a char boundary) is a word character.
@@ -156,24 +184,34 @@ impl<'f> Words<'_, 'f, '_> {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if b < 0x80 && !ascii_word(b) {
-                i += 1;
-                continue;
-            }
-            let Some((c, n)) = char_at(text, i) else {
-                break;
-            };
-            if !is_word_char(c) {
-                i += n;
-                continue;
-            }
             let start = i;
-            let mut end = i + n;
-            // ASCII without an apostrophe: one token, no elision or possessive to split off
-            let mut plain = n == 1;
-            while let Some(&d) = bytes.get(end) {
+            // where the word's first character ends; false once it holds an apostrophe or
+            // a character outside ASCII
+            let (mut end, mut plain) = if b < 0x80 {
+                if !ascii_word(b) {
+                    i += 1;
+                    continue;
+                }
+                (i + 1, true)
+            } else {
+                let Some((c, n)) = char_at(text, i) else {
+                    break;
+                };
+                if !is_word_char(c) {
+                    i += n;
+                    continue;
+                }
+                (i + n, false)
+            };
+            loop {
+                while bytes.get(end).is_some_and(|&d| ascii_word(d)) {
+                    end += 1;
+                }
+                let Some(&d) = bytes.get(end) else {
+                    break;
+                };
                 if d < 0x80 {
-                    if ascii_word(d) || ((d == b'-' || d == b'\'') && word_char_at(text, end + 1)) {
+                    if (d == b'-' || d == b'\'') && word_char_at(text, end + 1) {
                         plain &= d != b'\'';
                         end += 1;
                         continue;
@@ -191,7 +229,9 @@ impl<'f> Words<'_, 'f, '_> {
                 }
             }
             if plain {
-                self.push(start, end);
+                // ASCII without an apostrophe: one token, no elision or possessive to split off
+                let key = self.pos.slice_ascii(self.base + start, end - start);
+                self.push(start, end, key);
             } else {
                 self.push_word(start, end);
             }
@@ -210,23 +250,28 @@ impl<'f> Words<'_, 'f, '_> {
         if let Some(p) = apos {
             let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
             if after < w.len() && LEXICON.elisions.contains(self.key(s, s + p)) {
-                self.push(s, s + after);
+                let key = self.key(s, s + after);
+                self.push(s, s + after, key);
                 self.push_word(s + after, e);
                 return;
             }
             // English possessive: « Mali's » → « Mali » + « 's »
             if p > 0 && self.key(s + after, e) == "s" {
-                self.push(s, s + p);
-                self.push(s + p, e);
+                let key = self.key(s, s + p);
+                self.push(s, s + p, key);
+                let key = self.key(s + p, e);
+                self.push(s + p, e, key);
                 return;
             }
         }
-        self.push(s, e);
+        let key = self.key(s, e);
+        self.push(s, e, key);
     }
 
-    fn push(&mut self, s: usize, e: usize) {
+    /// Adds the word `text[s..e]`, whose folded text is `key`.
+    #[inline]
+    fn push(&mut self, s: usize, e: usize, key: &'f str) {
         let w = &self.text[s..e];
-        let key = self.key(s, e);
         let cap = match w.as_bytes().first() {
             Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
             _ => w.chars().next().is_some_and(char::is_uppercase),
@@ -234,7 +279,7 @@ impl<'f> Words<'_, 'f, '_> {
         // the letter counts only matter to a name part: a capitalized word or one
         // glued to a particle (« al-Sahraoui »)
         let (mut acronym, mut alpha) = (false, true);
-        if cap || key.starts_with("al-") || key.starts_with("el-") {
+        if cap || glued_particle(key) {
             let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
             if w.is_ascii() {
                 for &b in w.as_bytes() {
@@ -263,6 +308,12 @@ impl<'f> Words<'_, 'f, '_> {
             alpha,
         });
     }
+}
+
+/// True when a folded word starts with « al- » or « el- ».
+#[inline]
+fn glued_particle(key: &str) -> bool {
+    matches!(key.as_bytes(), [b'a' | b'e', b'l', b'-', ..])
 }
 
 /// A role found in the text, with its original span.
@@ -311,8 +362,12 @@ impl Known {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&String> {
-        self.names.get(key)
+    /// The full name known for the words `toks` (their keys joined by spaces).
+    pub fn get_words(&self, toks: &[Tok]) -> Option<&String> {
+        if self.names.is_empty() {
+            return None;
+        }
+        self.names.get(&key_of(toks))
     }
 
     /// The full name for a name written short before its full form appeared
@@ -393,7 +448,7 @@ fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: 
     }
     // « al-Sahraoui », « el-Béchir »: a lowercase particle glued to a capitalized name
     !first
-        && (k.starts_with("al-") || k.starts_with("el-"))
+        && glued_particle(k)
         && ctx.text[t.start..t.end]
             .chars()
             .nth(3)
@@ -464,39 +519,41 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     let toks = ctx.toks;
     // a capitalized common word opening the sentence is not part of the name
     let at_start = |i: usize| toks[i].start <= ctx.sent_start + 1 || i == 0;
-    if j - i >= 2 && at_start(i) && !is_first_name(ctx.lex, toks[i].key) {
-        let key = key_of(&toks[i..j]);
-        if known.get(&key).is_none() {
-            i += 1;
-        }
+    if j - i >= 2
+        && at_start(i)
+        && !is_first_name(ctx.lex, toks[i].key)
+        && known.get_words(&toks[i..j]).is_none()
+    {
+        i += 1;
     }
     let name_toks = &toks[i..j];
     let (start, end) = (name_toks[0].start, name_toks[name_toks.len() - 1].end);
-    let key = key_of(name_toks);
     let n = name_toks.len();
-    let before = role_before(ctx, start);
-    let after = role_after(ctx, end);
-    let honor = honorific_before(ctx, start);
-    let known_name = known.get(&key).cloned();
-    let first = n >= 2 && is_first_name(ctx.lex, name_toks[0].key);
-    let cue = || n >= 2 && !at_start(i) && (verb_after(ctx, end) || prep_before(ctx, start));
-    let evidence = before.is_some() || after.is_some() || honor.is_some() || first || cue();
-    if known_name.is_none() && !evidence {
-        return None;
-    }
-    if n == 1 && known_name.is_none() && before.is_none() && honor.is_none() {
-        return None;
-    }
-    // « ministre de la Communication »: a capitalized word after a preposition is a
-    // complement, not a name, unless it is a full name with a first name
+    // Each test below that rejects the name reads only what it needs (the look-arounds
+    // have no side effects), the cheap ones first.
     // « stade Modibo Keïta », « boulevard … »: a place named after a person
     if (i > 0 && ctx.ld.place_heads.contains(toks[i - 1].key))
         || ctx.ld.place_heads.contains(toks[j - 1].key)
     {
         return None;
     }
+    let known_name = known.get_words(name_toks).cloned();
+    let before = role_before(ctx, start);
+    let honor = honorific_before(ctx, start);
+    if n == 1 && known_name.is_none() && before.is_none() && honor.is_none() {
+        return None;
+    }
+    let first = n >= 2 && is_first_name(ctx.lex, name_toks[0].key);
+    // « ministre de la Communication »: a capitalized word after a preposition is a
+    // complement, not a name, unless it is a full name with a first name
     let after_prep = i > 0 && ctx.ld.is("prep", toks[i - 1].key);
     if after_prep && known_name.is_none() && !first && honor.is_none() {
+        return None;
+    }
+    let after = role_after(ctx, end);
+    let cue = || n >= 2 && !at_start(i) && (verb_after(ctx, end) || prep_before(ctx, start));
+    let evidence = before.is_some() || after.is_some() || honor.is_some() || first || cue();
+    if known_name.is_none() && !evidence {
         return None;
     }
     let written = &ctx.text[start..end];
@@ -674,6 +731,12 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
 fn honorific_before(ctx: &Ctx, name_start: usize) -> Option<usize> {
     let base = ceil_char(ctx.text, name_start.saturating_sub(40).max(ctx.sent_start));
     let before = ctx.text[base..name_start].trim_end();
+    // no honorific ends with that byte
+    if let Some(&b) = before.as_bytes().last() {
+        if !ctx.ld.honorific_ends[usize::from(b)] {
+            return None;
+        }
+    }
     ctx.ld.honorifics.iter().find_map(|h| {
         let s = before.strip_suffix(h)?;
         let ok = !s.chars().next_back().is_some_and(is_word_char);
