@@ -174,8 +174,17 @@ pub(crate) struct LangData {
     pub honorifics: Vec<&'static str>,
     /// The last bytes of the honorifics (all bytes if one is empty).
     pub honorific_ends: [bool; 256],
+    /// The source patterns of more than one byte.
     pub sources: AhoCorasick,
     pub source_kinds: Vec<SourceKind>,
+    /// The source patterns of one byte (« à », folded) and their kinds: they are found apart
+    /// (`sources::patterns`), since in a leftmost-longest search they match at nearly
+    /// every « a ». Leaving them out of `sources` changes none of its other matches: a
+    /// one-byte match at `s` is reported only where no other pattern starts at `s` and
+    /// no match reported before covers it, and it ends at `s + 1`, where the search goes
+    /// on either way; so such a pattern matches wherever no other match covers it. (The
+    /// anchored and the prepositional searches of `sources` never wanted its kind.)
+    pub source_bytes: Vec<(u8, SourceKind)>,
     pub countries: AhoCorasick,
     pub country_names: Vec<CountryName>,
     pub notnames: HashSet<String>,
@@ -364,7 +373,7 @@ pub(crate) fn caps_of(s: &str) -> Vec<bool> {
 }
 
 /// A leftmost-longest automaton (a DFA: the sets are small and scanned on every sentence).
-fn automaton<I, P>(patterns: I) -> AhoCorasick
+pub(crate) fn automaton<I, P>(patterns: I) -> AhoCorasick
 where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
@@ -379,6 +388,30 @@ where
 
 fn folded_set(data: &'static str) -> HashSet<String> {
     lines(data).map(fold).collect()
+}
+
+/// The folded source patterns of a language (`sources.tsv`) and their kinds, in order.
+pub(crate) fn source_patterns(lang: Lang) -> Vec<(String, SourceKind)> {
+    let files = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    tsv_rows(files.sources)
+        .filter(|r| r.len() >= 2)
+        .filter_map(|r| {
+            let kind = match r[1] {
+                "verb" => SourceKind::Verb,
+                "subject" => SourceKind::Subject,
+                "participle" => SourceKind::Participle,
+                "prep" => SourceKind::Prep,
+                "recipient" => SourceKind::Recipient,
+                "act" => SourceKind::Act,
+                "cue" => SourceKind::Cue,
+                _ => return None,
+            };
+            Some((fold(r[0]), kind))
+        })
+        .collect()
 }
 
 fn build_lang(
@@ -465,18 +498,17 @@ fn build_lang(
 
     let mut src_pats = Vec::new();
     let mut source_kinds = Vec::new();
-    for r in tsv_rows(files.sources).filter(|r| r.len() >= 2) {
-        let kind = match r[1] {
-            "verb" => SourceKind::Verb,
-            "subject" => SourceKind::Subject,
-            "participle" => SourceKind::Participle,
-            "prep" => SourceKind::Prep,
-            "recipient" => SourceKind::Recipient,
-            "act" => SourceKind::Act,
-            "cue" => SourceKind::Cue,
-            _ => continue,
-        };
-        src_pats.push(fold(r[0]));
+    let mut source_bytes: Vec<(u8, SourceKind)> = Vec::new();
+    for (p, kind) in source_patterns(lang) {
+        // a pattern of one byte (ASCII) is found apart (see `LangData::source_bytes`);
+        // the first of the same byte wins, as in the automaton
+        if let &[b] = p.as_bytes() {
+            if !source_bytes.iter().any(|&(x, _)| x == b) {
+                source_bytes.push((b, kind));
+            }
+            continue;
+        }
+        src_pats.push(p);
         source_kinds.push(kind);
     }
     let sources = automaton(&src_pats);
@@ -502,6 +534,7 @@ fn build_lang(
         honorifics: lines(files.honorifics).collect(),
         sources,
         source_kinds,
+        source_bytes,
         countries: countries_ac,
         country_names,
         notnames,

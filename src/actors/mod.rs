@@ -35,6 +35,23 @@ mod sources;
 #[cfg(test)]
 mod tests;
 
+/// A switch for the tests that hold the persons' window to the whole sentence's words.
+mod tests_hooks {
+    #[cfg(test)]
+    thread_local! {
+        pub(super) static FULL_WINDOW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// True when a test asks `scan_sentence` to tokenize whole sentences.
+    #[inline]
+    pub(super) fn full_window() -> bool {
+        #[cfg(test)]
+        return FULL_WINDOW.with(std::cell::Cell::get);
+        #[cfg(not(test))]
+        false
+    }
+}
+
 use crate::document::{ActorMention, ActorType, Annotations, Document, Lang, PlaceMention, Span};
 use crate::pipeline::Stage;
 use crate::text::{fold, is_word_char, Cover, Folded, FoldedView};
@@ -428,20 +445,21 @@ fn scan_sentence(
     // when an actor needs them
     let src_found = std::cell::OnceCell::new();
     let src = || -> &[(usize, usize, SourceKind)] {
-        src_found.get_or_init(|| {
-            ld.sources
-                .find_iter(ft)
-                .filter(|m| whole_words(ft, m.start(), m.end()))
-                .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
-                .collect::<Vec<_>>()
-        })
+        src_found.get_or_init(|| sources::patterns(ld, ft))
     };
 
     // 2. countries and capitals acting as governments
     country_actors(text, lex, ld, folded, &src, &mut cands, named);
 
     // 3. persons
-    let toks = persons::tokenize(s, a, folded);
+    // the words of the part of the sentence that may hold a name
+    let toks = match persons::name_window(s) {
+        Some((from, to)) if !tests_hooks::full_window() => {
+            persons::tokenize(&s[from..to], a + from, folded)
+        }
+        Some(_) => persons::tokenize(s, a, folded),
+        None => Vec::new(),
+    };
     let roles: Vec<RoleHit> = ld
         .roles
         .find_iter(ft)

@@ -48,6 +48,43 @@ pub(crate) fn tokenize<'f>(text: &str, base: usize, folded: FoldedView<'f>) -> V
     out
 }
 
+/// The part of a sentence whose words [`find`] reads, as a byte range of `s`: from the
+/// start of the chunk (text between ASCII whitespace) before the one that holds the first
+/// uppercase letter, to the end of the chunk that holds the last; `None` without one.
+///
+/// A name is a run of words that each hold an uppercase letter (a capitalized word, or
+/// « al-Sahraoui »; a lowercase particle only between two of them); past a run, `find`
+/// reads the next word, whose tests fail without an uppercase letter whether it is there
+/// or not, and before it the word before the run. A word never spans whitespace, so the
+/// words of the window are the sentence's; its first word comes before any name, so the
+/// test for the sentence's first word (index 0) never reads it.
+pub(crate) fn name_window(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let first = s.char_indices().find(|&(_, c)| c.is_uppercase())?.0;
+    let last = s.char_indices().rev().find(|&(_, c)| c.is_uppercase())?.0;
+    // the start of the chunk that holds byte `i`
+    let chunk_start = |i: usize| {
+        b[..i]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1)
+    };
+    let mut from = chunk_start(first);
+    if from > 0 {
+        // back to the nearest chunk before it with a word in it
+        from = s[..from]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_word_char(c))
+            .map_or(0, |(w, _)| chunk_start(w));
+    }
+    let to = b[last..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(b.len(), |p| last + p);
+    Some((from, to))
+}
+
 /// Folded positions of original offsets, each found by walking from the last one.
 struct FoldPos<'f> {
     f: FoldedView<'f>,

@@ -1156,9 +1156,9 @@ fn places_inside_acting_institutions(
 
 /// The fast paths of the stage against the straightforward code they replaced.
 mod fast_paths {
-    use super::super::lexicon::{LangData, LEXICON};
+    use super::super::lexicon::{self, LangData, SourceKind, LEXICON};
     use super::super::persons::{tokenize, Tok};
-    use super::super::{lexicon_matches, persons};
+    use super::super::{lexicon_matches, persons, sources, tests_hooks, whole_words};
     use crate::document::Lang;
     use crate::text::{is_word_char, Folded, FoldedView};
     use proptest::prelude::*;
@@ -1256,10 +1256,39 @@ mod fast_paths {
         }
     }
 
+    /// The source patterns as they were found: one automaton of them all.
+    fn reference_sources(lang: Lang, ft: &str) -> Vec<(usize, usize, SourceKind)> {
+        let (pats, kinds): (Vec<String>, Vec<SourceKind>) =
+            lexicon::source_patterns(lang).into_iter().unzip();
+        lexicon::automaton(&pats)
+            .find_iter(ft)
+            .filter(|m| whole_words(ft, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), kinds[m.pattern().as_usize()]))
+            .collect()
+    }
+
     fn same_matches(text: &str) {
         let f = Folded::new(text, 0);
-        for ld in [LEXICON.lang(Lang::Fr), LEXICON.lang(Lang::En)] {
+        for lang in [Lang::Fr, Lang::En] {
+            let ld = LEXICON.lang(lang);
             assert_eq!(lexicon_matches(ld, &f.text), reference_matches(ld, &f.text), "{text:?}");
+            assert_eq!(
+                sources::patterns(ld, &f.text),
+                reference_sources(lang, &f.text),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// The actors of `text` found as they are and with the persons' window the whole
+    /// sentence: the same.
+    fn same_actors(text: &str) {
+        for lang in [Lang::Fr, Lang::En] {
+            let windowed = super::show(&super::run(lang, text));
+            tests_hooks::FULL_WINDOW.with(|f| f.set(true));
+            let whole = super::show(&super::run(lang, text));
+            tests_hooks::FULL_WINDOW.with(|f| f.set(false));
+            assert_eq!(windowed, whole, "{text:?}");
         }
     }
 
@@ -1284,6 +1313,7 @@ mod fast_paths {
     #[test]
     fn fast_paths_agree_on_the_corpus() {
         for text in corpus_texts() {
+            same_actors(&text);
             for line in text.lines() {
                 same_tokens(line);
                 same_matches(line);
@@ -1298,9 +1328,15 @@ mod fast_paths {
     #[case::accents("Ménaka, Œuvre, ﬁn, İstanbul, straße, Ǆ")]
     #[case::odd_marks("a\u{2019}\u{2019}b ’s x’s \u{301}a \u{a0}\u{202f}")]
     #[case::lexicon("les jihadistes de l'EIGS, l'armée malienne et la MINUSMA")]
+    #[case::sources("Il a dit à l'AFP, à la demande de la France, qu'à Gao « a » a décidé")]
+    #[case::sources_glued("la décidé, ça a annoncé à-côté àa aà, selon, according to")]
+    #[case::names("« Le président Ibrahim Boubacar Keïta, a dit M. Sangaré à l'AFP. »")]
+    #[case::late_names("il a été tué. selon le ministre de la Défense, Hama Souley, al-Sahraoui")]
+    #[case::no_upper("il a été tué dans l'attaque, a dit un responsable.")]
     fn fast_paths_agree(#[case] text: &str) {
         same_tokens(text);
         same_matches(text);
+        same_actors(text);
     }
 
     proptest! {
@@ -1318,6 +1354,9 @@ mod fast_paths {
                     "armée", "malienne", "Malian", "army", "FAMa", "JNIM", "EIGS", "-", "'s", "'",
                     "jihadistes", "les", "Bamako", "France", "UN", "É", "œ", "al-", "Qaïda",
                     "Forces armées maliennes", "gouvernement", "the", "ﬁ", "İ", "x", "2013", "_",
+                    "a", "à", "a annoncé", "la", "à l'initiative de la", "a décidé", "said", "to",
+                    "told", "aux", "selon", "according to", "a dit", "dit", "Keïta", "Yaya",
+                    "Sangaré", "\n", ".", "Mme", "président", "Hama", "Souley", "de", "« ", " »",
                 ]),
                 0..30,
             ),
@@ -1325,6 +1364,7 @@ mod fast_paths {
             let text = parts.concat();
             same_tokens(&text);
             same_matches(&text);
+            same_actors(&text);
         }
     }
 }
