@@ -146,20 +146,18 @@ fn first_word_hash(w: &[u8]) -> usize {
 #[inline]
 pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
-    while let Some(&c) = b.get(i) {
-        if c < 0x80 {
-            if !super::persons::ascii_word(c) {
-                break;
-            }
+    loop {
+        while b.get(i).is_some_and(|&c| super::persons::ascii_word(c)) {
             i += 1;
-        } else {
-            match s[i..].chars().next() {
+        }
+        match b.get(i) {
+            Some(&c) if c >= 0x80 => match s[i..].chars().next() {
                 Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
-                _ => break,
-            }
+                _ => return i,
+            },
+            _ => return i,
         }
     }
-    i
 }
 
 /// The data of one language.

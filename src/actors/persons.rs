@@ -61,7 +61,14 @@ pub(crate) fn tokenize<'f>(text: &str, base: usize, folded: FoldedView<'f>) -> V
 pub(crate) fn name_window(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let first = s.char_indices().find(|&(_, c)| c.is_uppercase())?.0;
-    let last = s.char_indices().rev().find(|&(_, c)| c.is_uppercase())?.0;
+    // the last one, byte by byte back to `first` (an uppercase letter itself)
+    let mut last = b.len();
+    while last > first {
+        last -= 1;
+        if upper_at(s, last) {
+            break;
+        }
+    }
     // the start of the chunk that holds byte `i`
     let chunk_start = |i: usize| {
         b[..i]
@@ -83,6 +90,25 @@ pub(crate) fn name_window(s: &str) -> Option<(usize, usize)> {
         .position(u8::is_ascii_whitespace)
         .map_or(b.len(), |p| last + p);
     Some((from, to))
+}
+
+/// True when byte `i` of `s` starts an uppercase letter (`char::is_uppercase`), the
+/// letters of U+0080–U+00FF read from their bytes.
+#[inline]
+pub(crate) fn upper_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    match b[i] {
+        x @ 0..=0x7F => x.is_ascii_uppercase(),
+        // U+0080–U+00BF: no uppercase letter
+        0xC2 => false,
+        // U+00C0–U+00FF: uppercase from U+00C0 to U+00DE, but for « × »
+        0xC3 => b
+            .get(i + 1)
+            .is_some_and(|&y| (0x80..=0x9E).contains(&y) && y != 0x97),
+        0xC4..=0xFF => s[i..].chars().next().is_some_and(char::is_uppercase),
+        // inside a character
+        _ => false,
+    }
 }
 
 /// Folded positions of original offsets, each found by walking from the last one.
@@ -457,6 +483,49 @@ pub(crate) fn ceil_char(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// A set of characters, ASCII ones tested through a bit mask.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Marks {
+    ascii: u128,
+    list: &'static str,
+}
+
+impl Marks {
+    pub(crate) const fn new(list: &'static str) -> Marks {
+        let b = list.as_bytes();
+        let (mut ascii, mut i) = (0u128, 0);
+        while i < b.len() {
+            if b[i] < 0x80 {
+                ascii |= 1 << b[i];
+            }
+            i += 1;
+        }
+        Marks { ascii, list }
+    }
+
+    /// True when `c` is one of the characters.
+    #[inline]
+    pub(crate) fn has(&self, c: char) -> bool {
+        match u32::from(c) {
+            a @ 0..=0x7F => (self.ascii >> a) & 1 == 1,
+            _ => self.list.contains(c),
+        }
+    }
+
+    /// True when `s` holds one of the characters.
+    #[inline]
+    pub(crate) fn any_in(&self, s: &str) -> bool {
+        s.chars().any(|c| self.has(c))
+    }
+}
+
+/// Marks that end a role's phrase before a name.
+const STOP_MARKS: Marks = Marks::new(".;:!?()[]«»\"“”\n");
+/// Marks not allowed between a name's comma and the role after it.
+const LEAD_MARKS: Marks = Marks::new(",.;:()«»\"");
+/// Marks that end the complement of a role.
+const EXTENT_MARKS: Marks = Marks::new(",.;:()«»\"“”\n");
+
 /// Longest look-around window, in bytes, so that long sentences stay linear.
 pub(crate) const WINDOW: usize = 240;
 
@@ -622,7 +691,7 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
     let i = ctx.roles.partition_point(|r| r.end <= name_start);
     let r = ctx.roles.get(i.checked_sub(1)?)?;
     let gap = &ctx.text[r.end..name_start];
-    if gap.len() > 90 || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c)) {
+    if gap.len() > 90 || STOP_MARKS.any_in(gap) {
         return None;
     }
     let trimmed = gap.trim_end().trim_end_matches(',').trim_end();
@@ -676,7 +745,7 @@ pub(crate) fn role_chain_start(ctx: &Ctx, mut start: usize) -> usize {
         let gap = &ctx.text[r.end..start];
         let words = tokenize(gap, r.end, ctx.folded);
         if gap.len() > 60
-            || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c))
+            || STOP_MARKS.any_in(gap)
             || gap.matches(',').count() > 1
             || words.len() > 6
             || words.iter().any(|w| ctx.ld.is("role_bad", w.key))
@@ -701,7 +770,7 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     if lead.len() > 3
         || ctx.text[from..r.start]
             .chars()
-            .any(|c| ",.;:()«»\"".contains(c))
+            .any(|c| LEAD_MARKS.has(c))
     {
         return None;
     }
@@ -719,7 +788,7 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
     let to = floor_char(ctx.text, (head_end + WINDOW).min(ctx.sent_end));
     let rest = &ctx.text[head_end..to];
     let stop = rest
-        .find(|c: char| ",.;:()«»\"“”\n".contains(c))
+        .find(|c: char| EXTENT_MARKS.has(c))
         .unwrap_or(rest.len());
     let words = tokenize(&rest[..stop], head_end, ctx.folded);
     let mut end = head_end;

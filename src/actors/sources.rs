@@ -3,7 +3,7 @@
 //! « a military source told AFP »).
 
 use super::lexicon::{LangData, SourceKind};
-use super::persons::tokenize;
+use super::persons::{tokenize, Marks};
 use crate::text::{is_word_char, FoldedView};
 
 /// An actor of the sentence, as the source search sees it.
@@ -24,7 +24,8 @@ fn words<'f>(text: &str, folded: FoldedView<'f>, from: usize, to: usize) -> Vec<
 }
 
 fn has_stop_punct(s: &str) -> bool {
-    s.chars().any(|c| ".;:!?()«»\"“”\n".contains(c))
+    const STOPS: Marks = Marks::new(".;:!?()«»\"“”\n");
+    STOPS.any_in(s)
 }
 
 /// The source patterns of folded `ft` on whole words (start, end, kind), disjoint and

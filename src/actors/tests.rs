@@ -1311,6 +1311,14 @@ mod fast_paths {
     }
 
     #[test]
+    fn uppercase_by_bytes() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let s = format!("{c}a");
+            assert_eq!(persons::upper_at(&s, 0), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn fast_paths_agree_on_the_corpus() {
         for text in corpus_texts() {
             same_actors(&text);
