@@ -388,6 +388,64 @@ fn folded_set(data: &'static str) -> HashSet<String> {
     lines(data).map(fold).collect()
 }
 
+/// A piece of an alias lowercased, then folded, with the case flags of its letters: the
+/// pieces of « armée {D} » and the demonyms joined as `fold` and `caps_of` would see
+/// « armée malienne » lowercased (both go character by character, a test holds it on
+/// the data), without writing out each alias.
+#[derive(Debug, Clone)]
+pub(crate) struct Lowered {
+    key: String,
+    caps: Vec<bool>,
+}
+
+impl Lowered {
+    pub(crate) fn new(s: &str) -> Lowered {
+        let lower = s.to_lowercase();
+        Lowered {
+            key: fold(&lower),
+            caps: caps_of(&lower),
+        }
+    }
+
+    /// The pieces of a template around its `{D}`s.
+    pub(crate) fn pieces(template: &str) -> Vec<Lowered> {
+        template.split("{D}").map(Lowered::new).collect()
+    }
+
+    /// The folded alias and case flags of the template of `pieces` with `d` for each `{D}`.
+    pub(crate) fn join(pieces: &[Lowered], d: &Lowered) -> (String, Vec<bool>) {
+        let mut key = String::new();
+        let mut caps = Vec::new();
+        for (n, p) in pieces.iter().enumerate() {
+            if n > 0 {
+                key.push_str(&d.key);
+                caps.extend_from_slice(&d.caps);
+            }
+            key.push_str(&p.key);
+            caps.extend_from_slice(&p.caps);
+        }
+        (key, caps)
+    }
+}
+
+/// The institution templates with a `{D}` and the demonyms of a language, as written.
+#[cfg(test)]
+pub(crate) fn demonym_templates(lang: Lang) -> (Vec<&'static str>, Vec<&'static str>) {
+    let files = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    let templates = tsv_rows(files.institutions)
+        .filter(|r| r.len() >= 2 && r[0].contains("{D}"))
+        .map(|r| r[0])
+        .collect();
+    let demonyms = tsv_rows(files.demonyms)
+        .filter(|r| r.len() >= 2)
+        .map(|r| r[0])
+        .collect();
+    (templates, demonyms)
+}
+
 /// The folded source patterns of a language (`sources.tsv`) and their kinds, in order.
 pub(crate) fn source_patterns(lang: Lang) -> Vec<(String, SourceKind)> {
     let files = match lang {
@@ -420,30 +478,39 @@ fn build_lang(
 ) -> LangData {
     let mut folded: Vec<String> = Vec::new();
     let mut patterns: Vec<Pattern> = Vec::new();
-    let mut seen: HashSet<(String, Vec<bool>)> = HashSet::default();
-    let mut push = |alias: &str, target: Target, det: bool, folded: &mut Vec<String>| {
-        let key = fold(alias);
-        let caps = caps_of(alias);
-        let acronym = caps.len() >= 2 && caps.iter().all(|c| *c);
-        // the same folded alias with the same case flags is kept once (first row wins)
-        if key.is_empty() || !seen.insert((key.clone(), caps.clone())) {
-            return;
-        }
-        folded.push(key);
-        patterns.push(Pattern {
-            target,
-            caps,
-            acronym,
-            det,
-        });
-    };
+    // folded alias → its patterns
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::default();
+    // a folded alias and the case flags of its letters
+    let mut push_folded =
+        |key: String, caps: Vec<bool>, target: Target, det: bool, folded: &mut Vec<String>| {
+            if key.is_empty() {
+                return;
+            }
+            // the same folded alias with the same case flags is kept once (first row wins)
+            let n = patterns.len();
+            match seen.get_mut(key.as_str()) {
+                Some(ids) if ids.iter().any(|&i| patterns[i].caps == caps) => return,
+                Some(ids) => ids.push(n),
+                None => {
+                    seen.insert(key.clone(), vec![n]);
+                }
+            }
+            let acronym = caps.len() >= 2 && caps.iter().all(|c| *c);
+            folded.push(key);
+            patterns.push(Pattern {
+                target,
+                caps,
+                acronym,
+                det,
+            });
+        };
     for (i, (fr, en)) in rows.iter().enumerate() {
         let (own, other) = match lang {
             Lang::Fr => (fr, en),
             Lang::En => (en, fr),
         };
         for a in own {
-            push(a, Target::Entry(i), false, &mut folded);
+            push_folded(fold(a), caps_of(a), Target::Entry(i), false, &mut folded);
         }
         // proper names (an uppercase letter) are shared across languages, but not
         // two-letter acronyms (« UN » in French, « UA » in English)
@@ -451,29 +518,28 @@ fn build_lang(
             a.chars().any(char::is_uppercase) && a.chars().filter(|c| c.is_alphabetic()).count() > 2
         };
         for a in other.iter().filter(shared) {
-            push(a, Target::Entry(i), false, &mut folded);
+            push_folded(fold(a), caps_of(a), Target::Entry(i), false, &mut folded);
         }
     }
     // institution templates × demonyms and countries
+    let lowered_demonyms: Vec<Lowered> = demonyms.iter().map(|(d, _)| Lowered::new(d)).collect();
     let countries: Vec<Vec<&'static str>> =
         tsv_rows(files.countries).filter(|r| r.len() >= 4).collect();
     for r in tsv_rows(files.institutions).filter(|r| r.len() >= 2) {
         let (template, class) = (r[0], r[1]);
         let det = r.get(2) == Some(&"det");
         if template.contains("{D}") {
-            for (d, iso) in demonyms {
-                let t = template.replace("{D}", d).to_lowercase();
-                push(&t, Target::Class(class, iso), det, &mut folded);
+            let pieces = Lowered::pieces(template);
+            for ((_, iso), d) in demonyms.iter().zip(&lowered_demonyms) {
+                let (key, caps) = Lowered::join(&pieces, d);
+                push_folded(key, caps, Target::Class(class, iso), det, &mut folded);
             }
         } else {
             for c in countries.iter().filter(|c| c[2] == "country") {
                 let t = template.replace("{OF}", c[3]).replace("{C}", c[0]);
-                push(
-                    &t.to_lowercase(),
-                    Target::Class(class, c[1]),
-                    det,
-                    &mut folded,
-                );
+                let t = t.to_lowercase();
+                let target = Target::Class(class, c[1]);
+                push_folded(fold(&t), caps_of(&t), target, det, &mut folded);
             }
         }
     }

@@ -1311,6 +1311,22 @@ mod fast_paths {
     }
 
     #[test]
+    fn templates_joined_as_written_out() {
+        for lang in [Lang::Fr, Lang::En] {
+            let (templates, demonyms) = lexicon::demonym_templates(lang);
+            assert!(!templates.is_empty() && !demonyms.is_empty());
+            for t in templates {
+                let pieces = lexicon::Lowered::pieces(t);
+                for d in &demonyms {
+                    let alias = t.replace("{D}", d).to_lowercase();
+                    let want = (crate::text::fold(&alias), lexicon::caps_of(&alias));
+                    assert_eq!(lexicon::Lowered::join(&pieces, &lexicon::Lowered::new(d)), want);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn uppercase_by_bytes() {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             let s = format!("{c}a");
