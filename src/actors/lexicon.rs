@@ -370,15 +370,25 @@ pub(crate) fn caps_of(s: &str) -> Vec<bool> {
         .collect()
 }
 
-/// A leftmost-longest automaton (a DFA: the sets are small and scanned on every sentence).
+/// A leftmost-longest automaton (a DFA: the sets are small and scanned on every sentence),
+/// for anchored searches too.
 pub(crate) fn automaton<I, P>(patterns: I) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    automaton_for(patterns, StartKind::Both)
+}
+
+/// [`automaton`] for the searches of `start` only (an unanchored one has half the states).
+fn automaton_for<I, P>(patterns: I, start: StartKind) -> AhoCorasick
 where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
 {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Both)
+        .start_kind(start)
         .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"))
@@ -558,7 +568,7 @@ fn build_lang(
         .filter(|r| !r.contains(' '))
         .cloned()
         .collect();
-    let roles = automaton(&roles_list);
+    let roles = automaton_for(&roles_list, StartKind::Unanchored);
 
     let mut src_pats = Vec::new();
     let mut source_kinds = Vec::new();
@@ -583,7 +593,7 @@ fn build_lang(
         country_pats.push(fold(c[0]));
         country_names.push(CountryName { iso: c[1] });
     }
-    let countries_ac = automaton(&country_pats);
+    let countries_ac = automaton_for(&country_pats, StartKind::Unanchored);
 
     let mut notnames = folded_set(NOTNAMES);
     notnames.extend(folded_set(files.notnames));

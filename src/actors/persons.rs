@@ -61,9 +61,22 @@ pub(crate) fn tokenize<'f>(text: &str, base: usize, folded: FoldedView<'f>) -> V
 pub(crate) fn name_window(s: &str) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let first = s.char_indices().find(|&(_, c)| c.is_uppercase())?.0;
-    // the last one, byte by byte back to `first` (an uppercase letter itself)
+    // the last one, back to `first` (an uppercase letter itself): eight bytes at a time
+    // while they are ASCII and none is in A–Z, then byte by byte
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut last = b.len();
     while last > first {
+        if let Some(chunk) = b.get(last.wrapping_sub(8)..last).filter(|_| last - first > 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            // high bit of each byte: >= 'A' and not >= '[' (no carry: all bytes ASCII)
+            let upper = w.wrapping_add(ONES * u64::from(0x80 - b'A'))
+                & !w.wrapping_add(ONES * u64::from(0x80 - b'['));
+            if w & HI == 0 && upper & HI == 0 {
+                last -= 8;
+                continue;
+            }
+        }
         last -= 1;
         if upper_at(s, last) {
             break;
@@ -536,29 +549,30 @@ fn only_spaces(s: &str) -> bool {
 }
 
 fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: bool) -> bool {
-    if !t.alpha || t.acronym || blocked(t.start, t.end) {
+    if !t.alpha || t.acronym {
         return false;
     }
     let k = t.key;
-    if ctx.ld.role_words.contains(k) || {
+    // the word's own tests first (a stoplisted capitalized word fails most often), then
+    // the roles and the other actors' spans
+    let own = if t.cap {
+        let stop = ctx.ld.notnames.contains(k) || ctx.lex.demonyms.contains_key(k);
+        !stop || (!first && ctx.ld.is("particle", k))
+    } else {
+        // « al-Sahraoui », « el-Béchir »: a lowercase particle glued to a capitalized name
+        !first
+            && glued_particle(k)
+            && ctx.text[t.start..t.end]
+                .chars()
+                .nth(3)
+                .is_some_and(char::is_uppercase)
+    };
+    own && !blocked(t.start, t.end) && !ctx.ld.role_words.contains(k) && {
         // roles are sorted and disjoint: only the last one starting at or before
         // the token can cover it
         let i = ctx.roles.partition_point(|r| r.start <= t.start);
-        i > 0 && t.end <= ctx.roles[i - 1].end
-    } {
-        return false;
+        !(i > 0 && t.end <= ctx.roles[i - 1].end)
     }
-    if t.cap {
-        let stop = ctx.ld.notnames.contains(k) || ctx.lex.demonyms.contains_key(k);
-        return !stop || (!first && ctx.ld.is("particle", k));
-    }
-    // « al-Sahraoui », « el-Béchir »: a lowercase particle glued to a capitalized name
-    !first
-        && glued_particle(k)
-        && ctx.text[t.start..t.end]
-            .chars()
-            .nth(3)
-            .is_some_and(char::is_uppercase)
 }
 
 /// Finds the persons of one sentence. `blocked` tells whether a range is taken by
