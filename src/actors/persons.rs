@@ -345,7 +345,7 @@ impl<'f> Words<'_, 'f, '_> {
     }
 
     /// Adds the word `text[s..e]`, whose folded text is `key`.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, s: usize, e: usize, key: &'f str) {
         let w = &self.text[s..e];
         let cap = match w.as_bytes().first() {
@@ -449,6 +449,10 @@ impl Known {
     /// The full name for a name written short before its full form appeared
     /// (« le président Keïta » in a headline, « Ibrahim Boubacar Keïta » below).
     pub fn full(&self, name: &str) -> Option<&String> {
+        // words on both sides of a space: two words at least (none spans whitespace)
+        if self.names.is_empty() || two_words(name) {
+            return None;
+        }
         let f = Folded::new(name, 0);
         let key = tokenize(name, 0, f.view());
         if key.len() != 1 {
@@ -456,6 +460,16 @@ impl Known {
         }
         self.names.get(key[0].key)
     }
+}
+
+/// True when `s` has a word character both before and after some ASCII whitespace.
+pub(crate) fn two_words(s: &str) -> bool {
+    let Some(w) = s.find(is_word_char) else {
+        return false;
+    };
+    s[w..]
+        .find(|c: char| c.is_ascii_whitespace())
+        .is_some_and(|sp| s[w + sp..].contains(is_word_char))
 }
 
 /// The context a person search needs.

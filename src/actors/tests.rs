@@ -1248,6 +1248,8 @@ mod fast_paths {
         let want = reference_tokenize(text, 7, folded.view());
         let show = |t: &[Tok]| format!("{t:?}");
         assert_eq!(show(&got), show(&want), "{text:?}");
+        // `Known::full`'s shortcut
+        assert!(!persons::two_words(text) || got.len() >= 2, "{text:?}");
         // a piece inside a longer fold, as the role and source searches cut them
         for (a, _) in text.char_indices().step_by(5) {
             let got = tokenize(&text[a..], 7 + a, folded.view());
