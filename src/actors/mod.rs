@@ -56,7 +56,7 @@ use crate::document::{ActorMention, ActorType, Annotations, Document, Lang, Plac
 use crate::pipeline::Stage;
 use crate::text::{fold, is_word_char, Cover, Folded, FoldedView};
 use lexicon::{Country, LangData, Lexicon, MatchRule, SourceKind, Target, LEXICON};
-use persons::{Known, RoleHit};
+use persons::Known;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The country (ISO 3166 alpha-2) of a French or English demonym, in any gender and
@@ -460,15 +460,6 @@ fn scan_sentence(
         Some(_) => persons::tokenize(s, a, folded),
         None => Vec::new(),
     };
-    let roles: Vec<RoleHit> = ld
-        .roles
-        .find_iter(ft)
-        .filter(|m| whole_words(ft, m.start(), m.end()))
-        .map(|m| {
-            let (start, end) = folded.orig_range(m.start(), m.end());
-            RoleHit { start, end }
-        })
-        .collect();
     let ctx = persons::Ctx {
         text,
         lex,
@@ -476,7 +467,7 @@ fn scan_sentence(
         sent_start: a,
         sent_end: b,
         toks: &toks,
-        roles: &roles,
+        roles: std::cell::OnceCell::new(),
         folded,
     };
     for c in cands.iter_mut().filter(|c| c.kind == ActorType::Person) {

@@ -261,8 +261,9 @@ impl<'f> Words<'_, 'f, '_> {
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let start = i;
-            // where the word's first character ends; false once it holds an apostrophe or
-            // a character outside ASCII
+            // where the word's first character ends; `plain` false once it holds an
+            // apostrophe or a character outside ASCII, `apos` true once an apostrophe
+            let mut apos = false;
             let (mut end, mut plain) = if b < 0x80 {
                 if !ascii_word(b) {
                     i += 1;
@@ -288,7 +289,8 @@ impl<'f> Words<'_, 'f, '_> {
                 };
                 if d < 0x80 {
                     if (d == b'-' || d == b'\'') && word_char_at(text, end + 1) {
-                        plain &= d != b'\'';
+                        apos |= d == b'\'';
+                        plain &= !apos;
                         end += 1;
                         continue;
                     }
@@ -298,6 +300,7 @@ impl<'f> Words<'_, 'f, '_> {
                     Some((d, m))
                         if is_word_char(d) || (is_apos(d) && word_char_at(text, end + m)) =>
                     {
+                        apos |= is_apos(d);
                         plain = false;
                         end += m;
                     }
@@ -308,8 +311,11 @@ impl<'f> Words<'_, 'f, '_> {
                 // ASCII without an apostrophe: one token, no elision or possessive to split off
                 let key = self.pos.slice_ascii(self.base + start, end - start);
                 self.push(start, end, key);
-            } else {
+            } else if apos {
                 self.push_word(start, end);
+            } else {
+                let key = self.key(start, end);
+                self.push(start, end, key);
             }
             i = end;
         }
@@ -480,12 +486,30 @@ pub(crate) struct Ctx<'a> {
     pub sent_start: usize,
     pub sent_end: usize,
     pub toks: &'a [Tok<'a>],
-    pub roles: &'a [RoleHit],
+    /// The roles of the sentence (whole words, sorted and disjoint), found when first
+    /// asked: most sentences have no name to ask about.
+    pub roles: std::cell::OnceCell<Vec<RoleHit>>,
     /// The sentence folded.
     pub folded: FoldedView<'a>,
 }
 
 impl Ctx<'_> {
+    /// The roles of the sentence.
+    fn roles(&self) -> &[RoleHit] {
+        self.roles.get_or_init(|| {
+            let ft = self.folded.text;
+            self.ld
+                .roles
+                .find_iter(ft)
+                .filter(|m| super::whole_words(ft, m.start(), m.end()))
+                .map(|m| {
+                    let (start, end) = self.folded.orig_range(m.start(), m.end());
+                    RoleHit { start, end }
+                })
+                .collect()
+        })
+    }
+
     /// The folded text of `text[from..to]` (char boundaries inside the sentence).
     fn folded_slice(&self, from: usize, to: usize) -> &str {
         folded_range(self.folded, from, to)
@@ -584,8 +608,9 @@ fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: 
     own && !blocked(t.start, t.end) && !ctx.ld.role_words.contains(k) && {
         // roles are sorted and disjoint: only the last one starting at or before
         // the token can cover it
-        let i = ctx.roles.partition_point(|r| r.start <= t.start);
-        !(i > 0 && t.end <= ctx.roles[i - 1].end)
+        let roles = ctx.roles();
+        let i = roles.partition_point(|r| r.start <= t.start);
+        !(i > 0 && t.end <= roles[i - 1].end)
     }
 }
 
@@ -716,8 +741,9 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
 
 /// The role written just before a name (« le ministre de la Communication, »): its span.
 pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)> {
-    let i = ctx.roles.partition_point(|r| r.end <= name_start);
-    let r = ctx.roles.get(i.checked_sub(1)?)?;
+    let roles = ctx.roles();
+    let i = roles.partition_point(|r| r.end <= name_start);
+    let r = roles.get(i.checked_sub(1)?)?;
     let gap = &ctx.text[r.end..name_start];
     if gap.len() > 90 || STOP_MARKS.any_in(gap) {
         return None;
@@ -766,8 +792,9 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
 /// de l'armée, le colonel » before a name): the source search treats it as one.
 pub(crate) fn role_chain_start(ctx: &Ctx, mut start: usize) -> usize {
     for _ in 0..3 {
-        let i = ctx.roles.partition_point(|r| r.end <= start);
-        let Some(r) = i.checked_sub(1).and_then(|i| ctx.roles.get(i)) else {
+        let roles = ctx.roles();
+        let i = roles.partition_point(|r| r.end <= start);
+        let Some(r) = i.checked_sub(1).and_then(|i| roles.get(i)) else {
             break;
         };
         let gap = &ctx.text[r.end..start];
@@ -792,8 +819,9 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     let after_comma = rest.trim_start().strip_prefix(',')?;
     let from = to - after_comma.len();
     // up to two words (an article, « France's ») before the role
-    let i = ctx.roles.partition_point(|r| r.start < from);
-    let r = ctx.roles.get(i).filter(|r| r.start <= from + 24)?;
+    let roles = ctx.roles();
+    let i = roles.partition_point(|r| r.start < from);
+    let r = roles.get(i).filter(|r| r.start <= from + 24)?;
     let lead = tokenize(&ctx.text[from..r.start], from, ctx.folded);
     if lead.len() > 3
         || ctx.text[from..r.start]
