@@ -131,15 +131,13 @@ impl FirstWords {
     }
 }
 
-/// A hash of a word into [`FirstWords`]'s table: its length, first four and last two bytes.
+/// A hash of a word into [`FirstWords`]'s table: its length, first two and last bytes.
 #[inline]
 fn first_word_hash(w: &[u8]) -> usize {
-    let mut h = w.len() as u32;
     let n = w.len();
-    for &b in w.iter().take(4).chain(w[n.saturating_sub(2)..].iter()) {
-        h = (h.rotate_left(5) ^ u32::from(b)).wrapping_mul(0x9E37_79B9);
-    }
-    (h >> 16) as usize & (FIRST_WORD_BITS - 1)
+    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+    let x = at(0) | at(1) << 8 | at(n.wrapping_sub(1)) << 16 | (n as u32) << 24;
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize & (FIRST_WORD_BITS - 1)
 }
 
 /// The end of the run of word characters of `s` at byte `i` (a char boundary).
