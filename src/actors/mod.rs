@@ -28,6 +28,14 @@
 //! The closed word classes the rules use (determiners, particles, fillers…) are
 //! in `models/<lang>/actor_grammar.tsv` and `determiners.txt`. Work is per
 //! sentence, with bounded look-arounds, so time is linear in the document.
+//!
+//! What keeps it cheap (each shortcut proven in its doc and held by a test against the
+//! straightforward code, `tests.rs`'s `fast_paths`): the trie is walked only at words
+//! some alias starts with (`lexicon::FirstWords`); persons read the words of one window
+//! of the sentence, from just before its first uppercase letter to its last
+//! (`persons::name_window`), tokenized in one pass; the roles are found only when a
+//! name asks for them; the one-byte source pattern « à » is found apart from the
+//! automaton; each language's data is built the first time a document needs it.
 
 mod lexicon;
 mod persons;

@@ -1,5 +1,8 @@
 //! Persons: names found from titles and roles, honorifics, the first-name list and
 //! capitalization in context; short forms resolved to the full name given earlier.
+//!
+//! Only the words of [`name_window`] are tokenized for a sentence, and [`judge`] tries
+//! its cheap rejections before the look-arounds for roles and reporting verbs.
 
 use super::lexicon::{LangData, Lexicon, SourceKind, LEXICON};
 use crate::text::{is_word_char, Folded, FoldedView};
