@@ -28,6 +28,14 @@
 //! The closed word classes the rules use (determiners, particles, fillers…) are
 //! in `models/<lang>/actor_grammar.tsv` and `determiners.txt`. Work is per
 //! sentence, with bounded look-arounds, so time is linear in the document.
+//!
+//! What keeps it cheap (each shortcut proven in its doc and held by a test against the
+//! straightforward code, `tests.rs`'s `fast_paths`): the trie is walked only at words
+//! some alias starts with (`lexicon::FirstWords`); persons read the words of one window
+//! of the sentence, from just before its first uppercase letter to its last
+//! (`persons::name_window`), tokenized in one pass; the roles are found only when a
+//! name asks for them; the one-byte source pattern « à » is found apart from the
+//! automaton; each language's data is built the first time a document needs it.
 
 mod lexicon;
 mod persons;
@@ -35,11 +43,28 @@ mod sources;
 #[cfg(test)]
 mod tests;
 
+/// A switch for the tests that hold the persons' window to the whole sentence's words.
+mod tests_hooks {
+    #[cfg(test)]
+    thread_local! {
+        pub(super) static FULL_WINDOW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// True when a test asks `scan_sentence` to tokenize whole sentences.
+    #[inline]
+    pub(super) fn full_window() -> bool {
+        #[cfg(test)]
+        return FULL_WINDOW.with(std::cell::Cell::get);
+        #[cfg(not(test))]
+        false
+    }
+}
+
 use crate::document::{ActorMention, ActorType, Annotations, Document, Lang, PlaceMention, Span};
 use crate::pipeline::Stage;
 use crate::text::{fold, is_word_char, Cover, Folded, FoldedView};
 use lexicon::{Country, LangData, Lexicon, MatchRule, SourceKind, Target, LEXICON};
-use persons::{Known, RoleHit};
+use persons::Known;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The country (ISO 3166 alpha-2) of a French or English demonym, in any gender and
@@ -312,6 +337,32 @@ fn article_len(ft: &str, fs: usize) -> usize {
     0
 }
 
+/// Every lexicon match on whole words of folded `ft` (start, end, pattern): at each
+/// start after a non-word character, each key the text starts with there. A word no
+/// key starts with is skipped whole.
+fn lexicon_matches(ld: &LangData, ft: &str) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    let fb = ft.as_bytes();
+    let mut fs = 0;
+    // `fs`: the start, or a char boundary after a non-word character
+    while fs < fb.len() {
+        let we = lexicon::word_end(ft, fs);
+        let at_word = we > fs;
+        if (at_word && ld.first_words.may_start(&fb[fs..we]))
+            || (!at_word && ld.first_words.loose())
+        {
+            ld.actors.prefixes(fb, fs, |fe, ids| {
+                if !persons::word_char_at(ft, fe) {
+                    found.extend(ids.iter().map(|&id| (fs, fe, id)));
+                }
+            });
+        }
+        // past the word, and past the non-word character after it (or at `fs`)
+        fs = we + ft[we..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
 fn scan_sentence(
     doc: &Document,
     lex: &Lexicon,
@@ -338,29 +389,7 @@ fn scan_sentence(
 
     // 1. lexicon and institution matches, longest first at each start
     let mut raw: Vec<(usize, usize, usize, usize, Target)> = Vec::new();
-    // every lexicon match on whole words: at each start after a non-word character,
-    // each key the text starts with there
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    let fb = ft.as_bytes();
-    let mut prev_word = false;
-    let mut fs = 0;
-    while let Some(&byte) = fb.get(fs) {
-        if !prev_word {
-            ld.actors.prefixes(fb, fs, |fe, ids| {
-                if !persons::word_char_at(ft, fe) {
-                    found.extend(ids.iter().map(|&id| (fs, fe, id)));
-                }
-            });
-        }
-        if byte < 0x80 {
-            prev_word = persons::ascii_word(byte);
-            fs += 1;
-        } else {
-            let c = ft[fs..].chars().next().unwrap_or(' ');
-            prev_word = is_word_char(c);
-            fs += c.len_utf8();
-        }
-    }
+    let found = lexicon_matches(ld, ft);
     for (fs, fe, pid) in found {
         let p = &ld.patterns[pid];
         let (os, oe) = folded.orig_range(fs, fe);
@@ -424,29 +453,21 @@ fn scan_sentence(
     // when an actor needs them
     let src_found = std::cell::OnceCell::new();
     let src = || -> &[(usize, usize, SourceKind)] {
-        src_found.get_or_init(|| {
-            ld.sources
-                .find_iter(ft)
-                .filter(|m| whole_words(ft, m.start(), m.end()))
-                .map(|m| (m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]))
-                .collect::<Vec<_>>()
-        })
+        src_found.get_or_init(|| sources::patterns(ld, ft))
     };
 
     // 2. countries and capitals acting as governments
     country_actors(text, lex, ld, folded, &src, &mut cands, named);
 
     // 3. persons
-    let toks = persons::tokenize(s, a, folded);
-    let roles: Vec<RoleHit> = ld
-        .roles
-        .find_iter(ft)
-        .filter(|m| whole_words(ft, m.start(), m.end()))
-        .map(|m| {
-            let (start, end) = folded.orig_range(m.start(), m.end());
-            RoleHit { start, end }
-        })
-        .collect();
+    // the words of the part of the sentence that may hold a name
+    let toks = match persons::name_window(s) {
+        Some((from, to)) if !tests_hooks::full_window() => {
+            persons::tokenize(&s[from..to], a + from, folded)
+        }
+        Some(_) => persons::tokenize(s, a, folded),
+        None => Vec::new(),
+    };
     let ctx = persons::Ctx {
         text,
         lex,
@@ -454,7 +475,7 @@ fn scan_sentence(
         sent_start: a,
         sent_end: b,
         toks: &toks,
-        roles: &roles,
+        roles: std::cell::OnceCell::new(),
         folded,
     };
     for c in cands.iter_mut().filter(|c| c.kind == ActorType::Person) {

@@ -1,5 +1,8 @@
 //! Persons: names found from titles and roles, honorifics, the first-name list and
 //! capitalization in context; short forms resolved to the full name given earlier.
+//!
+//! Only the words of [`name_window`] are tokenized for a sentence, and [`judge`] tries
+//! its cheap rejections before the look-arounds for roles and reporting verbs.
 
 use super::lexicon::{LangData, Lexicon, SourceKind, LEXICON};
 use crate::text::{is_word_char, Folded, FoldedView};
@@ -28,8 +31,12 @@ fn is_apos(c: char) -> bool {
 /// `folded` is a folded text holding `text` (`Folded::new` of `text` at `base`, or of a
 /// sentence around it): folding goes character by character, so each word's key is a
 /// slice of it.
+///
+/// One pass over the bytes, runs of ASCII word bytes read through a table; a word's key
+/// is found from where the last one's ended (ASCII folds byte for byte, so that guess is
+/// exact up to the next accented letter, and [`FoldPos`] corrects it there).
 pub(crate) fn tokenize<'f>(text: &str, base: usize, folded: FoldedView<'f>) -> Vec<Tok<'f>> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut w = Words {
         text,
         base,
@@ -42,6 +49,82 @@ pub(crate) fn tokenize<'f>(text: &str, base: usize, folded: FoldedView<'f>) -> V
     };
     w.split();
     out
+}
+
+/// The part of a sentence whose words [`find`] reads, as a byte range of `s`: from the
+/// start of the chunk (text between ASCII whitespace) before the one that holds the first
+/// uppercase letter, to the end of the chunk that holds the last; `None` without one.
+///
+/// A name is a run of words that each hold an uppercase letter (a capitalized word, or
+/// « al-Sahraoui »; a lowercase particle only between two of them); past a run, `find`
+/// reads the next word, whose tests fail without an uppercase letter whether it is there
+/// or not, and before it the word before the run. A word never spans whitespace, so the
+/// words of the window are the sentence's; its first word comes before any name, so the
+/// test for the sentence's first word (index 0) never reads it.
+pub(crate) fn name_window(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let first = s.char_indices().find(|&(_, c)| c.is_uppercase())?.0;
+    // the last one, back to `first` (an uppercase letter itself): eight bytes at a time
+    // while they are ASCII and none is in A–Z, then byte by byte
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut last = b.len();
+    while last > first {
+        if let Some(chunk) = b.get(last.wrapping_sub(8)..last).filter(|_| last - first > 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            // high bit of each byte: >= 'A' and not >= '[' (no carry: all bytes ASCII)
+            let upper = w.wrapping_add(ONES * u64::from(0x80 - b'A'))
+                & !w.wrapping_add(ONES * u64::from(0x80 - b'['));
+            if w & HI == 0 && upper & HI == 0 {
+                last -= 8;
+                continue;
+            }
+        }
+        last -= 1;
+        if upper_at(s, last) {
+            break;
+        }
+    }
+    // the start of the chunk that holds byte `i`
+    let chunk_start = |i: usize| {
+        b[..i]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |p| p + 1)
+    };
+    let mut from = chunk_start(first);
+    if from > 0 {
+        // back to the nearest chunk before it with a word in it
+        from = s[..from]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_word_char(c))
+            .map_or(0, |(w, _)| chunk_start(w));
+    }
+    let to = b[last..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(b.len(), |p| last + p);
+    Some((from, to))
+}
+
+/// True when byte `i` of `s` starts an uppercase letter (`char::is_uppercase`), the
+/// letters of U+0080–U+00FF read from their bytes.
+#[inline]
+pub(crate) fn upper_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    match b[i] {
+        x @ 0..=0x7F => x.is_ascii_uppercase(),
+        // U+0080–U+00BF: no uppercase letter
+        0xC2 => false,
+        // U+00C0–U+00FF: uppercase from U+00C0 to U+00DE, but for « × »
+        0xC3 => b
+            .get(i + 1)
+            .is_some_and(|&y| (0x80..=0x9E).contains(&y) && y != 0x97),
+        0xC4..=0xFF => s[i..].chars().next().is_some_and(char::is_uppercase),
+        // inside a character
+        _ => false,
+    }
 }
 
 /// Folded positions of original offsets, each found by walking from the last one.
@@ -75,9 +158,22 @@ impl<'f> FoldPos<'f> {
         let f: FoldedView<'f> = self.f;
         f.text.get(a..b).unwrap_or("")
     }
+
+    /// The folded text of original `from..from + len`, all ASCII: `len` folded bytes
+    /// (ASCII folds byte for byte), with no second search for its end.
+    #[inline]
+    fn slice_ascii(&mut self, from: usize, len: usize) -> &'f str {
+        let a = self.at(from);
+        let f: FoldedView<'f> = self.f;
+        let b = (a + len).min(f.text.len());
+        self.o = from + len;
+        self.j = b;
+        f.text.get(a..b).unwrap_or("")
+    }
 }
 
 /// Index of the first folded byte at or after original offset `o`, searched from `hint`.
+#[inline]
 fn fold_pos_from(f: FoldedView<'_>, o: usize, hint: usize) -> usize {
     let mut j = hint.min(f.text.len());
     while j < f.text.len() && f.orig(j) < o {
@@ -120,10 +216,21 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// [`is_word_char`] of each ASCII byte (false for the bytes of other characters).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        t[b as usize] = b.is_ascii_alphanumeric() || b == b'_';
+        b += 1;
+    }
+    t
+};
+
 /// [`is_word_char`] for an ASCII byte.
 #[inline]
 pub(crate) fn ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    ASCII_WORD[usize::from(b)]
 }
 
 /// True when the character at byte `i` of `s` (a char boundary) is a word character.
@@ -156,25 +263,37 @@ impl<'f> Words<'_, 'f, '_> {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if b < 0x80 && !ascii_word(b) {
-                i += 1;
-                continue;
-            }
-            let Some((c, n)) = char_at(text, i) else {
-                break;
-            };
-            if !is_word_char(c) {
-                i += n;
-                continue;
-            }
             let start = i;
-            let mut end = i + n;
-            // ASCII without an apostrophe: one token, no elision or possessive to split off
-            let mut plain = n == 1;
-            while let Some(&d) = bytes.get(end) {
+            // where the word's first character ends; `plain` false once it holds an
+            // apostrophe or a character outside ASCII, `apos` true once an apostrophe
+            let mut apos = false;
+            let (mut end, mut plain) = if b < 0x80 {
+                if !ascii_word(b) {
+                    i += 1;
+                    continue;
+                }
+                (i + 1, true)
+            } else {
+                let Some((c, n)) = char_at(text, i) else {
+                    break;
+                };
+                if !is_word_char(c) {
+                    i += n;
+                    continue;
+                }
+                (i + n, false)
+            };
+            loop {
+                while bytes.get(end).is_some_and(|&d| ascii_word(d)) {
+                    end += 1;
+                }
+                let Some(&d) = bytes.get(end) else {
+                    break;
+                };
                 if d < 0x80 {
-                    if ascii_word(d) || ((d == b'-' || d == b'\'') && word_char_at(text, end + 1)) {
-                        plain &= d != b'\'';
+                    if (d == b'-' || d == b'\'') && word_char_at(text, end + 1) {
+                        apos |= d == b'\'';
+                        plain &= !apos;
                         end += 1;
                         continue;
                     }
@@ -184,6 +303,7 @@ impl<'f> Words<'_, 'f, '_> {
                     Some((d, m))
                         if is_word_char(d) || (is_apos(d) && word_char_at(text, end + m)) =>
                     {
+                        apos |= is_apos(d);
                         plain = false;
                         end += m;
                     }
@@ -191,9 +311,14 @@ impl<'f> Words<'_, 'f, '_> {
                 }
             }
             if plain {
-                self.push(start, end);
-            } else {
+                // ASCII without an apostrophe: one token, no elision or possessive to split off
+                let key = self.pos.slice_ascii(self.base + start, end - start);
+                self.push(start, end, key);
+            } else if apos {
                 self.push_word(start, end);
+            } else {
+                let key = self.key(start, end);
+                self.push(start, end, key);
             }
             i = end;
         }
@@ -210,23 +335,28 @@ impl<'f> Words<'_, 'f, '_> {
         if let Some(p) = apos {
             let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
             if after < w.len() && LEXICON.elisions.contains(self.key(s, s + p)) {
-                self.push(s, s + after);
+                let key = self.key(s, s + after);
+                self.push(s, s + after, key);
                 self.push_word(s + after, e);
                 return;
             }
             // English possessive: « Mali's » → « Mali » + « 's »
             if p > 0 && self.key(s + after, e) == "s" {
-                self.push(s, s + p);
-                self.push(s + p, e);
+                let key = self.key(s, s + p);
+                self.push(s, s + p, key);
+                let key = self.key(s + p, e);
+                self.push(s + p, e, key);
                 return;
             }
         }
-        self.push(s, e);
+        let key = self.key(s, e);
+        self.push(s, e, key);
     }
 
-    fn push(&mut self, s: usize, e: usize) {
+    /// Adds the word `text[s..e]`, whose folded text is `key`.
+    #[inline(always)]
+    fn push(&mut self, s: usize, e: usize, key: &'f str) {
         let w = &self.text[s..e];
-        let key = self.key(s, e);
         let cap = match w.as_bytes().first() {
             Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
             _ => w.chars().next().is_some_and(char::is_uppercase),
@@ -234,7 +364,7 @@ impl<'f> Words<'_, 'f, '_> {
         // the letter counts only matter to a name part: a capitalized word or one
         // glued to a particle (« al-Sahraoui »)
         let (mut acronym, mut alpha) = (false, true);
-        if cap || key.starts_with("al-") || key.starts_with("el-") {
+        if cap || glued_particle(key) {
             let (mut letters, mut upper, mut digit) = (0usize, 0usize, false);
             if w.is_ascii() {
                 for &b in w.as_bytes() {
@@ -263,6 +393,12 @@ impl<'f> Words<'_, 'f, '_> {
             alpha,
         });
     }
+}
+
+/// True when a folded word starts with « al- » or « el- ».
+#[inline]
+fn glued_particle(key: &str) -> bool {
+    matches!(key.as_bytes(), [b'a' | b'e', b'l', b'-', ..])
 }
 
 /// A role found in the text, with its original span.
@@ -311,13 +447,21 @@ impl Known {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&String> {
-        self.names.get(key)
+    /// The full name known for the words `toks` (their keys joined by spaces).
+    pub fn get_words(&self, toks: &[Tok]) -> Option<&String> {
+        if self.names.is_empty() {
+            return None;
+        }
+        self.names.get(&key_of(toks))
     }
 
     /// The full name for a name written short before its full form appeared
     /// (« le président Keïta » in a headline, « Ibrahim Boubacar Keïta » below).
     pub fn full(&self, name: &str) -> Option<&String> {
+        // words on both sides of a space: two words at least (none spans whitespace)
+        if self.names.is_empty() || two_words(name) {
+            return None;
+        }
         let f = Folded::new(name, 0);
         let key = tokenize(name, 0, f.view());
         if key.len() != 1 {
@@ -325,6 +469,16 @@ impl Known {
         }
         self.names.get(key[0].key)
     }
+}
+
+/// True when `s` has a word character both before and after some ASCII whitespace.
+pub(crate) fn two_words(s: &str) -> bool {
+    let Some(w) = s.find(is_word_char) else {
+        return false;
+    };
+    s[w..]
+        .find(|c: char| c.is_ascii_whitespace())
+        .is_some_and(|sp| s[w + sp..].contains(is_word_char))
 }
 
 /// The context a person search needs.
@@ -335,12 +489,30 @@ pub(crate) struct Ctx<'a> {
     pub sent_start: usize,
     pub sent_end: usize,
     pub toks: &'a [Tok<'a>],
-    pub roles: &'a [RoleHit],
+    /// The roles of the sentence (whole words, sorted and disjoint), found when first
+    /// asked: most sentences have no name to ask about.
+    pub roles: std::cell::OnceCell<Vec<RoleHit>>,
     /// The sentence folded.
     pub folded: FoldedView<'a>,
 }
 
 impl Ctx<'_> {
+    /// The roles of the sentence.
+    fn roles(&self) -> &[RoleHit] {
+        self.roles.get_or_init(|| {
+            let ft = self.folded.text;
+            self.ld
+                .roles
+                .find_iter(ft)
+                .filter(|m| super::whole_words(ft, m.start(), m.end()))
+                .map(|m| {
+                    let (start, end) = self.folded.orig_range(m.start(), m.end());
+                    RoleHit { start, end }
+                })
+                .collect()
+        })
+    }
+
     /// The folded text of `text[from..to]` (char boundaries inside the sentence).
     fn folded_slice(&self, from: usize, to: usize) -> &str {
         folded_range(self.folded, from, to)
@@ -365,6 +537,49 @@ pub(crate) fn ceil_char(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// A set of characters, ASCII ones tested through a bit mask.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Marks {
+    ascii: u128,
+    list: &'static str,
+}
+
+impl Marks {
+    pub(crate) const fn new(list: &'static str) -> Marks {
+        let b = list.as_bytes();
+        let (mut ascii, mut i) = (0u128, 0);
+        while i < b.len() {
+            if b[i] < 0x80 {
+                ascii |= 1 << b[i];
+            }
+            i += 1;
+        }
+        Marks { ascii, list }
+    }
+
+    /// True when `c` is one of the characters.
+    #[inline]
+    pub(crate) fn has(&self, c: char) -> bool {
+        match u32::from(c) {
+            a @ 0..=0x7F => (self.ascii >> a) & 1 == 1,
+            _ => self.list.contains(c),
+        }
+    }
+
+    /// True when `s` holds one of the characters.
+    #[inline]
+    pub(crate) fn any_in(&self, s: &str) -> bool {
+        s.chars().any(|c| self.has(c))
+    }
+}
+
+/// Marks that end a role's phrase before a name.
+const STOP_MARKS: Marks = Marks::new(".;:!?()[]«»\"“”\n");
+/// Marks not allowed between a name's comma and the role after it.
+const LEAD_MARKS: Marks = Marks::new(",.;:()«»\"");
+/// Marks that end the complement of a role.
+const EXTENT_MARKS: Marks = Marks::new(",.;:()«»\"“”\n");
+
 /// Longest look-around window, in bytes, so that long sentences stay linear.
 pub(crate) const WINDOW: usize = 240;
 
@@ -375,29 +590,31 @@ fn only_spaces(s: &str) -> bool {
 }
 
 fn name_part(ctx: &Ctx, t: &Tok, blocked: &dyn Fn(usize, usize) -> bool, first: bool) -> bool {
-    if !t.alpha || t.acronym || blocked(t.start, t.end) {
+    if !t.alpha || t.acronym {
         return false;
     }
     let k = t.key;
-    if ctx.ld.role_words.contains(k) || {
+    // the word's own tests first (a stoplisted capitalized word fails most often), then
+    // the roles and the other actors' spans
+    let own = if t.cap {
+        let stop = ctx.ld.notnames.contains(k) || ctx.lex.demonyms.contains_key(k);
+        !stop || (!first && ctx.ld.is("particle", k))
+    } else {
+        // « al-Sahraoui », « el-Béchir »: a lowercase particle glued to a capitalized name
+        !first
+            && glued_particle(k)
+            && ctx.text[t.start..t.end]
+                .chars()
+                .nth(3)
+                .is_some_and(char::is_uppercase)
+    };
+    own && !blocked(t.start, t.end) && !ctx.ld.role_words.contains(k) && {
         // roles are sorted and disjoint: only the last one starting at or before
         // the token can cover it
-        let i = ctx.roles.partition_point(|r| r.start <= t.start);
-        i > 0 && t.end <= ctx.roles[i - 1].end
-    } {
-        return false;
+        let roles = ctx.roles();
+        let i = roles.partition_point(|r| r.start <= t.start);
+        !(i > 0 && t.end <= roles[i - 1].end)
     }
-    if t.cap {
-        let stop = ctx.ld.notnames.contains(k) || ctx.lex.demonyms.contains_key(k);
-        return !stop || (!first && ctx.ld.is("particle", k));
-    }
-    // « al-Sahraoui », « el-Béchir »: a lowercase particle glued to a capitalized name
-    !first
-        && (k.starts_with("al-") || k.starts_with("el-"))
-        && ctx.text[t.start..t.end]
-            .chars()
-            .nth(3)
-            .is_some_and(char::is_uppercase)
 }
 
 /// Finds the persons of one sentence. `blocked` tells whether a range is taken by
@@ -464,39 +681,41 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
     let toks = ctx.toks;
     // a capitalized common word opening the sentence is not part of the name
     let at_start = |i: usize| toks[i].start <= ctx.sent_start + 1 || i == 0;
-    if j - i >= 2 && at_start(i) && !is_first_name(ctx.lex, toks[i].key) {
-        let key = key_of(&toks[i..j]);
-        if known.get(&key).is_none() {
-            i += 1;
-        }
+    if j - i >= 2
+        && at_start(i)
+        && !is_first_name(ctx.lex, toks[i].key)
+        && known.get_words(&toks[i..j]).is_none()
+    {
+        i += 1;
     }
     let name_toks = &toks[i..j];
     let (start, end) = (name_toks[0].start, name_toks[name_toks.len() - 1].end);
-    let key = key_of(name_toks);
     let n = name_toks.len();
-    let before = role_before(ctx, start);
-    let after = role_after(ctx, end);
-    let honor = honorific_before(ctx, start);
-    let known_name = known.get(&key).cloned();
-    let first = n >= 2 && is_first_name(ctx.lex, name_toks[0].key);
-    let cue = || n >= 2 && !at_start(i) && (verb_after(ctx, end) || prep_before(ctx, start));
-    let evidence = before.is_some() || after.is_some() || honor.is_some() || first || cue();
-    if known_name.is_none() && !evidence {
-        return None;
-    }
-    if n == 1 && known_name.is_none() && before.is_none() && honor.is_none() {
-        return None;
-    }
-    // « ministre de la Communication »: a capitalized word after a preposition is a
-    // complement, not a name, unless it is a full name with a first name
+    // Each test below that rejects the name reads only what it needs (the look-arounds
+    // have no side effects), the cheap ones first.
     // « stade Modibo Keïta », « boulevard … »: a place named after a person
     if (i > 0 && ctx.ld.place_heads.contains(toks[i - 1].key))
         || ctx.ld.place_heads.contains(toks[j - 1].key)
     {
         return None;
     }
+    let known_name = known.get_words(name_toks).cloned();
+    let before = role_before(ctx, start);
+    let honor = honorific_before(ctx, start);
+    if n == 1 && known_name.is_none() && before.is_none() && honor.is_none() {
+        return None;
+    }
+    let first = n >= 2 && is_first_name(ctx.lex, name_toks[0].key);
+    // « ministre de la Communication »: a capitalized word after a preposition is a
+    // complement, not a name, unless it is a full name with a first name
     let after_prep = i > 0 && ctx.ld.is("prep", toks[i - 1].key);
     if after_prep && known_name.is_none() && !first && honor.is_none() {
+        return None;
+    }
+    let after = role_after(ctx, end);
+    let cue = || n >= 2 && !at_start(i) && (verb_after(ctx, end) || prep_before(ctx, start));
+    let evidence = before.is_some() || after.is_some() || honor.is_some() || first || cue();
+    if known_name.is_none() && !evidence {
         return None;
     }
     let written = &ctx.text[start..end];
@@ -525,10 +744,11 @@ fn judge(ctx: &Ctx, mut i: usize, j: usize, known: &mut Known) -> Option<PersonH
 
 /// The role written just before a name (« le ministre de la Communication, »): its span.
 pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)> {
-    let i = ctx.roles.partition_point(|r| r.end <= name_start);
-    let r = ctx.roles.get(i.checked_sub(1)?)?;
+    let roles = ctx.roles();
+    let i = roles.partition_point(|r| r.end <= name_start);
+    let r = roles.get(i.checked_sub(1)?)?;
     let gap = &ctx.text[r.end..name_start];
-    if gap.len() > 90 || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c)) {
+    if gap.len() > 90 || STOP_MARKS.any_in(gap) {
         return None;
     }
     let trimmed = gap.trim_end().trim_end_matches(',').trim_end();
@@ -575,14 +795,15 @@ pub(crate) fn role_before(ctx: &Ctx, name_start: usize) -> Option<(usize, usize)
 /// de l'armée, le colonel » before a name): the source search treats it as one.
 pub(crate) fn role_chain_start(ctx: &Ctx, mut start: usize) -> usize {
     for _ in 0..3 {
-        let i = ctx.roles.partition_point(|r| r.end <= start);
-        let Some(r) = i.checked_sub(1).and_then(|i| ctx.roles.get(i)) else {
+        let roles = ctx.roles();
+        let i = roles.partition_point(|r| r.end <= start);
+        let Some(r) = i.checked_sub(1).and_then(|i| roles.get(i)) else {
             break;
         };
         let gap = &ctx.text[r.end..start];
         let words = tokenize(gap, r.end, ctx.folded);
         if gap.len() > 60
-            || gap.chars().any(|c| ".;:!?()[]«»\"“”\n".contains(c))
+            || STOP_MARKS.any_in(gap)
             || gap.matches(',').count() > 1
             || words.len() > 6
             || words.iter().any(|w| ctx.ld.is("role_bad", w.key))
@@ -601,13 +822,14 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     let after_comma = rest.trim_start().strip_prefix(',')?;
     let from = to - after_comma.len();
     // up to two words (an article, « France's ») before the role
-    let i = ctx.roles.partition_point(|r| r.start < from);
-    let r = ctx.roles.get(i).filter(|r| r.start <= from + 24)?;
+    let roles = ctx.roles();
+    let i = roles.partition_point(|r| r.start < from);
+    let r = roles.get(i).filter(|r| r.start <= from + 24)?;
     let lead = tokenize(&ctx.text[from..r.start], from, ctx.folded);
     if lead.len() > 3
         || ctx.text[from..r.start]
             .chars()
-            .any(|c| ",.;:()«»\"".contains(c))
+            .any(|c| LEAD_MARKS.has(c))
     {
         return None;
     }
@@ -625,7 +847,7 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
     let to = floor_char(ctx.text, (head_end + WINDOW).min(ctx.sent_end));
     let rest = &ctx.text[head_end..to];
     let stop = rest
-        .find(|c: char| ",.;:()«»\"“”\n".contains(c))
+        .find(|c: char| EXTENT_MARKS.has(c))
         .unwrap_or(rest.len());
     let words = tokenize(&rest[..stop], head_end, ctx.folded);
     let mut end = head_end;
@@ -674,6 +896,12 @@ fn role_extent(ctx: &Ctx, head_end: usize) -> usize {
 fn honorific_before(ctx: &Ctx, name_start: usize) -> Option<usize> {
     let base = ceil_char(ctx.text, name_start.saturating_sub(40).max(ctx.sent_start));
     let before = ctx.text[base..name_start].trim_end();
+    // no honorific ends with that byte
+    if let Some(&b) = before.as_bytes().last() {
+        if !ctx.ld.honorific_ends[usize::from(b)] {
+            return None;
+        }
+    }
     ctx.ld.honorifics.iter().find_map(|h| {
         let s = before.strip_suffix(h)?;
         let ok = !s.chars().next_back().is_some_and(is_word_char);

@@ -3,7 +3,7 @@
 //! « a military source told AFP »).
 
 use super::lexicon::{LangData, SourceKind};
-use super::persons::tokenize;
+use super::persons::{tokenize, Marks};
 use crate::text::{is_word_char, FoldedView};
 
 /// An actor of the sentence, as the source search sees it.
@@ -24,7 +24,39 @@ fn words<'f>(text: &str, folded: FoldedView<'f>, from: usize, to: usize) -> Vec<
 }
 
 fn has_stop_punct(s: &str) -> bool {
-    s.chars().any(|c| ".;:!?()«»\"“”\n".contains(c))
+    const STOPS: Marks = Marks::new(".;:!?()«»\"“”\n");
+    STOPS.any_in(s)
+}
+
+/// The source patterns of folded `ft` on whole words (start, end, kind), disjoint and
+/// sorted: the leftmost-longest matches of all the patterns, as the automaton of those
+/// of more than one byte and the one-byte ones that none of its matches covers give
+/// them (see [`LangData::source_bytes`]).
+pub(crate) fn patterns(ld: &LangData, ft: &str) -> Vec<(usize, usize, SourceKind)> {
+    let mut out = Vec::new();
+    let singles = |from: usize, to: usize, out: &mut Vec<(usize, usize, SourceKind)>| {
+        let first = out.len();
+        for &(b, kind) in &ld.source_bytes {
+            for (k, _) in ft[from..to].match_indices(char::from(b)) {
+                if super::whole_words(ft, from + k, from + k + 1) {
+                    out.push((from + k, from + k + 1, kind));
+                }
+            }
+        }
+        if ld.source_bytes.len() > 1 {
+            out[first..].sort_unstable_by_key(|m| m.0);
+        }
+    };
+    let mut covered = 0;
+    for m in ld.sources.find_iter(ft) {
+        singles(covered, m.start(), &mut out);
+        if super::whole_words(ft, m.start(), m.end()) {
+            out.push((m.start(), m.end(), ld.source_kinds[m.pattern().as_usize()]));
+        }
+        covered = m.end();
+    }
+    singles(covered, ft.len(), &mut out);
+    out
 }
 
 /// Indices of `slots` (sorted by start) that are sources in the sentence `folded`.

@@ -1153,3 +1153,244 @@ fn places_inside_acting_institutions(
         ann.places
     );
 }
+
+/// The fast paths of the stage against the straightforward code they replaced.
+mod fast_paths {
+    use super::super::lexicon::{self, LangData, SourceKind, LEXICON};
+    use super::super::persons::{tokenize, Tok};
+    use super::super::{lexicon_matches, persons, sources, tests_hooks, whole_words};
+    use crate::document::Lang;
+    use crate::text::{is_word_char, Folded, FoldedView};
+    use proptest::prelude::*;
+
+    /// The tokenizer as it was: a char at a time, every key found by binary search.
+    fn reference_tokenize<'f>(text: &str, base: usize, f: FoldedView<'f>) -> Vec<Tok<'f>> {
+        let is_apos = |c: char| c == '\'' || c == '\u{2019}';
+        let word_at = |i: usize| text[i..].chars().next().is_some_and(is_word_char);
+        let key = |s: usize, e: usize| persons::folded_range(f, base + s, base + e);
+        let mut out = Vec::new();
+        let mut push = |s: usize, e: usize| {
+            let w = &text[s..e];
+            let key = key(s, e);
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            let (mut acronym, mut alpha) = (false, true);
+            if cap || key.starts_with("al-") || key.starts_with("el-") {
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                let upper = w.chars().filter(|c| c.is_alphabetic() && c.is_uppercase()).count();
+                acronym = letters >= 2 && upper == letters;
+                alpha = !w.chars().any(|c| c.is_ascii_digit());
+            }
+            out.push(Tok { start: base + s, end: base + e, key, cap, acronym, alpha });
+        };
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(d) = text[end..].chars().next() {
+                let joiner = d == '-' || is_apos(d);
+                if is_word_char(d) || (joiner && word_at(end + d.len_utf8())) {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // elisions and possessives split off, as `Words::push_word` does
+            let mut s = start;
+            loop {
+                let w = &text[s..end];
+                let Some(p) = w.find(is_apos) else {
+                    push(s, end);
+                    break;
+                };
+                let after = p + w[p..].chars().next().map_or(1, char::len_utf8);
+                if after < w.len() && LEXICON.elisions.contains(key(s, s + p)) {
+                    push(s, s + after);
+                    s += after;
+                    continue;
+                }
+                if p > 0 && key(s + after, end) == "s" {
+                    push(s, s + p);
+                    push(s + p, end);
+                } else {
+                    push(s, end);
+                }
+                break;
+            }
+            i = end;
+        }
+        out
+    }
+
+    /// The lexicon scan as it was: the trie walked after every non-word character.
+    fn reference_matches(ld: &LangData, ft: &str) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let mut prev_word = false;
+        for (fs, c) in ft.char_indices() {
+            if !prev_word {
+                ld.actors.prefixes(ft.as_bytes(), fs, |fe, ids| {
+                    if !persons::word_char_at(ft, fe) {
+                        found.extend(ids.iter().map(|&id| (fs, fe, id)));
+                    }
+                });
+            }
+            prev_word = is_word_char(c);
+        }
+        found
+    }
+
+    fn same_tokens(text: &str) {
+        let folded = Folded::new(text, 7);
+        let got = tokenize(text, 7, folded.view());
+        let want = reference_tokenize(text, 7, folded.view());
+        let show = |t: &[Tok]| format!("{t:?}");
+        assert_eq!(show(&got), show(&want), "{text:?}");
+        // `Known::full`'s shortcut
+        assert!(!persons::two_words(text) || got.len() >= 2, "{text:?}");
+        // a piece inside a longer fold, as the role and source searches cut them
+        for (a, _) in text.char_indices().step_by(5) {
+            let got = tokenize(&text[a..], 7 + a, folded.view());
+            let want = reference_tokenize(&text[a..], 7 + a, folded.view());
+            assert_eq!(show(&got), show(&want), "{:?}", &text[a..]);
+        }
+    }
+
+    /// The source patterns as they were found: one automaton of them all.
+    fn reference_sources(lang: Lang, ft: &str) -> Vec<(usize, usize, SourceKind)> {
+        let (pats, kinds): (Vec<String>, Vec<SourceKind>) =
+            lexicon::source_patterns(lang).into_iter().unzip();
+        lexicon::automaton(&pats)
+            .find_iter(ft)
+            .filter(|m| whole_words(ft, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), kinds[m.pattern().as_usize()]))
+            .collect()
+    }
+
+    fn same_matches(text: &str) {
+        let f = Folded::new(text, 0);
+        for lang in [Lang::Fr, Lang::En] {
+            let ld = LEXICON.lang(lang);
+            assert_eq!(lexicon_matches(ld, &f.text), reference_matches(ld, &f.text), "{text:?}");
+            assert_eq!(
+                sources::patterns(ld, &f.text),
+                reference_sources(lang, &f.text),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// The actors of `text` found as they are and with the persons' window the whole
+    /// sentence: the same.
+    fn same_actors(text: &str) {
+        for lang in [Lang::Fr, Lang::En] {
+            let windowed = super::show(&super::run(lang, text));
+            tests_hooks::FULL_WINDOW.with(|f| f.set(true));
+            let whole = super::show(&super::run(lang, text));
+            tests_hooks::FULL_WINDOW.with(|f| f.set(false));
+            assert_eq!(windowed, whole, "{text:?}");
+        }
+    }
+
+    /// The wire and seed texts of the corpus, as a sample of real news.
+    fn corpus_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut out = Vec::new();
+        for sub in ["wire", "seeds"] {
+            let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    out.push(t);
+                }
+            }
+        }
+        assert!(!out.is_empty());
+        out
+    }
+
+    #[test]
+    fn templates_joined_as_written_out() {
+        for lang in [Lang::Fr, Lang::En] {
+            let (templates, demonyms) = lexicon::demonym_templates(lang);
+            assert!(!templates.is_empty() && !demonyms.is_empty());
+            for t in templates {
+                let pieces = lexicon::Lowered::pieces(t);
+                for d in &demonyms {
+                    let alias = t.replace("{D}", d).to_lowercase();
+                    let want = (crate::text::fold(&alias), lexicon::caps_of(&alias));
+                    assert_eq!(lexicon::Lowered::join(&pieces, &lexicon::Lowered::new(d)), want);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn uppercase_by_bytes() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let s = format!("{c}a");
+            assert_eq!(persons::upper_at(&s, 0), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_on_the_corpus() {
+        for text in corpus_texts() {
+            same_actors(&text);
+            for line in text.lines() {
+                same_tokens(line);
+                same_matches(line);
+            }
+        }
+    }
+
+    #[rstest::rstest]
+    #[case::elision("L'armée d’Abou l'a dit")]
+    #[case::possessive("Mali's army, the UN's mission")]
+    #[case::hyphens("al-Sahraoui el-Béchir -x y- a--b l''a")]
+    #[case::accents("Ménaka, Œuvre, ﬁn, İstanbul, straße, Ǆ")]
+    #[case::odd_marks("a\u{2019}\u{2019}b ’s x’s \u{301}a \u{a0}\u{202f}")]
+    #[case::lexicon("les jihadistes de l'EIGS, l'armée malienne et la MINUSMA")]
+    #[case::sources("Il a dit à l'AFP, à la demande de la France, qu'à Gao « a » a décidé")]
+    #[case::sources_glued("la décidé, ça a annoncé à-côté àa aà, selon, according to")]
+    #[case::names("« Le président Ibrahim Boubacar Keïta, a dit M. Sangaré à l'AFP. »")]
+    #[case::late_names("il a été tué. selon le ministre de la Défense, Hama Souley, al-Sahraoui")]
+    #[case::no_upper("il a été tué dans l'attaque, a dit un responsable.")]
+    fn fast_paths_agree(#[case] text: &str) {
+        same_tokens(text);
+        same_matches(text);
+        same_actors(text);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn tokenize_agrees_on_any_text(text in "\\PC{0,60}") {
+            same_tokens(&text);
+        }
+
+        #[test]
+        fn fast_paths_agree_on_news_like_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "M.", "Mr.", "le ministre", "de la Défense", ",", " ", "\u{a0}", "l'", "L’",
+                    "armée", "malienne", "Malian", "army", "FAMa", "JNIM", "EIGS", "-", "'s", "'",
+                    "jihadistes", "les", "Bamako", "France", "UN", "É", "œ", "al-", "Qaïda",
+                    "Forces armées maliennes", "gouvernement", "the", "ﬁ", "İ", "x", "2013", "_",
+                    "a", "à", "a annoncé", "la", "à l'initiative de la", "a décidé", "said", "to",
+                    "told", "aux", "selon", "according to", "a dit", "dit", "Keïta", "Yaya",
+                    "Sangaré", "\n", ".", "Mme", "président", "Hama", "Souley", "de", "« ", " »",
+                ]),
+                0..30,
+            ),
+        ) {
+            let text = parts.concat();
+            same_tokens(&text);
+            same_matches(&text);
+            same_actors(&text);
+        }
+    }
+}
