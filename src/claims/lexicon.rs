@@ -11,6 +11,7 @@
 use crate::document::{Lang, Outcome, Victims};
 use crate::models::tsv_rows;
 use crate::text::{fold, is_word_char, Folded, FoldedView, ShortWords};
+use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -73,6 +74,11 @@ pub struct Lexicon {
     root: Vec<u32>,
     /// The entry of each node that ends a phrase.
     nodes: Vec<Option<Entry>>,
+    /// A token of each phrase that can make a sentence hold a claim (attack
+    /// triggers, singular victim and outcome nouns: see [`Lexicon::may_claim`]).
+    claim_keys: Option<AhoCorasick>,
+    /// A token of each phrase telling where victims were taken (see [`Lexicon::may_move`]).
+    away_keys: Option<AhoCorasick>,
 }
 
 impl Default for Lexicon {
@@ -83,6 +89,8 @@ impl Default for Lexicon {
             edges: FxHashMap::default(),
             root: Vec::new(),
             nodes: vec![None],
+            claim_keys: None,
+            away_keys: None,
         }
     }
 }
@@ -196,7 +204,69 @@ impl Lexicon {
                 self.root[id as usize] = child;
             }
         }
+        self.claim_keys = self.key_tokens(|e| {
+            e.has(ATTACK) || (e.singular && (e.victims.is_some() || e.role(NOUN).is_some()))
+        });
+        self.away_keys = self.key_tokens(|e| e.has(AWAY));
         self
+    }
+
+    /// A searcher for the longest token of each phrase whose entry passes `keep`:
+    /// a sentence holds a match of such a phrase only if its folded text holds
+    /// that token (`None` when no phrase passes).
+    fn key_tokens(&self, keep: impl Fn(&Entry) -> bool) -> Option<AhoCorasick> {
+        let mut words: Vec<&str> = vec![""; self.vocab.len()];
+        for (t, &id) in &self.vocab {
+            words[id as usize] = t;
+        }
+        // each node's parent and the token leading to it
+        let mut up = vec![(0u32, UNKNOWN); self.nodes.len()];
+        for (&(node, id), &child) in &self.edges {
+            up[child as usize] = (node, id);
+        }
+        let mut keys: Vec<&str> = Vec::new();
+        for (node, e) in self.nodes.iter().enumerate().skip(1) {
+            if !e.as_ref().is_some_and(&keep) {
+                continue;
+            }
+            let (mut n, mut best) = (node, "");
+            while n != 0 {
+                let (parent, id) = up[n];
+                let w = words[id as usize];
+                if w.len() > best.len() {
+                    best = w;
+                }
+                n = parent as usize;
+            }
+            keys.push(best);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        // a key holding another is found only where that one is: one searched is enough
+        let all = keys.clone();
+        keys.retain(|k| !all.iter().any(|o| o != k && k.contains(o)));
+        if keys.is_empty() {
+            return None;
+        }
+        // leftmost-first: the same answer to `is_match` as any other kind, with the
+        // vectorized prefilter of the packed searchers
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(keys)
+            .ok()
+    }
+
+    /// False when folded sentence `s` can hold no phrase of an attack trigger or
+    /// of a singular victim or outcome noun (« un civil »): without a number
+    /// mention it then holds no claim.
+    pub fn may_claim(&self, s: &str) -> bool {
+        self.claim_keys.as_ref().is_some_and(|a| a.is_match(s))
+    }
+
+    /// False when folded sentence `s` can hold no phrase of the places victims
+    /// were taken to (« évacués vers »): no place of it is then pruned.
+    pub fn may_move(&self, s: &str) -> bool {
+        self.away_keys.as_ref().is_some_and(|a| a.is_match(s))
     }
 
     /// The id of a folded token (`UNKNOWN` when no phrase has it).

@@ -127,7 +127,15 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             j += 1;
         }
         let mut own = None;
-        toks.fill_folded(doc.fold_range(s.start, s.end, &mut own), lex);
+        let folded = doc.fold_range(s.start, s.end, &mut own);
+        // most sentences hold no claim and prune no place: one cheap look first
+        if counts.is_empty()
+            && !lex.may_claim(folded.text)
+            && !(slots.places.contains_key(&index) && lex.may_move(folded.text))
+        {
+            continue;
+        }
+        toks.fill_folded(folded, lex);
         slots.prune(index, &toks);
         let cue = |class| {
             toks.matches
@@ -205,7 +213,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             }
             // a place inside it named elsewhere in the text is more precise
             // (« la région de Mopti » … « près de Djenné »)
-            let key = name_key(&m.name);
+            let key = tree.key(&m.name);
             // each name once: the test depends on names only
             let mut tried: FxHashSet<&str> = FxHashSet::default();
             slots
@@ -214,7 +222,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
                     if !tried.insert(&p.name) {
                         return false;
                     }
-                    let k = name_key(&p.name);
+                    let k = tree.key(&p.name);
                     k != key && tree.contains_keyed(&m.name, &key, &p.name, &k)
                 })
                 .unwrap_or(m)
@@ -720,7 +728,7 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
                 }
                 // the most specific place names the event
                 if let (Some(outer), Some(inner)) = (&e.place, &c.place) {
-                    let (ko, ki) = (name_key(outer), name_key(inner));
+                    let (ko, ki) = (tree.key(outer), tree.key(inner));
                     if ko != ki && tree.contains_keyed(outer, &ko, inner, &ki) {
                         e.place = c.place;
                         e.place_from = c.place_from;
@@ -747,6 +755,9 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
 pub struct PlaceTree {
     /// Folded name → folded parent name.
     parents: FxHashMap<String, String>,
+    /// The [`name_key`] of each name asked so far (the same few names come back
+    /// in every comparison of a document).
+    keys: RefCell<FxHashMap<Box<str>, Box<str>>>,
 }
 
 impl PlaceTree {
@@ -759,7 +770,7 @@ impl PlaceTree {
                 if !seen.insert((&p.name, parent)) {
                     continue;
                 }
-                let (k, v) = (name_key(&p.name), name_key(parent));
+                let (k, v) = (self.key(&p.name), self.key(parent));
                 if !k.is_empty() && !v.is_empty() && k != v {
                     self.parents.entry(k).or_insert(v);
                 }
@@ -767,11 +778,21 @@ impl PlaceTree {
         }
     }
 
+    /// [`name_key`] of `name`, computed once.
+    fn key(&self, name: &str) -> String {
+        if let Some(k) = self.keys.borrow().get(name) {
+            return String::from(&**k);
+        }
+        let k = name_key(name);
+        self.keys.borrow_mut().insert(name.into(), k.as_str().into());
+        k
+    }
+
     /// True when place `outer` is or contains `inner`: by the gazetteer's
     /// hierarchy, else by the parents the place mentions gave.
     pub fn contains(&self, outer: &str, inner: &str) -> bool {
         crate::places::contains(outer, inner)
-            || self.parents_contain(&name_key(outer), &name_key(inner))
+            || self.parents_contain(&self.key(outer), &self.key(inner))
     }
 
     /// [`PlaceTree::contains`] given the names' [`name_key`]s too.
@@ -800,7 +821,7 @@ impl PlaceTree {
         match (a, b) {
             (Some(x), Some(y)) => {
                 crate::places::contains(x, y) || crate::places::contains(y, x) || {
-                    let (kx, ky) = (name_key(x), name_key(y));
+                    let (kx, ky) = (self.key(x), self.key(y));
                     self.parents_contain(&kx, &ky) || self.parents_contain(&ky, &kx)
                 }
             }
