@@ -121,6 +121,12 @@ fn victims_of(s: &str) -> Option<Victims> {
     })
 }
 
+/// An entry whose match can make a claim without a number mention: an attack
+/// trigger, or a singular victim or outcome noun (counted one after an article).
+fn claim_cue(e: &Entry) -> bool {
+    e.has(ATTACK) || (e.singular && (e.victims.is_some() || e.role(NOUN).is_some()))
+}
+
 impl Lexicon {
     fn parse(outcomes: &'static str, victims: &'static str, cues: &'static str) -> Lexicon {
         let mut lex = Lexicon::default();
@@ -204,9 +210,7 @@ impl Lexicon {
                 self.root[id as usize] = child;
             }
         }
-        self.claim_keys = self.key_tokens(|e| {
-            e.has(ATTACK) || (e.singular && (e.victims.is_some() || e.role(NOUN).is_some()))
-        });
+        self.claim_keys = self.key_tokens(claim_cue);
         self.away_keys = self.key_tokens(|e| e.has(AWAY));
         self
     }
@@ -552,6 +556,7 @@ impl Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     #[test]
     fn tokens_keep_elision() {
@@ -568,6 +573,78 @@ mod tests {
         let m = &t.matches[1];
         assert_eq!((m.first, m.last), (2, 4));
         assert_eq!(m.entry.role(NOUN), Some(Outcome::Missing));
+    }
+
+    /// Whether [`Lexicon::may_claim`] and [`Lexicon::may_move`] see every match of
+    /// their phrases in `text`.
+    fn cues_seen(lang: Lang, text: &str) -> Result<(), String> {
+        let lex = lexicon(lang);
+        let t = Tokens::new(text, 0, lex);
+        let folded = Folded::new(text, 0).text;
+        for m in &t.matches {
+            if claim_cue(m.entry) && !lex.may_claim(&folded) {
+                return Err(format!("claim cue {:?} missed in {text:?}", t.text(m.first)));
+            }
+            if m.entry.has(AWAY) && !lex.may_move(&folded) {
+                return Err(format!("away cue {:?} missed in {text:?}", t.text(m.first)));
+            }
+        }
+        Ok(())
+    }
+
+    #[rstest::rstest]
+    #[case::attack(Lang::Fr, "Une attaque contre le camp militaire de Boulkessy", true, false)]
+    #[case::attack_phrase(Lang::Fr, "Des hommes armés ont attaqué le poste", true, false)]
+    #[case::suicide(Lang::Fr, "un attentat-suicide à Gao", true, false)]
+    #[case::one_soldier(Lang::Fr, "la mort d'un soldat malien", true, false)]
+    #[case::away(Lang::Fr, "Les rescapés ont été évacués vers Niamey", false, true)]
+    #[case::nothing(Lang::Fr, "Le président a reçu le ministre mardi", false, false)]
+    #[case::en_attack(Lang::En, "Gunmen ambushed a convoy near Gao", true, false)]
+    #[case::en_away(Lang::En, "The wounded were flown to Bamako", false, true)]
+    #[case::en_nothing(Lang::En, "The president met the minister on Tuesday", false, false)]
+    fn cue_searches(
+        #[case] lang: Lang,
+        #[case] text: &str,
+        #[case] claim: bool,
+        #[case] away: bool,
+    ) {
+        let lex = lexicon(lang);
+        let folded = Folded::new(text, 0).text;
+        assert_eq!(lex.may_claim(&folded), claim, "{text}");
+        assert_eq!(lex.may_move(&folded), away, "{text}");
+        cues_seen(lang, text).unwrap();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Random mixes of the lexicons' words (cased or not), other words,
+        /// punctuation and odd characters: every cue match is seen by the searches.
+        #[test]
+        fn cue_searches_miss_no_match(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    (0usize..400, proptest::bool::ANY).prop_map(|(k, upper)| {
+                        let mut w: Vec<&str> = lexicon(Lang::Fr).vocab.keys()
+                            .chain(lexicon(Lang::En).vocab.keys()).map(|w| &**w).collect();
+                        w.sort_unstable();
+                        let w = w[k % w.len()];
+                        if upper { w.to_uppercase() } else { w.to_string() }
+                    }),
+                    proptest::sample::select(vec![
+                        "évacués", "Attaqué", "piégée", "d'un", "l'", "-", ",", "à", "casque",
+                        "bleus", "militaires", "divers", "mortier", "soldats",
+                    ]).prop_map(String::from),
+                    proptest::string::string_regex("[ ,.'’-]{1,2}").unwrap(),
+                    proptest::string::string_regex("\\PC{1,4}").unwrap(),
+                ],
+                0..30,
+            ),
+            english in proptest::bool::ANY,
+        ) {
+            let text = parts.join(" ");
+            let lang = if english { Lang::En } else { Lang::Fr };
+            proptest::prop_assert!(cues_seen(lang, &text).is_ok(), "{:?}", cues_seen(lang, &text));
+        }
     }
 
     #[test]
