@@ -74,8 +74,11 @@ pub struct Lexicon {
     root: Vec<u32>,
     /// The entry of each node that ends a phrase.
     nodes: Vec<Option<Entry>>,
-    /// A token of each phrase that can make a sentence hold a claim (attack
-    /// triggers, singular victim and outcome nouns: see [`Lexicon::may_claim`]).
+    /// A token of each phrase of an attack trigger or an outcome (see [`Lexicon::may_event`]).
+    event_keys: Option<AhoCorasick>,
+    /// A token of each phrase that can make a sentence hold a claim without a
+    /// number mention (attack triggers, singular victim and outcome nouns: see
+    /// [`Lexicon::may_claim`]).
     claim_keys: Option<AhoCorasick>,
     /// A token of each phrase telling where victims were taken (see [`Lexicon::may_move`]).
     away_keys: Option<AhoCorasick>,
@@ -89,6 +92,7 @@ impl Default for Lexicon {
             edges: FxHashMap::default(),
             root: Vec::new(),
             nodes: vec![None],
+            event_keys: None,
             claim_keys: None,
             away_keys: None,
         }
@@ -119,6 +123,12 @@ fn victims_of(s: &str) -> Option<Victims> {
         "people" => Victims::People,
         _ => return None,
     })
+}
+
+/// An entry without whose match a sentence holds no claim: an attack trigger, or
+/// an outcome (every toll has one).
+fn event_cue(e: &Entry) -> bool {
+    e.has(ATTACK) || e.outcome.is_some()
 }
 
 /// An entry whose match can make a claim without a number mention: an attack
@@ -210,6 +220,7 @@ impl Lexicon {
                 self.root[id as usize] = child;
             }
         }
+        self.event_keys = self.key_tokens(event_cue);
         self.claim_keys = self.key_tokens(claim_cue);
         self.away_keys = self.key_tokens(|e| e.has(AWAY));
         self
@@ -258,6 +269,12 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostFirst)
             .build(keys)
             .ok()
+    }
+
+    /// False when folded sentence `s` can hold no phrase of an attack trigger or
+    /// of an outcome: it then holds no claim.
+    pub fn may_event(&self, s: &str) -> bool {
+        self.event_keys.as_ref().is_some_and(|a| a.is_match(s))
     }
 
     /// False when folded sentence `s` can hold no phrase of an attack trigger or
@@ -582,6 +599,9 @@ mod tests {
         let t = Tokens::new(text, 0, lex);
         let folded = Folded::new(text, 0).text;
         for m in &t.matches {
+            if event_cue(m.entry) && !lex.may_event(&folded) {
+                return Err(format!("event cue {:?} missed in {text:?}", t.text(m.first)));
+            }
             if claim_cue(m.entry) && !lex.may_claim(&folded) {
                 return Err(format!("claim cue {:?} missed in {text:?}", t.text(m.first)));
             }

@@ -128,11 +128,15 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
         }
         let mut own = None;
         let folded = doc.fold_range(s.start, s.end, &mut own);
-        // most sentences hold no claim and prune no place: one cheap look first
-        if counts.is_empty()
-            && !lex.may_claim(folded.text)
-            && !(slots.places.contains_key(&index) && lex.may_move(folded.text))
-        {
+        // most sentences hold no claim and prune no place: cheap looks first (a toll
+        // needs an outcome and a count, a number mention or an article before a
+        // singular noun; an attack needs its trigger)
+        let claim = if counts.is_empty() {
+            lex.may_claim(folded.text)
+        } else {
+            lex.may_event(folded.text)
+        };
+        if !claim && !(slots.places.contains_key(&index) && lex.may_move(folded.text)) {
             continue;
         }
         toks.fill_folded(folded, lex);
@@ -622,13 +626,13 @@ fn dateline_end(doc: &Document, s: usize) -> Option<usize> {
     }
     let head = doc.text.get(sent.start..end)?.as_bytes();
     // the first dash between spaces, in one pass
+    let dash = |rest: &[u8]| match rest.first() {
+        Some(b'-') => rest.get(1) == Some(&b' '),
+        Some(0xE2) => ["– ", "— "].iter().any(|d| rest.starts_with(d.as_bytes())),
+        _ => false,
+    };
     (0..head.len())
-        .find(|&i| {
-            head[i] == b' '
-                && [" - ", " – ", " — "]
-                    .iter()
-                    .any(|d| head[i..].starts_with(d.as_bytes()))
-        })
+        .find(|&i| head[i] == b' ' && dash(&head[i + 1..]))
         .map(|i| sent.start + i)
 }
 
