@@ -11,7 +11,7 @@
 use crate::document::{Lang, Outcome, Victims};
 use crate::models::tsv_rows;
 use crate::text::{fold, is_word_char, Folded, FoldedView, ShortWords};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -267,6 +267,7 @@ impl Lexicon {
         // vectorized prefilter of the packed searchers
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(keys)
             .ok()
     }
