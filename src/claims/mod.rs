@@ -787,7 +787,7 @@ impl PlaceTree {
         if let Some(k) = self.keys.borrow().get(name) {
             return String::from(&**k);
         }
-        let k = name_key(name);
+        let k = place_key(name);
         self.keys.borrow_mut().insert(name.into(), k.as_str().into());
         k
     }
@@ -832,6 +832,39 @@ impl PlaceTree {
             _ => true,
         }
     }
+}
+
+/// [`name_key`] built in one buffer, without a string a word (the same key: a
+/// test checks it).
+fn place_key(s: &str) -> String {
+    let f = crate::text::fold(s);
+    let mut out = String::with_capacity(f.len());
+    let mut words = f
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty());
+    let mut kept = 0;
+    for (i, w) in words.by_ref().enumerate() {
+        let w = w
+            .strip_prefix("l'")
+            .or_else(|| w.strip_prefix("d'"))
+            .unwrap_or(w);
+        if i == 0
+            && matches!(
+                w,
+                "le" | "la" | "les" | "the" | "un" | "une" | "des" | "a" | "an"
+            )
+        {
+            continue;
+        }
+        if !w.is_empty() {
+            if kept > 0 {
+                out.push(' ');
+            }
+            out.push_str(w.trim_matches('\''));
+            kept += 1;
+        }
+    }
+    out
 }
 
 /// The calendar part of a date value as (year, month, day), each `None` when

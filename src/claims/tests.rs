@@ -5,6 +5,7 @@ use crate::document::{
     ActorMention, ActorType, Anchor, DateMention, DateType, Lang, NumberMention, PlaceMention,
 };
 use crate::sentences::Splitter;
+use proptest::strategy::Strategy as _;
 use rstest::rstest;
 
 /// A document and hand-made annotations; mentions are found by their text.
@@ -768,4 +769,35 @@ fn bombings_are_attacks(#[case] lang: Lang, #[case] text: &str) {
         .collect();
     assert_eq!(attacks.len(), 1, "{claims:#?}");
     assert_eq!(attacks[0].place.as_deref(), Some("Tessalit"));
+}
+
+#[rstest]
+#[case::article("La Région de Mopti")]
+#[case::elision("l'Ouest du Niger")]
+#[case::quotes("'Gao''")]
+#[case::empty_word("Kidal ' ' Nord")]
+#[case::accents("Ménaka, Tillabéri")]
+#[case::english("the Sahel")]
+fn place_keys_are_name_keys(#[case] name: &str) {
+    assert_eq!(place_key(name), name_key(name));
+}
+
+proptest::proptest! {
+    /// [`place_key`] gives [`name_key`]'s key on any name.
+    #[test]
+    fn place_key_is_name_key(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "le", "La", "les", "the", "un", "une", "des", "a", "an", "l'", "d'",
+                    "'", "''", "-", " ", ",", "Gao", "Ménaka", "Région", "l'Est",
+                ]).prop_map(String::from),
+                proptest::string::string_regex("\\PC{1,4}").unwrap(),
+            ],
+            0..8,
+        ),
+    ) {
+        let name = parts.concat();
+        proptest::prop_assert_eq!(place_key(&name), name_key(&name));
+    }
 }
