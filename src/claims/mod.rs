@@ -108,6 +108,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let mut ni = 0;
     let mut toks = TOKENS.take();
     let mut counts: Vec<Count> = Vec::new();
+    let mut folds = doc.fold_ranges();
     for (index, s) in doc.sentences.iter().enumerate() {
         let (Some(_), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
             continue;
@@ -127,7 +128,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             j += 1;
         }
         let mut own = None;
-        let folded = doc.fold_range(s.start, s.end, &mut own);
+        let folded = folds.get(s.start, s.end, &mut own);
         // most sentences hold no claim and prune no place: cheap looks first (a toll
         // needs an outcome and a count, a number mention or an article before a
         // singular noun; an attack needs its trigger)
@@ -244,7 +245,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
         for (mut c, meta) in s.claims {
             if meta.general {
                 // a general toll keeps the one place its sentence names, and its own date
-                let places = slots.places.get(&s.index).map(Vec::as_slice).unwrap_or(&[]);
+                let places = slots.places.get(&s.index).unwrap_or(&[]);
                 if let Some(p) = places.first() {
                     if places
                         .iter()
@@ -407,7 +408,7 @@ fn attack(
     })?;
     let (a, b) = (toks.toks[m.first].start, toks.toks[m.last - 1].end);
     let mut c = Claim::new(ClaimKind::Attack, &span(doc, a, b));
-    let actors = slots.actors.get(&index).map(Vec::as_slice).unwrap_or(&[]);
+    let actors = slots.actors.get(&index).unwrap_or(&[]);
     let nearest = |kind: ActorType| {
         actors
             .iter()
@@ -449,7 +450,7 @@ fn split_plural_attack(c: &Claim, slots: &Slots, index: usize) -> Option<Vec<Cla
     if names.len() < 2 {
         return None;
     }
-    let dates = slots.dates.get(&index).map(Vec::as_slice).unwrap_or(&[]);
+    let dates = slots.dates.get(&index).unwrap_or(&[]);
     let mut out: Vec<Claim> = Vec::new();
     for p in places {
         if out
@@ -474,18 +475,79 @@ fn split_plural_attack(c: &Claim, slots: &Slots, index: usize) -> Option<Vec<Cla
     Some(out)
 }
 
+/// Mentions by sentence index, as a map that holds only non-empty lists: all in
+/// one vector, grouped by sentence (in the order given within one), with the
+/// range of each sentence.
+struct BySentence<T> {
+    items: Vec<T>,
+    /// (first item, count) of each sentence.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl<T: Copy> BySentence<T> {
+    /// The mentions `(sentence, mention)` of `all`.
+    fn new(all: impl Iterator<Item = (usize, T)>) -> Self {
+        let mut all: Vec<(usize, T)> = all.collect();
+        // mentions come in order: then nothing moves (a stable sort otherwise)
+        if !all.is_sorted_by_key(|&(s, _)| s) {
+            all.sort_by_key(|&(s, _)| s);
+        }
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for (k, &(s, _)) in all.iter().enumerate() {
+            if s >= ranges.len() {
+                ranges.resize(s + 1, (k, 0));
+            }
+            ranges[s].1 += 1;
+        }
+        BySentence {
+            items: all.into_iter().map(|(_, x)| x).collect(),
+            ranges,
+        }
+    }
+
+    fn get(&self, s: &usize) -> Option<&[T]> {
+        let &(a, n) = self.ranges.get(*s)?;
+        (n > 0).then(|| &self.items[a..a + n])
+    }
+
+    fn contains_key(&self, s: &usize) -> bool {
+        self.get(s).is_some()
+    }
+
+    /// Keeps the mentions of sentence `s` that pass `keep`.
+    fn retain(&mut self, s: usize, mut keep: impl FnMut(&T) -> bool) {
+        let Some(&(a, n)) = self.ranges.get(s) else {
+            return;
+        };
+        let mut kept = 0;
+        for k in a..a + n {
+            if keep(&self.items[k]) {
+                self.items[a + kept] = self.items[k];
+                kept += 1;
+            }
+        }
+        self.ranges[s].1 = kept;
+    }
+
+    /// Every mention kept, sentence by sentence.
+    fn all(&self) -> impl Iterator<Item = T> + '_ {
+        self.ranges
+            .iter()
+            .flat_map(|&(a, n)| self.items[a..a + n].iter().copied())
+    }
+}
+
 /// Place, date and source lookups by sentence.
 struct Slots<'a> {
-    places: FxHashMap<usize, Vec<&'a PlaceMention>>,
-    dates: FxHashMap<usize, Vec<&'a DateMention>>,
-    actors: FxHashMap<usize, Vec<&'a ActorMention>>,
+    places: BySentence<&'a PlaceMention>,
+    dates: BySentence<&'a DateMention>,
+    actors: BySentence<&'a ActorMention>,
     /// (sentence, position, name) of actors stated as sources, in order.
     sources: Vec<(usize, usize, &'a str)>,
 }
 
 impl<'a> Slots<'a> {
     fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
-        let mut places: FxHashMap<usize, Vec<&PlaceMention>> = FxHashMap::default();
         // the dateline of the last sentence asked (mentions come in order)
         let last = Cell::new(None);
         let in_dateline = |span: &Span| {
@@ -500,30 +562,23 @@ impl<'a> Slots<'a> {
             };
             end.is_some_and(|e| span.start < e)
         };
-        for p in ann.places.iter().filter(|p| !in_dateline(&p.span)) {
-            places
-                .entry(doc.sentence_of(p.span.start))
-                .or_default()
-                .push(p);
-        }
-        let mut dates: FxHashMap<usize, Vec<&DateMention>> = FxHashMap::default();
-        for d in ann
-            .dates
-            .iter()
-            .filter(|d| is_calendar(d) && !in_dateline(&d.span))
-        {
-            dates
-                .entry(doc.sentence_of(d.span.start))
-                .or_default()
-                .push(d);
-        }
-        let mut actors: FxHashMap<usize, Vec<&ActorMention>> = FxHashMap::default();
-        for a in &ann.actors {
-            actors
-                .entry(doc.sentence_of(a.span.start))
-                .or_default()
-                .push(a);
-        }
+        let places = BySentence::new(
+            ann.places
+                .iter()
+                .filter(|p| !in_dateline(&p.span))
+                .map(|p| (doc.sentence_of(p.span.start), p)),
+        );
+        let dates = BySentence::new(
+            ann.dates
+                .iter()
+                .filter(|d| is_calendar(d) && !in_dateline(&d.span))
+                .map(|d| (doc.sentence_of(d.span.start), d)),
+        );
+        let actors = BySentence::new(
+            ann.actors
+                .iter()
+                .map(|a| (doc.sentence_of(a.span.start), a)),
+        );
         let mut sources: Vec<(usize, usize, &str)> = ann
             .actors
             .iter()
@@ -541,10 +596,7 @@ impl<'a> Slots<'a> {
 
     /// Every place kept, in document order.
     fn all_places(&self) -> impl Iterator<Item = &'a PlaceMention> + '_ {
-        let mut keys: Vec<&usize> = self.places.keys().collect();
-        keys.sort();
-        keys.into_iter()
-            .flat_map(|k| self.places[k].iter().copied())
+        self.places.all()
     }
 
     /// Drops from sentence `s` the places the victims were taken to (« évacués
@@ -554,18 +606,8 @@ impl<'a> Slots<'a> {
             toks.match_ending(toks.token_at(pos))
                 .is_some_and(|m| m.entry.has(class))
         };
-        if let Some(v) = self.places.get_mut(&s) {
-            v.retain(|p| !after(p.span.start, AWAY));
-            if v.is_empty() {
-                self.places.remove(&s);
-            }
-        }
-        if let Some(v) = self.dates.get_mut(&s) {
-            v.retain(|d| !after(d.span.start, REPORT));
-            if v.is_empty() {
-                self.dates.remove(&s);
-            }
-        }
+        self.places.retain(s, |p| !after(p.span.start, AWAY));
+        self.dates.retain(s, |d| !after(d.span.start, REPORT));
     }
 
     /// The most specific place of sentence `s`, nearest to `pos` among equals.
@@ -870,25 +912,22 @@ fn place_key(s: &str) -> String {
 /// The calendar part of a date value as (year, month, day), each `None` when
 /// unknown (`X`) and absent beyond the value's grain; `None` for values that
 /// are no calendar date (durations, `PRESENT_REF`).
-fn calendar(v: &str) -> Option<Vec<Option<u32>>> {
+fn calendar(v: &str) -> Option<([Option<u32>; 3], usize)> {
     let v = v.split(['T', '/']).next()?;
-    let parts: Vec<&str> = v.split('-').collect();
-    if parts.is_empty() || parts.len() > 3 || parts[0].len() != 4 {
-        return None;
+    let mut out = [None; 3];
+    let mut n = 0;
+    for (i, p) in v.split('-').enumerate() {
+        if i >= 3 || (i == 0 && p.len() != 4) || (i > 0 && p.len() != 2) {
+            return None;
+        }
+        out[i] = if p.bytes().all(|b| b == b'X') {
+            None
+        } else {
+            Some(p.parse::<u32>().ok()?)
+        };
+        n = i + 1;
     }
-    parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if i > 0 && p.len() != 2 {
-                None
-            } else if p.bytes().all(|b| b == b'X') {
-                Some(None)
-            } else {
-                p.parse::<u32>().ok().map(Some)
-            }
-        })
-        .collect()
+    Some((out, n))
 }
 
 /// Two optional date values agree at their common grain, `X` matching anything:
@@ -896,10 +935,10 @@ fn calendar(v: &str) -> Option<Vec<Option<u32>>> {
 /// apart agree too (an event overnight, or dated by its report). Unknown or
 /// non-calendar values agree with everything.
 pub fn dates_agree(a: Option<&str>, b: Option<&str>) -> bool {
-    let (Some(a), Some(b)) = (a.and_then(calendar), b.and_then(calendar)) else {
+    let (Some((a, na)), Some((b, nb))) = (a.and_then(calendar), b.and_then(calendar)) else {
         return true;
     };
-    for (i, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+    for (i, (x, y)) in a[..na].iter().zip(b[..nb].iter()).enumerate() {
         if let (Some(x), Some(y)) = (x, y) {
             let ok = if i == 2 { x.abs_diff(*y) <= 1 } else { x == y };
             if !ok {

@@ -45,7 +45,9 @@ mod lexicon;
 mod tests;
 mod tokens;
 
-use crate::document::{Annotations, DateMention, DateType, Document, NumberMention, Span};
+use crate::document::{
+    Annotations, DateMention, DateType, Document, FoldRanges, NumberMention, Span,
+};
 use crate::pipeline::Stage;
 use crate::text::FoldedView;
 use crate::Lang;
@@ -75,16 +77,18 @@ pub fn find_numbers(doc: &Document, dates: &[DateMention]) -> Vec<NumberMention>
     let blocked = Blocked::new(dates);
     let mut out = Vec::new();
     let mut bufs = Buffers::default();
+    let mut folds = doc.fold_ranges();
     let start = doc.body_start.min(doc.text.len());
     if doc.sentences.is_empty() {
         if doc.text.is_char_boundary(start) {
-            scan(doc, lex, &blocked, (start, doc.text.len()), &mut bufs, &mut out);
+            let range = (start, doc.text.len());
+            scan(doc, lex, &blocked, range, &mut folds, &mut bufs, &mut out);
         }
     } else {
         for s in &doc.sentences {
             let (a, b) = (s.start.max(start), s.end.min(doc.text.len()));
             if a < b && doc.text.is_char_boundary(a) && doc.text.is_char_boundary(b) {
-                scan(doc, lex, &blocked, (a, b), &mut bufs, &mut out);
+                scan(doc, lex, &blocked, (a, b), &mut folds, &mut bufs, &mut out);
             }
         }
     }
@@ -228,11 +232,12 @@ fn scan(
     lex: &'static Lexicon,
     blocked: &Blocked,
     (start, end): (usize, usize),
+    folds: &mut FoldRanges<'_>,
     bufs: &mut Buffers,
     out: &mut Vec<NumberMention>,
 ) {
     let mut own = None;
-    let f = doc.fold_range(start, end, &mut own);
+    let f = folds.get(start, end, &mut own);
     // most sentences count nothing: one cheap look first (a digit counts outside a date)
     let digit_counts = |i: usize| {
         let o = f.orig(i);
