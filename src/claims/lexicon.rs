@@ -259,7 +259,7 @@ impl Lexicon {
         keys.dedup();
         // a key holding another is found only where that one is: one searched is enough
         let all = keys.clone();
-        keys.retain(|k| !all.iter().any(|o| o != k && k.contains(o)));
+        keys.retain(|k| !all.iter().any(|o| o.len() < k.len() && k.contains(o)));
         if keys.is_empty() {
             return None;
         }

@@ -537,6 +537,41 @@ impl<T: Copy> BySentence<T> {
     }
 }
 
+/// [`Document::sentence_of`] for positions that mostly come in order: a cursor
+/// moved forward over sentences whose starts increase (a search otherwise).
+struct SentenceOf<'d> {
+    doc: &'d Document,
+    /// Every sentence starts after the one before it.
+    increasing: bool,
+    cur: Cell<usize>,
+}
+
+impl<'d> SentenceOf<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let increasing = doc.sentences.windows(2).all(|w| w[0].start < w[1].start);
+        SentenceOf {
+            doc,
+            increasing,
+            cur: Cell::new(0),
+        }
+    }
+
+    fn get(&self, pos: usize) -> usize {
+        let ss = &self.doc.sentences;
+        let mut c = self.cur.get();
+        if !self.increasing || ss.get(c).is_some_and(|s| s.start > pos) {
+            c = self.doc.sentence_of(pos);
+        } else {
+            // the last sentence starting at or before `pos`
+            while ss.get(c + 1).is_some_and(|s| s.start <= pos) {
+                c += 1;
+            }
+        }
+        self.cur.set(c);
+        c
+    }
+}
+
 /// Place, date and source lookups by sentence.
 struct Slots<'a> {
     places: BySentence<&'a PlaceMention>,
@@ -548,10 +583,12 @@ struct Slots<'a> {
 
 impl<'a> Slots<'a> {
     fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
+        let sentence_of = SentenceOf::new(doc);
+        let sentence_of = |pos: usize| sentence_of.get(pos);
         // the dateline of the last sentence asked (mentions come in order)
         let last = Cell::new(None);
         let in_dateline = |span: &Span| {
-            let s = doc.sentence_of(span.start);
+            let s = sentence_of(span.start);
             let end = match last.get() {
                 Some((t, end)) if t == s => end,
                 _ => {
@@ -566,24 +603,24 @@ impl<'a> Slots<'a> {
             ann.places
                 .iter()
                 .filter(|p| !in_dateline(&p.span))
-                .map(|p| (doc.sentence_of(p.span.start), p)),
+                .map(|p| (sentence_of(p.span.start), p)),
         );
         let dates = BySentence::new(
             ann.dates
                 .iter()
                 .filter(|d| is_calendar(d) && !in_dateline(&d.span))
-                .map(|d| (doc.sentence_of(d.span.start), d)),
+                .map(|d| (sentence_of(d.span.start), d)),
         );
         let actors = BySentence::new(
             ann.actors
                 .iter()
-                .map(|a| (doc.sentence_of(a.span.start), a)),
+                .map(|a| (sentence_of(a.span.start), a)),
         );
         let mut sources: Vec<(usize, usize, &str)> = ann
             .actors
             .iter()
             .filter(|a| a.source)
-            .map(|a| (doc.sentence_of(a.span.start), a.span.start, a.name.as_str()))
+            .map(|a| (sentence_of(a.span.start), a.span.start, a.name.as_str()))
             .collect();
         sources.sort();
         Slots {
@@ -673,9 +710,29 @@ fn dateline_end(doc: &Document, s: usize) -> Option<usize> {
         Some(0xE2) => ["– ", "— "].iter().any(|d| rest.starts_with(d.as_bytes())),
         _ => false,
     };
-    (0..head.len())
-        .find(|&i| head[i] == b' ' && dash(&head[i + 1..]))
-        .map(|i| sent.start + i)
+    let mut i = 0;
+    while i < head.len() {
+        // no dash at the next 8 bytes: no match at the 8 bytes before them either
+        if !head.get(i + 1..i + 9).is_none_or(may_dash) {
+            i += 8;
+            continue;
+        }
+        if head[i] == b' ' && dash(&head[i + 1..]) {
+            return Some(sent.start + i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// False when none of the 8 bytes `b` is `-` or the first byte of `–` or `—`.
+fn may_dash(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let w = u64::from_le_bytes(b.try_into().unwrap_or([b'-'; 8]));
+    // a zero byte of `w ^ c` is a byte `c` of `w` (the usual test for a zero byte)
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    zero(w ^ (ONES * u64::from(b'-'))) || zero(w ^ (ONES * 0xE2))
 }
 
 /// A date usable as an event date: a calendar value with at least one digit.

@@ -801,3 +801,35 @@ proptest::proptest! {
         proptest::prop_assert_eq!(place_key(&name), name_key(&name));
     }
 }
+
+proptest::proptest! {
+    /// [`may_dash`] is true whenever one of its 8 bytes starts a dash.
+    #[test]
+    fn may_dash_sees_every_dash(b in proptest::collection::vec(
+        proptest::prop_oneof![proptest::num::u8::ANY, proptest::sample::select(vec![b'-', 0xE2, b' '])],
+        8,
+    )) {
+        let any = b.iter().any(|&x| x == b'-' || x == 0xE2);
+        proptest::prop_assert_eq!(may_dash(&b), any);
+    }
+
+    /// Datelines end at the first dash between spaces within 80 bytes.
+    #[test]
+    fn dateline_ends_at_the_first_dash(parts in proptest::collection::vec(
+        proptest::sample::select(vec!["Gao", " ", "-", " - ", " – ", " — ", "’", "(AFP)", "é", "x"]),
+        0..40,
+    )) {
+        let text = parts.concat();
+        let mut doc = Document::new("t", &text);
+        doc.sentences = vec![crate::document::Sentence { start: 0, end: text.len() }];
+        let mut end = 80.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &text.as_bytes()[..end];
+        let want = (0..head.len()).find(|&i| {
+            head[i] == b' ' && [" - ", " – ", " — "].iter().any(|d| head[i..].starts_with(d.as_bytes()))
+        });
+        proptest::prop_assert_eq!(dateline_end(&doc, 0), want);
+    }
+}
