@@ -264,10 +264,11 @@ impl Lexicon {
             return None;
         }
         // leftmost-first: the same answer to `is_match` as any other kind, with the
-        // vectorized prefilter of the packed searchers
+        // vectorized prefilter of the packed searchers; a plain NFA, the cheapest to
+        // build (searched little past the prefilter)
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(keys)
             .ok()
     }

@@ -109,6 +109,8 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let mut toks = TOKENS.take();
     let mut counts: Vec<Count> = Vec::new();
     let mut folds = doc.fold_ranges();
+    // sentences without claims whose places are not pruned yet
+    let mut unpruned: Vec<(usize, usize, usize)> = Vec::new();
     for (index, s) in doc.sentences.iter().enumerate() {
         let (Some(_), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
             continue;
@@ -137,7 +139,11 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
         } else {
             lex.may_event(folded.text)
         };
-        if !claim && !(slots.places.contains_key(&index) && lex.may_move(folded.text)) {
+        if !claim {
+            // its places are pruned only if the main place is looked for among all (below)
+            if slots.places.contains_key(&index) {
+                unpruned.push((index, s.start, s.end));
+            }
             continue;
         }
         toks.fill_folded(folded, lex);
@@ -190,10 +196,6 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             anchor,
         });
     }
-    // keep the buffers for the next document, unless a huge sentence grew them
-    if toks.toks.capacity() <= 1 << 16 {
-        TOKENS.set(toks);
-    }
     // the main event: the first event sentence with a place (not a country when
     // another has one), the first with a date (not a revision's report date)
     let event_sentences = || {
@@ -201,18 +203,35 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             .iter()
             .filter(|s| s.claims.iter().any(|(_, m)| !m.general))
     };
-    let event_places =
-        || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
+    let main_place = {
+        let event_places =
+            || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
+        event_places()
+            .find(|p| !is_country(p))
+            .or_else(|| event_places().next())
+    };
+    if main_place.is_some_and(|m| !is_country(m)) {
+        // every place is looked at below: the other sentences' places pruned first
+        for (index, a, b) in unpruned {
+            let mut own = None;
+            let folded = doc.fold_range(a, b, &mut own);
+            if lex.may_move(folded.text) {
+                toks.fill_folded(folded, lex);
+                slots.prune(index, &toks);
+            }
+        }
+    }
+    // keep the buffers for the next document, unless a huge sentence grew them
+    if toks.toks.capacity() <= 1 << 16 {
+        TOKENS.set(toks);
+    }
     // built on first use: many documents never compare places
     let tree = LazyCell::new(|| {
         let mut tree = PlaceTree::default();
         tree.learn(&ann.places);
         tree
     });
-    let main_place = event_places()
-        .find(|p| !is_country(p))
-        .or_else(|| event_places().next())
-        .map(|m| {
+    let main_place = main_place.map(|m| {
             if is_country(m) {
                 return m;
             }

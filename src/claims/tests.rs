@@ -833,3 +833,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(dateline_end(&doc, 0), want);
     }
 }
+
+/// A place the victims were taken to in a sentence without claims is no more
+/// precise main place (its sentence is pruned only when that place is looked for).
+#[rstest]
+#[case::taken_to("Les rescapés ont été évacués vers Djenné.", "Mopti")]
+#[case::passed_by("Le convoi était passé par Djenné.", "Djenné")]
+fn places_taken_to_are_no_main_place(#[case] middle: &str, #[case] place: &str) {
+    let text = format!(
+        "Dix soldats ont été tués dans la région de Mopti. {middle} Trois civils ont aussi été tués."
+    );
+    let f = Fx::new(Lang::Fr, &text)
+        .n("Dix", 10.0)
+        .n("Trois", 3.0)
+        .p("Mopti", "region", "ML", None)
+        .p("Djenné", "locality", "ML", Some("Mopti"));
+    let claims = f.claims();
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[1].place.as_deref(), Some(place), "{claims:#?}");
+}
