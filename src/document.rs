@@ -137,6 +137,36 @@ impl Span {
 /// so that its memory stays that of one range at a time.
 pub const SHARED_FOLD_MAX: usize = 8 << 20;
 
+/// The views [`Document::fold_range`] gives, for ranges taken in order: each is
+/// found in the shared fold from the end of the previous one on, not searched
+/// for in the whole of it.
+pub struct FoldRanges<'a> {
+    doc: &'a Document,
+    /// The view of the whole shared fold, when there is one.
+    whole: Option<FoldedView<'a>>,
+    /// Folded end of the last range found.
+    from: usize,
+}
+
+impl<'a> FoldRanges<'a> {
+    /// The same view as `doc.fold_range(start, end, own)`.
+    pub fn get<'b>(
+        &mut self,
+        start: usize,
+        end: usize,
+        own: &'b mut Option<Folded>,
+    ) -> FoldedView<'b>
+    where
+        'a: 'b,
+    {
+        if let Some((v, next)) = self.whole.and_then(|w| w.slice_from(self.from, start, end)) {
+            self.from = next;
+            return v;
+        }
+        self.doc.fold_range(start, end, own)
+    }
+}
+
 /// One document as read: its id, the original text, and what is known of it.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -210,6 +240,15 @@ impl Document {
             None => own
                 .insert(Folded::new(self.text.get(start..end).unwrap_or(""), start))
                 .view(),
+        }
+    }
+
+    /// [`Document::fold_range`] for ranges taken in order (sentences): see [`FoldRanges`].
+    pub fn fold_ranges(&self) -> FoldRanges<'_> {
+        FoldRanges {
+            doc: self,
+            whole: self.folded(0, self.text.len()),
+            from: 0,
         }
     }
 

@@ -113,7 +113,74 @@ pub struct FoldedView<'a> {
     map: &'a [u32],
 }
 
-impl FoldedView<'_> {
+impl<'a> FoldedView<'a> {
+    /// [`Folded::slice`] on the view of a whole fold, searched for from folded byte
+    /// `from` on (any byte at or before the range's: the end of the previous range
+    /// when ranges come in order; from 0 when that is not so), with the folded end
+    /// of the range, the `from` of the next one.
+    pub fn slice_from(
+        &self,
+        from: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<(FoldedView<'a>, usize)> {
+        let map = self.map;
+        // the first index at or after `lo` whose offset is at least `o`, given that
+        // every offset before `lo` is below `o`: galloping, then halving
+        let lower = |mut lo: usize, o: usize| {
+            let (mut hi, mut step) = (lo, 1);
+            while hi < map.len() && (map[hi] as usize) < o {
+                lo = hi + 1;
+                hi += step;
+                step *= 2;
+            }
+            let hi = hi.min(map.len());
+            lo + map[lo..hi].partition_point(|&m| (m as usize) < o)
+        };
+        let from = match from.checked_sub(1).map(|i| map.get(i)) {
+            Some(Some(&m)) if (m as usize) < start => from,
+            _ => 0,
+        };
+        let at = |lo: usize, o: usize| {
+            let i = lower(lo, o);
+            (map.get(i).map(|&m| m as usize) == Some(o)).then_some(i)
+        };
+        let a = at(from, start)?;
+        // the end: about as far in the fold as in the text (folding seldom changes
+        // lengths), so searched for around there
+        let guess = (a + (end - start.min(end))).min(map.len());
+        let b = if map.get(guess).is_some_and(|&m| (m as usize) < end) {
+            at(guess + 1, end)?
+        } else {
+            // every offset before `lo` is below `end`, the one at `hi` is not (or `hi`
+            // is the length): walk back from the guess, then halve
+            let (mut lo, mut hi, mut step) = (a, guess, 1);
+            while hi > a {
+                let p = hi.saturating_sub(step).max(a);
+                if (map[p] as usize) < end {
+                    lo = p + 1;
+                    break;
+                }
+                hi = p;
+                step *= 2;
+            }
+            let i = lo + map[lo..hi].partition_point(|&m| (m as usize) < end);
+            (map.get(i).map(|&m| m as usize) == Some(end)).then_some(i)?
+        };
+        // the first folded byte of a character: its map entry differs from the previous one
+        let first = |i: usize| i == 0 || map[i - 1] != map[i];
+        if !first(a) || !first(b) {
+            return None;
+        }
+        Some((
+            FoldedView {
+                text: self.text.get(a..b)?,
+                map: &map[a..=b],
+            },
+            b,
+        ))
+    }
+
     /// Original offset of folded byte `i` (`i` may be `text.len()`).
     pub fn orig(&self, i: usize) -> usize {
         self.map[i.min(self.map.len() - 1)] as usize
@@ -492,6 +559,33 @@ mod tests {
             let want: Vec<u8> = b.iter().take_while(|c| c.is_ascii()).map(|&c| fold_ascii(c)).collect();
             proptest::prop_assert_eq!(n, want.len());
             proptest::prop_assert_eq!(out, want);
+        }
+    }
+
+    proptest::proptest! {
+        /// [`FoldedView::slice_from`] gives [`Folded::slice`]'s view from any start,
+        /// for ranges in order or not, on boundaries or not, and long sentences of
+        /// letters that fold longer or shorter.
+        #[test]
+        fn slices_from_a_start_are_slices(
+            s in "(?s)([a-zéèœßﬁ’ .ǅ]|[A-Z]{0,30}|.){0,60}",
+            cuts in proptest::collection::vec((0usize..200, 0usize..200, 0usize..300), 1..8),
+        ) {
+            let whole = Folded::new(&s, 0);
+            let view = whole.view();
+            let mut from = 0;
+            for (x, y, f) in cuts {
+                let (a, b) = (x % (s.len() + 2), y % (s.len() + 2));
+                for start in [from, f] {
+                    let want = whole.slice(a, b).map(|v| (v.text, v.map));
+                    let got = view.slice_from(start, a, b);
+                    proptest::prop_assert_eq!(got.map(|(v, _)| (v.text, v.map)), want);
+                    if let Some((_, next)) = got {
+                        proptest::prop_assert_eq!(whole.map[next] as usize, b);
+                        from = next;
+                    }
+                }
+            }
         }
     }
 

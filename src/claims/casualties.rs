@@ -79,6 +79,10 @@ struct Cand {
 
 /// Tolls of one tokenized sentence, given the counts (number mentions) inside it in order.
 pub fn tolls(t: &Tokens, numbers: &[Count], lang: Lang) -> Vec<Toll> {
+    // every toll's outcome comes from a cue (a noun, or a phrase after or before it)
+    if !t.matches.iter().any(|m| m.entry.outcome.is_some()) {
+        return Vec::new();
+    }
     let counts = with_articles(t, numbers);
     let firsts: Vec<usize> = counts.iter().map(|c| t.token_at(c.start)).collect();
     let mut cands: Vec<Cand> = Vec::new();

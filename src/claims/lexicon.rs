@@ -11,6 +11,7 @@
 use crate::document::{Lang, Outcome, Victims};
 use crate::models::tsv_rows;
 use crate::text::{fold, is_word_char, Folded, FoldedView, ShortWords};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -73,6 +74,14 @@ pub struct Lexicon {
     root: Vec<u32>,
     /// The entry of each node that ends a phrase.
     nodes: Vec<Option<Entry>>,
+    /// A token of each phrase of an attack trigger or an outcome (see [`Lexicon::may_event`]).
+    event_keys: Option<AhoCorasick>,
+    /// A token of each phrase that can make a sentence hold a claim without a
+    /// number mention (attack triggers, singular victim and outcome nouns: see
+    /// [`Lexicon::may_claim`]).
+    claim_keys: Option<AhoCorasick>,
+    /// A token of each phrase telling where victims were taken (see [`Lexicon::may_move`]).
+    away_keys: Option<AhoCorasick>,
 }
 
 impl Default for Lexicon {
@@ -83,6 +92,9 @@ impl Default for Lexicon {
             edges: FxHashMap::default(),
             root: Vec::new(),
             nodes: vec![None],
+            event_keys: None,
+            claim_keys: None,
+            away_keys: None,
         }
     }
 }
@@ -111,6 +123,18 @@ fn victims_of(s: &str) -> Option<Victims> {
         "people" => Victims::People,
         _ => return None,
     })
+}
+
+/// An entry without whose match a sentence holds no claim: an attack trigger, or
+/// an outcome (every toll has one).
+fn event_cue(e: &Entry) -> bool {
+    e.has(ATTACK) || e.outcome.is_some()
+}
+
+/// An entry whose match can make a claim without a number mention: an attack
+/// trigger, or a singular victim or outcome noun (counted one after an article).
+fn claim_cue(e: &Entry) -> bool {
+    e.has(ATTACK) || (e.singular && (e.victims.is_some() || e.role(NOUN).is_some()))
 }
 
 impl Lexicon {
@@ -196,7 +220,76 @@ impl Lexicon {
                 self.root[id as usize] = child;
             }
         }
+        self.event_keys = self.key_tokens(event_cue);
+        self.claim_keys = self.key_tokens(claim_cue);
+        self.away_keys = self.key_tokens(|e| e.has(AWAY));
         self
+    }
+
+    /// A searcher for the longest token of each phrase whose entry passes `keep`:
+    /// a sentence holds a match of such a phrase only if its folded text holds
+    /// that token (`None` when no phrase passes).
+    fn key_tokens(&self, keep: impl Fn(&Entry) -> bool) -> Option<AhoCorasick> {
+        let mut words: Vec<&str> = vec![""; self.vocab.len()];
+        for (t, &id) in &self.vocab {
+            words[id as usize] = t;
+        }
+        // each node's parent and the token leading to it
+        let mut up = vec![(0u32, UNKNOWN); self.nodes.len()];
+        for (&(node, id), &child) in &self.edges {
+            up[child as usize] = (node, id);
+        }
+        let mut keys: Vec<&str> = Vec::new();
+        for (node, e) in self.nodes.iter().enumerate().skip(1) {
+            if !e.as_ref().is_some_and(&keep) {
+                continue;
+            }
+            let (mut n, mut best) = (node, "");
+            while n != 0 {
+                let (parent, id) = up[n];
+                let w = words[id as usize];
+                if w.len() > best.len() {
+                    best = w;
+                }
+                n = parent as usize;
+            }
+            keys.push(best);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        // a key holding another is found only where that one is: one searched is enough
+        let all = keys.clone();
+        keys.retain(|k| !all.iter().any(|o| o.len() < k.len() && k.contains(o)));
+        if keys.is_empty() {
+            return None;
+        }
+        // leftmost-first: the same answer to `is_match` as any other kind, with the
+        // vectorized prefilter of the packed searchers; a plain NFA, the cheapest to
+        // build (searched little past the prefilter)
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .build(keys)
+            .ok()
+    }
+
+    /// False when folded sentence `s` can hold no phrase of an attack trigger or
+    /// of an outcome: it then holds no claim.
+    pub fn may_event(&self, s: &str) -> bool {
+        self.event_keys.as_ref().is_some_and(|a| a.is_match(s))
+    }
+
+    /// False when folded sentence `s` can hold no phrase of an attack trigger or
+    /// of a singular victim or outcome noun (« un civil »): without a number
+    /// mention it then holds no claim.
+    pub fn may_claim(&self, s: &str) -> bool {
+        self.claim_keys.as_ref().is_some_and(|a| a.is_match(s))
+    }
+
+    /// False when folded sentence `s` can hold no phrase of the places victims
+    /// were taken to (« évacués vers »): no place of it is then pruned.
+    pub fn may_move(&self, s: &str) -> bool {
+        self.away_keys.as_ref().is_some_and(|a| a.is_match(s))
     }
 
     /// The id of a folded token (`UNKNOWN` when no phrase has it).
@@ -482,6 +575,7 @@ impl Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     #[test]
     fn tokens_keep_elision() {
@@ -498,6 +592,81 @@ mod tests {
         let m = &t.matches[1];
         assert_eq!((m.first, m.last), (2, 4));
         assert_eq!(m.entry.role(NOUN), Some(Outcome::Missing));
+    }
+
+    /// Whether [`Lexicon::may_claim`] and [`Lexicon::may_move`] see every match of
+    /// their phrases in `text`.
+    fn cues_seen(lang: Lang, text: &str) -> Result<(), String> {
+        let lex = lexicon(lang);
+        let t = Tokens::new(text, 0, lex);
+        let folded = Folded::new(text, 0).text;
+        for m in &t.matches {
+            if event_cue(m.entry) && !lex.may_event(&folded) {
+                return Err(format!("event cue {:?} missed in {text:?}", t.text(m.first)));
+            }
+            if claim_cue(m.entry) && !lex.may_claim(&folded) {
+                return Err(format!("claim cue {:?} missed in {text:?}", t.text(m.first)));
+            }
+            if m.entry.has(AWAY) && !lex.may_move(&folded) {
+                return Err(format!("away cue {:?} missed in {text:?}", t.text(m.first)));
+            }
+        }
+        Ok(())
+    }
+
+    #[rstest::rstest]
+    #[case::attack(Lang::Fr, "Une attaque contre le camp militaire de Boulkessy", true, false)]
+    #[case::attack_phrase(Lang::Fr, "Des hommes armés ont attaqué le poste", true, false)]
+    #[case::suicide(Lang::Fr, "un attentat-suicide à Gao", true, false)]
+    #[case::one_soldier(Lang::Fr, "la mort d'un soldat malien", true, false)]
+    #[case::away(Lang::Fr, "Les rescapés ont été évacués vers Niamey", false, true)]
+    #[case::nothing(Lang::Fr, "Le président a reçu le ministre mardi", false, false)]
+    #[case::en_attack(Lang::En, "Gunmen ambushed a convoy near Gao", true, false)]
+    #[case::en_away(Lang::En, "The wounded were flown to Bamako", false, true)]
+    #[case::en_nothing(Lang::En, "The president met the minister on Tuesday", false, false)]
+    fn cue_searches(
+        #[case] lang: Lang,
+        #[case] text: &str,
+        #[case] claim: bool,
+        #[case] away: bool,
+    ) {
+        let lex = lexicon(lang);
+        let folded = Folded::new(text, 0).text;
+        assert_eq!(lex.may_claim(&folded), claim, "{text}");
+        assert_eq!(lex.may_move(&folded), away, "{text}");
+        cues_seen(lang, text).unwrap();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Random mixes of the lexicons' words (cased or not), other words,
+        /// punctuation and odd characters: every cue match is seen by the searches.
+        #[test]
+        fn cue_searches_miss_no_match(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    (0usize..400, proptest::bool::ANY).prop_map(|(k, upper)| {
+                        let mut w: Vec<&str> = lexicon(Lang::Fr).vocab.keys()
+                            .chain(lexicon(Lang::En).vocab.keys()).map(|w| &**w).collect();
+                        w.sort_unstable();
+                        let w = w[k % w.len()];
+                        if upper { w.to_uppercase() } else { w.to_string() }
+                    }),
+                    proptest::sample::select(vec![
+                        "évacués", "Attaqué", "piégée", "d'un", "l'", "-", ",", "à", "casque",
+                        "bleus", "militaires", "divers", "mortier", "soldats",
+                    ]).prop_map(String::from),
+                    proptest::string::string_regex("[ ,.'’-]{1,2}").unwrap(),
+                    proptest::string::string_regex("\\PC{1,4}").unwrap(),
+                ],
+                0..30,
+            ),
+            english in proptest::bool::ANY,
+        ) {
+            let text = parts.join(" ");
+            let lang = if english { Lang::En } else { Lang::Fr };
+            proptest::prop_assert!(cues_seen(lang, &text).is_ok(), "{:?}", cues_seen(lang, &text));
+        }
     }
 
     #[test]

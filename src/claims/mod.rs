@@ -108,6 +108,9 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
     let mut ni = 0;
     let mut toks = TOKENS.take();
     let mut counts: Vec<Count> = Vec::new();
+    let mut folds = doc.fold_ranges();
+    // sentences without claims whose places are not pruned yet
+    let mut unpruned: Vec<(usize, usize, usize)> = Vec::new();
     for (index, s) in doc.sentences.iter().enumerate() {
         let (Some(_), true) = (doc.text.get(s.start..s.end), s.start <= s.end) else {
             continue;
@@ -127,7 +130,23 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             j += 1;
         }
         let mut own = None;
-        toks.fill_folded(doc.fold_range(s.start, s.end, &mut own), lex);
+        let folded = folds.get(s.start, s.end, &mut own);
+        // most sentences hold no claim and prune no place: cheap looks first (a toll
+        // needs an outcome and a count, a number mention or an article before a
+        // singular noun; an attack needs its trigger)
+        let claim = if counts.is_empty() {
+            lex.may_claim(folded.text)
+        } else {
+            lex.may_event(folded.text)
+        };
+        if !claim {
+            // its places are pruned only if the main place is looked for among all (below)
+            if slots.places.contains_key(&index) {
+                unpruned.push((index, s.start, s.end));
+            }
+            continue;
+        }
+        toks.fill_folded(folded, lex);
         slots.prune(index, &toks);
         let cue = |class| {
             toks.matches
@@ -177,10 +196,6 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             anchor,
         });
     }
-    // keep the buffers for the next document, unless a huge sentence grew them
-    if toks.toks.capacity() <= 1 << 16 {
-        TOKENS.set(toks);
-    }
     // the main event: the first event sentence with a place (not a country when
     // another has one), the first with a date (not a revision's report date)
     let event_sentences = || {
@@ -188,24 +203,41 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
             .iter()
             .filter(|s| s.claims.iter().any(|(_, m)| !m.general))
     };
-    let event_places =
-        || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
+    let main_place = {
+        let event_places =
+            || event_sentences().filter_map(|s| slots.place(s.index, s.anchor.unwrap_or(0)));
+        event_places()
+            .find(|p| !is_country(p))
+            .or_else(|| event_places().next())
+    };
+    if main_place.is_some_and(|m| !is_country(m)) {
+        // every place is looked at below: the other sentences' places pruned first
+        for (index, a, b) in unpruned {
+            let mut own = None;
+            let folded = doc.fold_range(a, b, &mut own);
+            if lex.may_move(folded.text) {
+                toks.fill_folded(folded, lex);
+                slots.prune(index, &toks);
+            }
+        }
+    }
+    // keep the buffers for the next document, unless a huge sentence grew them
+    if toks.toks.capacity() <= 1 << 16 {
+        TOKENS.set(toks);
+    }
     // built on first use: many documents never compare places
     let tree = LazyCell::new(|| {
         let mut tree = PlaceTree::default();
         tree.learn(&ann.places);
         tree
     });
-    let main_place = event_places()
-        .find(|p| !is_country(p))
-        .or_else(|| event_places().next())
-        .map(|m| {
+    let main_place = main_place.map(|m| {
             if is_country(m) {
                 return m;
             }
             // a place inside it named elsewhere in the text is more precise
             // (« la région de Mopti » … « près de Djenné »)
-            let key = name_key(&m.name);
+            let key = tree.key(&m.name);
             // each name once: the test depends on names only
             let mut tried: FxHashSet<&str> = FxHashSet::default();
             slots
@@ -214,7 +246,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
                     if !tried.insert(&p.name) {
                         return false;
                     }
-                    let k = name_key(&p.name);
+                    let k = tree.key(&p.name);
                     k != key && tree.contains_keyed(&m.name, &key, &p.name, &k)
                 })
                 .unwrap_or(m)
@@ -232,7 +264,7 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
         for (mut c, meta) in s.claims {
             if meta.general {
                 // a general toll keeps the one place its sentence names, and its own date
-                let places = slots.places.get(&s.index).map(Vec::as_slice).unwrap_or(&[]);
+                let places = slots.places.get(&s.index).unwrap_or(&[]);
                 if let Some(p) = places.first() {
                     if places
                         .iter()
@@ -395,7 +427,7 @@ fn attack(
     })?;
     let (a, b) = (toks.toks[m.first].start, toks.toks[m.last - 1].end);
     let mut c = Claim::new(ClaimKind::Attack, &span(doc, a, b));
-    let actors = slots.actors.get(&index).map(Vec::as_slice).unwrap_or(&[]);
+    let actors = slots.actors.get(&index).unwrap_or(&[]);
     let nearest = |kind: ActorType| {
         actors
             .iter()
@@ -437,7 +469,7 @@ fn split_plural_attack(c: &Claim, slots: &Slots, index: usize) -> Option<Vec<Cla
     if names.len() < 2 {
         return None;
     }
-    let dates = slots.dates.get(&index).map(Vec::as_slice).unwrap_or(&[]);
+    let dates = slots.dates.get(&index).unwrap_or(&[]);
     let mut out: Vec<Claim> = Vec::new();
     for p in places {
         if out
@@ -462,22 +494,120 @@ fn split_plural_attack(c: &Claim, slots: &Slots, index: usize) -> Option<Vec<Cla
     Some(out)
 }
 
+/// Mentions by sentence index, as a map that holds only non-empty lists: all in
+/// one vector, grouped by sentence (in the order given within one), with the
+/// range of each sentence.
+struct BySentence<T> {
+    items: Vec<T>,
+    /// (first item, count) of each sentence.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl<T: Copy> BySentence<T> {
+    /// The mentions `(sentence, mention)` of `all`.
+    fn new(all: impl Iterator<Item = (usize, T)>) -> Self {
+        let mut all: Vec<(usize, T)> = all.collect();
+        // mentions come in order: then nothing moves (a stable sort otherwise)
+        if !all.is_sorted_by_key(|&(s, _)| s) {
+            all.sort_by_key(|&(s, _)| s);
+        }
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for (k, &(s, _)) in all.iter().enumerate() {
+            if s >= ranges.len() {
+                ranges.resize(s + 1, (k, 0));
+            }
+            ranges[s].1 += 1;
+        }
+        BySentence {
+            items: all.into_iter().map(|(_, x)| x).collect(),
+            ranges,
+        }
+    }
+
+    fn get(&self, s: &usize) -> Option<&[T]> {
+        let &(a, n) = self.ranges.get(*s)?;
+        (n > 0).then(|| &self.items[a..a + n])
+    }
+
+    fn contains_key(&self, s: &usize) -> bool {
+        self.get(s).is_some()
+    }
+
+    /// Keeps the mentions of sentence `s` that pass `keep`.
+    fn retain(&mut self, s: usize, mut keep: impl FnMut(&T) -> bool) {
+        let Some(&(a, n)) = self.ranges.get(s) else {
+            return;
+        };
+        let mut kept = 0;
+        for k in a..a + n {
+            if keep(&self.items[k]) {
+                self.items[a + kept] = self.items[k];
+                kept += 1;
+            }
+        }
+        self.ranges[s].1 = kept;
+    }
+
+    /// Every mention kept, sentence by sentence.
+    fn all(&self) -> impl Iterator<Item = T> + '_ {
+        self.ranges
+            .iter()
+            .flat_map(|&(a, n)| self.items[a..a + n].iter().copied())
+    }
+}
+
+/// [`Document::sentence_of`] for positions that mostly come in order: a cursor
+/// moved forward over sentences whose starts increase (a search otherwise).
+struct SentenceOf<'d> {
+    doc: &'d Document,
+    /// Every sentence starts after the one before it.
+    increasing: bool,
+    cur: Cell<usize>,
+}
+
+impl<'d> SentenceOf<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let increasing = doc.sentences.windows(2).all(|w| w[0].start < w[1].start);
+        SentenceOf {
+            doc,
+            increasing,
+            cur: Cell::new(0),
+        }
+    }
+
+    fn get(&self, pos: usize) -> usize {
+        let ss = &self.doc.sentences;
+        let mut c = self.cur.get();
+        if !self.increasing || ss.get(c).is_some_and(|s| s.start > pos) {
+            c = self.doc.sentence_of(pos);
+        } else {
+            // the last sentence starting at or before `pos`
+            while ss.get(c + 1).is_some_and(|s| s.start <= pos) {
+                c += 1;
+            }
+        }
+        self.cur.set(c);
+        c
+    }
+}
+
 /// Place, date and source lookups by sentence.
 struct Slots<'a> {
-    places: FxHashMap<usize, Vec<&'a PlaceMention>>,
-    dates: FxHashMap<usize, Vec<&'a DateMention>>,
-    actors: FxHashMap<usize, Vec<&'a ActorMention>>,
+    places: BySentence<&'a PlaceMention>,
+    dates: BySentence<&'a DateMention>,
+    actors: BySentence<&'a ActorMention>,
     /// (sentence, position, name) of actors stated as sources, in order.
     sources: Vec<(usize, usize, &'a str)>,
 }
 
 impl<'a> Slots<'a> {
     fn new(doc: &Document, ann: &'a Annotations) -> Slots<'a> {
-        let mut places: FxHashMap<usize, Vec<&PlaceMention>> = FxHashMap::default();
+        let sentence_of = SentenceOf::new(doc);
+        let sentence_of = |pos: usize| sentence_of.get(pos);
         // the dateline of the last sentence asked (mentions come in order)
         let last = Cell::new(None);
         let in_dateline = |span: &Span| {
-            let s = doc.sentence_of(span.start);
+            let s = sentence_of(span.start);
             let end = match last.get() {
                 Some((t, end)) if t == s => end,
                 _ => {
@@ -488,35 +618,28 @@ impl<'a> Slots<'a> {
             };
             end.is_some_and(|e| span.start < e)
         };
-        for p in ann.places.iter().filter(|p| !in_dateline(&p.span)) {
-            places
-                .entry(doc.sentence_of(p.span.start))
-                .or_default()
-                .push(p);
-        }
-        let mut dates: FxHashMap<usize, Vec<&DateMention>> = FxHashMap::default();
-        for d in ann
-            .dates
-            .iter()
-            .filter(|d| is_calendar(d) && !in_dateline(&d.span))
-        {
-            dates
-                .entry(doc.sentence_of(d.span.start))
-                .or_default()
-                .push(d);
-        }
-        let mut actors: FxHashMap<usize, Vec<&ActorMention>> = FxHashMap::default();
-        for a in &ann.actors {
-            actors
-                .entry(doc.sentence_of(a.span.start))
-                .or_default()
-                .push(a);
-        }
+        let places = BySentence::new(
+            ann.places
+                .iter()
+                .filter(|p| !in_dateline(&p.span))
+                .map(|p| (sentence_of(p.span.start), p)),
+        );
+        let dates = BySentence::new(
+            ann.dates
+                .iter()
+                .filter(|d| is_calendar(d) && !in_dateline(&d.span))
+                .map(|d| (sentence_of(d.span.start), d)),
+        );
+        let actors = BySentence::new(
+            ann.actors
+                .iter()
+                .map(|a| (sentence_of(a.span.start), a)),
+        );
         let mut sources: Vec<(usize, usize, &str)> = ann
             .actors
             .iter()
             .filter(|a| a.source)
-            .map(|a| (doc.sentence_of(a.span.start), a.span.start, a.name.as_str()))
+            .map(|a| (sentence_of(a.span.start), a.span.start, a.name.as_str()))
             .collect();
         sources.sort();
         Slots {
@@ -529,10 +652,7 @@ impl<'a> Slots<'a> {
 
     /// Every place kept, in document order.
     fn all_places(&self) -> impl Iterator<Item = &'a PlaceMention> + '_ {
-        let mut keys: Vec<&usize> = self.places.keys().collect();
-        keys.sort();
-        keys.into_iter()
-            .flat_map(|k| self.places[k].iter().copied())
+        self.places.all()
     }
 
     /// Drops from sentence `s` the places the victims were taken to (« évacués
@@ -542,18 +662,8 @@ impl<'a> Slots<'a> {
             toks.match_ending(toks.token_at(pos))
                 .is_some_and(|m| m.entry.has(class))
         };
-        if let Some(v) = self.places.get_mut(&s) {
-            v.retain(|p| !after(p.span.start, AWAY));
-            if v.is_empty() {
-                self.places.remove(&s);
-            }
-        }
-        if let Some(v) = self.dates.get_mut(&s) {
-            v.retain(|d| !after(d.span.start, REPORT));
-            if v.is_empty() {
-                self.dates.remove(&s);
-            }
-        }
+        self.places.retain(s, |p| !after(p.span.start, AWAY));
+        self.dates.retain(s, |d| !after(d.span.start, REPORT));
     }
 
     /// The most specific place of sentence `s`, nearest to `pos` among equals.
@@ -614,14 +724,34 @@ fn dateline_end(doc: &Document, s: usize) -> Option<usize> {
     }
     let head = doc.text.get(sent.start..end)?.as_bytes();
     // the first dash between spaces, in one pass
-    (0..head.len())
-        .find(|&i| {
-            head[i] == b' '
-                && [" - ", " – ", " — "]
-                    .iter()
-                    .any(|d| head[i..].starts_with(d.as_bytes()))
-        })
-        .map(|i| sent.start + i)
+    let dash = |rest: &[u8]| match rest.first() {
+        Some(b'-') => rest.get(1) == Some(&b' '),
+        Some(0xE2) => ["– ", "— "].iter().any(|d| rest.starts_with(d.as_bytes())),
+        _ => false,
+    };
+    let mut i = 0;
+    while i < head.len() {
+        // no dash at the next 8 bytes: no match at the 8 bytes before them either
+        if !head.get(i + 1..i + 9).is_none_or(may_dash) {
+            i += 8;
+            continue;
+        }
+        if head[i] == b' ' && dash(&head[i + 1..]) {
+            return Some(sent.start + i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// False when none of the 8 bytes `b` is `-` or the first byte of `–` or `—`.
+fn may_dash(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let w = u64::from_le_bytes(b.try_into().unwrap_or([b'-'; 8]));
+    // a zero byte of `w ^ c` is a byte `c` of `w` (the usual test for a zero byte)
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    zero(w ^ (ONES * u64::from(b'-'))) || zero(w ^ (ONES * 0xE2))
 }
 
 /// A date usable as an event date: a calendar value with at least one digit.
@@ -720,7 +850,7 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
                 }
                 // the most specific place names the event
                 if let (Some(outer), Some(inner)) = (&e.place, &c.place) {
-                    let (ko, ki) = (name_key(outer), name_key(inner));
+                    let (ko, ki) = (tree.key(outer), tree.key(inner));
                     if ko != ki && tree.contains_keyed(outer, &ko, inner, &ki) {
                         e.place = c.place;
                         e.place_from = c.place_from;
@@ -747,6 +877,9 @@ fn merge_attacks(claims: Vec<Claim>, tree: &PlaceTree) -> Vec<Claim> {
 pub struct PlaceTree {
     /// Folded name → folded parent name.
     parents: FxHashMap<String, String>,
+    /// The [`name_key`] of each name asked so far (the same few names come back
+    /// in every comparison of a document).
+    keys: RefCell<FxHashMap<Box<str>, Box<str>>>,
 }
 
 impl PlaceTree {
@@ -759,7 +892,7 @@ impl PlaceTree {
                 if !seen.insert((&p.name, parent)) {
                     continue;
                 }
-                let (k, v) = (name_key(&p.name), name_key(parent));
+                let (k, v) = (self.key(&p.name), self.key(parent));
                 if !k.is_empty() && !v.is_empty() && k != v {
                     self.parents.entry(k).or_insert(v);
                 }
@@ -767,11 +900,21 @@ impl PlaceTree {
         }
     }
 
+    /// [`name_key`] of `name`, computed once.
+    fn key(&self, name: &str) -> String {
+        if let Some(k) = self.keys.borrow().get(name) {
+            return String::from(&**k);
+        }
+        let k = place_key(name);
+        self.keys.borrow_mut().insert(name.into(), k.as_str().into());
+        k
+    }
+
     /// True when place `outer` is or contains `inner`: by the gazetteer's
     /// hierarchy, else by the parents the place mentions gave.
     pub fn contains(&self, outer: &str, inner: &str) -> bool {
         crate::places::contains(outer, inner)
-            || self.parents_contain(&name_key(outer), &name_key(inner))
+            || self.parents_contain(&self.key(outer), &self.key(inner))
     }
 
     /// [`PlaceTree::contains`] given the names' [`name_key`]s too.
@@ -800,7 +943,7 @@ impl PlaceTree {
         match (a, b) {
             (Some(x), Some(y)) => {
                 crate::places::contains(x, y) || crate::places::contains(y, x) || {
-                    let (kx, ky) = (name_key(x), name_key(y));
+                    let (kx, ky) = (self.key(x), self.key(y));
                     self.parents_contain(&kx, &ky) || self.parents_contain(&ky, &kx)
                 }
             }
@@ -809,28 +952,58 @@ impl PlaceTree {
     }
 }
 
+/// [`name_key`] built in one buffer, without a string a word (the same key: a
+/// test checks it).
+fn place_key(s: &str) -> String {
+    let f = crate::text::fold(s);
+    let mut out = String::with_capacity(f.len());
+    let mut words = f
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty());
+    let mut kept = 0;
+    for (i, w) in words.by_ref().enumerate() {
+        let w = w
+            .strip_prefix("l'")
+            .or_else(|| w.strip_prefix("d'"))
+            .unwrap_or(w);
+        if i == 0
+            && matches!(
+                w,
+                "le" | "la" | "les" | "the" | "un" | "une" | "des" | "a" | "an"
+            )
+        {
+            continue;
+        }
+        if !w.is_empty() {
+            if kept > 0 {
+                out.push(' ');
+            }
+            out.push_str(w.trim_matches('\''));
+            kept += 1;
+        }
+    }
+    out
+}
+
 /// The calendar part of a date value as (year, month, day), each `None` when
 /// unknown (`X`) and absent beyond the value's grain; `None` for values that
 /// are no calendar date (durations, `PRESENT_REF`).
-fn calendar(v: &str) -> Option<Vec<Option<u32>>> {
+fn calendar(v: &str) -> Option<([Option<u32>; 3], usize)> {
     let v = v.split(['T', '/']).next()?;
-    let parts: Vec<&str> = v.split('-').collect();
-    if parts.is_empty() || parts.len() > 3 || parts[0].len() != 4 {
-        return None;
+    let mut out = [None; 3];
+    let mut n = 0;
+    for (i, p) in v.split('-').enumerate() {
+        if i >= 3 || (i == 0 && p.len() != 4) || (i > 0 && p.len() != 2) {
+            return None;
+        }
+        out[i] = if p.bytes().all(|b| b == b'X') {
+            None
+        } else {
+            Some(p.parse::<u32>().ok()?)
+        };
+        n = i + 1;
     }
-    parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if i > 0 && p.len() != 2 {
-                None
-            } else if p.bytes().all(|b| b == b'X') {
-                Some(None)
-            } else {
-                p.parse::<u32>().ok().map(Some)
-            }
-        })
-        .collect()
+    Some((out, n))
 }
 
 /// Two optional date values agree at their common grain, `X` matching anything:
@@ -838,10 +1011,10 @@ fn calendar(v: &str) -> Option<Vec<Option<u32>>> {
 /// apart agree too (an event overnight, or dated by its report). Unknown or
 /// non-calendar values agree with everything.
 pub fn dates_agree(a: Option<&str>, b: Option<&str>) -> bool {
-    let (Some(a), Some(b)) = (a.and_then(calendar), b.and_then(calendar)) else {
+    let (Some((a, na)), Some((b, nb))) = (a.and_then(calendar), b.and_then(calendar)) else {
         return true;
     };
-    for (i, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+    for (i, (x, y)) in a[..na].iter().zip(b[..nb].iter()).enumerate() {
         if let (Some(x), Some(y)) = (x, y) {
             let ok = if i == 2 { x.abs_diff(*y) <= 1 } else { x == y };
             if !ok {

@@ -5,6 +5,7 @@ use crate::document::{
     ActorMention, ActorType, Anchor, DateMention, DateType, Lang, NumberMention, PlaceMention,
 };
 use crate::sentences::Splitter;
+use proptest::strategy::Strategy as _;
 use rstest::rstest;
 
 /// A document and hand-made annotations; mentions are found by their text.
@@ -768,4 +769,86 @@ fn bombings_are_attacks(#[case] lang: Lang, #[case] text: &str) {
         .collect();
     assert_eq!(attacks.len(), 1, "{claims:#?}");
     assert_eq!(attacks[0].place.as_deref(), Some("Tessalit"));
+}
+
+#[rstest]
+#[case::article("La Région de Mopti")]
+#[case::elision("l'Ouest du Niger")]
+#[case::quotes("'Gao''")]
+#[case::empty_word("Kidal ' ' Nord")]
+#[case::accents("Ménaka, Tillabéri")]
+#[case::english("the Sahel")]
+fn place_keys_are_name_keys(#[case] name: &str) {
+    assert_eq!(place_key(name), name_key(name));
+}
+
+proptest::proptest! {
+    /// [`place_key`] gives [`name_key`]'s key on any name.
+    #[test]
+    fn place_key_is_name_key(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "le", "La", "les", "the", "un", "une", "des", "a", "an", "l'", "d'",
+                    "'", "''", "-", " ", ",", "Gao", "Ménaka", "Région", "l'Est",
+                ]).prop_map(String::from),
+                proptest::string::string_regex("\\PC{1,4}").unwrap(),
+            ],
+            0..8,
+        ),
+    ) {
+        let name = parts.concat();
+        proptest::prop_assert_eq!(place_key(&name), name_key(&name));
+    }
+}
+
+proptest::proptest! {
+    /// [`may_dash`] is true whenever one of its 8 bytes starts a dash.
+    #[test]
+    fn may_dash_sees_every_dash(b in proptest::collection::vec(
+        proptest::prop_oneof![proptest::num::u8::ANY, proptest::sample::select(vec![b'-', 0xE2, b' '])],
+        8,
+    )) {
+        let any = b.iter().any(|&x| x == b'-' || x == 0xE2);
+        proptest::prop_assert_eq!(may_dash(&b), any);
+    }
+
+    /// Datelines end at the first dash between spaces within 80 bytes.
+    #[test]
+    fn dateline_ends_at_the_first_dash(parts in proptest::collection::vec(
+        proptest::sample::select(vec!["Gao", " ", "-", " - ", " – ", " — ", "’", "(AFP)", "é", "x"]),
+        0..40,
+    )) {
+        let text = parts.concat();
+        let mut doc = Document::new("t", &text);
+        doc.sentences = vec![crate::document::Sentence { start: 0, end: text.len() }];
+        let mut end = 80.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &text.as_bytes()[..end];
+        let want = (0..head.len()).find(|&i| {
+            head[i] == b' ' && [" - ", " – ", " — "].iter().any(|d| head[i..].starts_with(d.as_bytes()))
+        });
+        proptest::prop_assert_eq!(dateline_end(&doc, 0), want);
+    }
+}
+
+/// A place the victims were taken to in a sentence without claims is no more
+/// precise main place (its sentence is pruned only when that place is looked for).
+#[rstest]
+#[case::taken_to("Les rescapés ont été évacués vers Djenné.", "Mopti")]
+#[case::passed_by("Le convoi était passé par Djenné.", "Djenné")]
+fn places_taken_to_are_no_main_place(#[case] middle: &str, #[case] place: &str) {
+    let text = format!(
+        "Dix soldats ont été tués dans la région de Mopti. {middle} Trois civils ont aussi été tués."
+    );
+    let f = Fx::new(Lang::Fr, &text)
+        .n("Dix", 10.0)
+        .n("Trois", 3.0)
+        .p("Mopti", "region", "ML", None)
+        .p("Djenné", "locality", "ML", Some("Mopti"));
+    let claims = f.claims();
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[1].place.as_deref(), Some(place), "{claims:#?}");
 }

@@ -45,7 +45,9 @@ mod lexicon;
 mod tests;
 mod tokens;
 
-use crate::document::{Annotations, DateMention, DateType, Document, NumberMention, Span};
+use crate::document::{
+    Annotations, DateMention, DateType, Document, FoldRanges, NumberMention, Span,
+};
 use crate::pipeline::Stage;
 use crate::text::FoldedView;
 use crate::Lang;
@@ -74,20 +76,34 @@ pub fn find_numbers(doc: &Document, dates: &[DateMention]) -> Vec<NumberMention>
     let lex = lexicon(doc.language());
     let blocked = Blocked::new(dates);
     let mut out = Vec::new();
+    let mut bufs = Buffers::default();
+    let mut folds = doc.fold_ranges();
     let start = doc.body_start.min(doc.text.len());
     if doc.sentences.is_empty() {
         if doc.text.is_char_boundary(start) {
-            scan(doc, lex, &blocked, start, doc.text.len(), &mut out);
+            let range = (start, doc.text.len());
+            scan(doc, lex, &blocked, range, &mut folds, &mut bufs, &mut out);
         }
     } else {
         for s in &doc.sentences {
             let (a, b) = (s.start.max(start), s.end.min(doc.text.len()));
             if a < b && doc.text.is_char_boundary(a) && doc.text.is_char_boundary(b) {
-                scan(doc, lex, &blocked, a, b, &mut out);
+                scan(doc, lex, &blocked, (a, b), &mut folds, &mut bufs, &mut out);
             }
         }
     }
     out
+}
+
+/// The per-token vectors of a [`Seg`], kept from one sentence to the next of a
+/// document so that each is allocated once.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Tok>,
+    ids: Vec<u32>,
+    vals: Vec<Option<f64>>,
+    parts: Vec<bool>,
+    starts: Vec<usize>,
 }
 
 /// Spans taken by dates and times (durations excepted), for overlap tests in
@@ -215,12 +231,13 @@ fn scan(
     doc: &Document,
     lex: &'static Lexicon,
     blocked: &Blocked,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    folds: &mut FoldRanges<'_>,
+    bufs: &mut Buffers,
     out: &mut Vec<NumberMention>,
 ) {
     let mut own = None;
-    let f = doc.fold_range(start, end, &mut own);
+    let f = folds.get(start, end, &mut own);
     // most sentences count nothing: one cheap look first (a digit counts outside a date)
     let digit_counts = |i: usize| {
         let o = f.orig(i);
@@ -229,27 +246,40 @@ fn scan(
     if !lex.may_count(f.text, digit_counts) {
         return;
     }
-    let mut seg = Seg::new(doc, lex, f);
+    let mut seg = Seg::new(doc, lex, f, std::mem::take(bufs));
     if seg.look_up(blocked) {
         seg.find(blocked, out);
     }
+    *bufs = Buffers {
+        toks: seg.toks,
+        ids: seg.ids,
+        vals: seg.vals,
+        parts: seg.parts,
+        starts: seg.starts,
+    };
 }
 
 impl<'a> Seg<'a> {
     /// The tokens of folded sentence `f`, glued units split (see
     /// [`Seg::split_glued_units`]); nothing looked up yet.
-    fn new(doc: &'a Document, lex: &'static Lexicon, f: FoldedView<'a>) -> Seg<'a> {
-        let toks = tokens::tokenize(f.text);
+    fn new(
+        doc: &'a Document,
+        lex: &'static Lexicon,
+        f: FoldedView<'a>,
+        bufs: Buffers,
+    ) -> Seg<'a> {
+        let mut toks = bufs.toks;
+        tokens::tokenize_into(f.text, &mut toks);
         let mut seg = Seg {
             doc,
             lex,
             f,
             toks,
-            ids: Vec::new(),
-            vals: Vec::new(),
-            parts: Vec::new(),
+            ids: bufs.ids,
+            vals: bufs.vals,
+            parts: bufs.parts,
             spelled: false,
-            starts: Vec::new(),
+            starts: bufs.starts,
         };
         seg.split_glued_units();
         seg
@@ -263,13 +293,20 @@ impl<'a> Seg<'a> {
     /// count right after it (past two adjectives at most: see [`Seg::head_at`]).
     fn look_up(&mut self, blocked: &Blocked) -> bool {
         let n = self.toks.len();
-        let (mut ids, mut vals, mut parts) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
+        let (mut ids, mut vals, mut parts, mut starts) = (
+            std::mem::take(&mut self.ids),
+            std::mem::take(&mut self.vals),
+            std::mem::take(&mut self.parts),
+            std::mem::take(&mut self.starts),
         );
+        ids.clear();
+        vals.clear();
+        parts.clear();
+        starts.clear();
+        ids.reserve(n);
+        vals.reserve(n);
+        parts.reserve(n);
         let (mut any, mut spelled) = (false, false);
-        let mut starts = Vec::new();
         let start_bits = bit(Class::Percent) | bit(Class::OneWord) | FIRST_APPROX;
         // the last « un », and the « un » tokens in the current run of possible number parts
         let mut last_one = None;

@@ -900,7 +900,7 @@ fn looks(lang: Lang, text: &str) -> (bool, bool) {
     let blocked = Blocked::new(&[]);
     let f = d.folded(0, d.text.len()).expect("whole text");
     let cheap = lex.may_count(f.text, |_| true);
-    let mut seg = Seg::new(&d, lex, f);
+    let mut seg = Seg::new(&d, lex, f, Buffers::default());
     (cheap, seg.look_up(&blocked))
 }
 

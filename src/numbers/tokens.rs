@@ -84,8 +84,16 @@ fn non_ascii_class(c: char) -> u8 {
 
 /// Splits folded text into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks` (cleared first), reusing its buffer.
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    toks.clear();
+    toks.reserve(text.len() / 5 + 1);
     let mut i = 0;
     let mut space = false;
     let mut nums = 0;
@@ -176,15 +184,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             });
         } else {
             nums += 1;
-            push_chunk(text, (pos, j), (space, plain), &mut toks);
+            push_chunk(text, (pos, j), (space, plain), toks);
         }
         space = false;
         i = j;
     }
     if nums > 1 {
-        merge_thousands(text, &mut toks);
+        merge_thousands(text, toks);
     }
-    toks
 }
 
 /// Classifies one chunk holding a digit and not elided (`start..end`, after
