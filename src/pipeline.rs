@@ -39,10 +39,10 @@ impl Pipeline {
     /// The default chain: dates, numbers, places, actors, claims.
     pub fn new() -> Pipeline {
         Pipeline::with_stages(vec![
-            Box::new(dates::DateStage::default()),
-            Box::new(numbers::NumberStage::default()),
-            Box::new(places::PlaceStage::default()),
-            Box::new(actors::ActorStage::default()),
+            Box::new(dates::DateStage),
+            Box::new(numbers::NumberStage),
+            Box::new(places::PlaceStage),
+            Box::new(actors::ActorStage),
             Box::new(claims::ClaimStage::default()),
         ])
     }

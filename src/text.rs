@@ -338,14 +338,14 @@ pub fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
 /// Canonical key for comparing names: folded, leading articles and elision dropped,
 /// punctuation turned to single spaces.
 pub fn name_key(s: &str) -> String {
+    // built in one buffer, without a string a word
     let f = fold(s);
-    let mut words: Vec<&str> = f
+    let mut out = String::with_capacity(f.len());
+    let mut words = f
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // drop elided articles (l', d') and leading articles
-    let mut out: Vec<String> = Vec::new();
-    for (i, w) in words.drain(..).enumerate() {
+        .filter(|w| !w.is_empty());
+    let mut kept = 0;
+    for (i, w) in words.by_ref().enumerate() {
         let w = w
             .strip_prefix("l'")
             .or_else(|| w.strip_prefix("d'"))
@@ -359,10 +359,14 @@ pub fn name_key(s: &str) -> String {
             continue;
         }
         if !w.is_empty() {
-            out.push(w.trim_matches('\'').to_string());
+            if kept > 0 {
+                out.push(' ');
+            }
+            out.push_str(w.trim_matches('\''));
+            kept += 1;
         }
     }
-    out.join(" ")
+    out
 }
 
 /// A set of byte ranges that answers « does one of them cover `start..end`? »

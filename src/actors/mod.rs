@@ -452,9 +452,8 @@ fn scan_sentence(
     // source patterns, whole words (leftmost-longest: disjoint and sorted), found
     // when an actor needs them
     let src_found = std::cell::OnceCell::new();
-    let src = || -> &[(usize, usize, SourceKind)] {
-        src_found.get_or_init(|| sources::patterns(ld, ft))
-    };
+    let src =
+        || -> &[(usize, usize, SourceKind)] { src_found.get_or_init(|| sources::patterns(ld, ft)) };
 
     // 2. countries and capitals acting as governments
     country_actors(text, lex, ld, folded, &src, &mut cands, named);

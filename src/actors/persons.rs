@@ -70,7 +70,10 @@ pub(crate) fn name_window(s: &str) -> Option<(usize, usize)> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut last = b.len();
     while last > first {
-        if let Some(chunk) = b.get(last.wrapping_sub(8)..last).filter(|_| last - first > 8) {
+        if let Some(chunk) = b
+            .get(last.wrapping_sub(8)..last)
+            .filter(|_| last - first > 8)
+        {
             let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
             // high bit of each byte: >= 'A' and not >= '[' (no carry: all bytes ASCII)
             let upper = w.wrapping_add(ONES * u64::from(0x80 - b'A'))
@@ -826,11 +829,7 @@ pub(crate) fn role_after(ctx: &Ctx, name_end: usize) -> Option<(usize, usize)> {
     let i = roles.partition_point(|r| r.start < from);
     let r = roles.get(i).filter(|r| r.start <= from + 24)?;
     let lead = tokenize(&ctx.text[from..r.start], from, ctx.folded);
-    if lead.len() > 3
-        || ctx.text[from..r.start]
-            .chars()
-            .any(|c| LEAD_MARKS.has(c))
-    {
+    if lead.len() > 3 || ctx.text[from..r.start].chars().any(|c| LEAD_MARKS.has(c)) {
         return None;
     }
     let lead_ok = lead

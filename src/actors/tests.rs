@@ -1140,12 +1140,12 @@ fn places_inside_acting_institutions(
     doc.lang = crate::document::Lang::from_code(lang);
     doc.sentences = crate::sentences::Splitter::default().split(&doc);
     let mut ann = crate::document::Annotations::default();
-    crate::places::PlaceStage::default().run(&doc, &mut ann);
+    crate::places::PlaceStage.run(&doc, &mut ann);
     assert!(
         ann.places.iter().any(|p| p.span.text == place),
         "the places stage finds {place}"
     );
-    ActorStage::default().run(&doc, &mut ann);
+    ActorStage.run(&doc, &mut ann);
     assert_eq!(
         ann.places.iter().any(|p| p.span.text == place),
         kept,
@@ -1176,11 +1176,21 @@ mod fast_paths {
             let (mut acronym, mut alpha) = (false, true);
             if cap || key.starts_with("al-") || key.starts_with("el-") {
                 let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-                let upper = w.chars().filter(|c| c.is_alphabetic() && c.is_uppercase()).count();
+                let upper = w
+                    .chars()
+                    .filter(|c| c.is_alphabetic() && c.is_uppercase())
+                    .count();
                 acronym = letters >= 2 && upper == letters;
                 alpha = !w.chars().any(|c| c.is_ascii_digit());
             }
-            out.push(Tok { start: base + s, end: base + e, key, cap, acronym, alpha });
+            out.push(Tok {
+                start: base + s,
+                end: base + e,
+                key,
+                cap,
+                acronym,
+                alpha,
+            });
         };
         let mut i = 0;
         while let Some(c) = text[i..].chars().next() {
@@ -1273,7 +1283,11 @@ mod fast_paths {
         let f = Folded::new(text, 0);
         for lang in [Lang::Fr, Lang::En] {
             let ld = LEXICON.lang(lang);
-            assert_eq!(lexicon_matches(ld, &f.text), reference_matches(ld, &f.text), "{text:?}");
+            assert_eq!(
+                lexicon_matches(ld, &f.text),
+                reference_matches(ld, &f.text),
+                "{text:?}"
+            );
             assert_eq!(
                 sources::patterns(ld, &f.text),
                 reference_sources(lang, &f.text),
@@ -1322,7 +1336,10 @@ mod fast_paths {
                 for d in &demonyms {
                     let alias = t.replace("{D}", d).to_lowercase();
                     let want = (crate::text::fold(&alias), lexicon::caps_of(&alias));
-                    assert_eq!(lexicon::Lowered::join(&pieces, &lexicon::Lowered::new(d)), want);
+                    assert_eq!(
+                        lexicon::Lowered::join(&pieces, &lexicon::Lowered::new(d)),
+                        want
+                    );
                 }
             }
         }

@@ -602,10 +602,16 @@ mod tests {
         let folded = Folded::new(text, 0).text;
         for m in &t.matches {
             if event_cue(m.entry) && !lex.may_event(&folded) {
-                return Err(format!("event cue {:?} missed in {text:?}", t.text(m.first)));
+                return Err(format!(
+                    "event cue {:?} missed in {text:?}",
+                    t.text(m.first)
+                ));
             }
             if claim_cue(m.entry) && !lex.may_claim(&folded) {
-                return Err(format!("claim cue {:?} missed in {text:?}", t.text(m.first)));
+                return Err(format!(
+                    "claim cue {:?} missed in {text:?}",
+                    t.text(m.first)
+                ));
             }
             if m.entry.has(AWAY) && !lex.may_move(&folded) {
                 return Err(format!("away cue {:?} missed in {text:?}", t.text(m.first)));
@@ -615,7 +621,12 @@ mod tests {
     }
 
     #[rstest::rstest]
-    #[case::attack(Lang::Fr, "Une attaque contre le camp militaire de Boulkessy", true, false)]
+    #[case::attack(
+        Lang::Fr,
+        "Une attaque contre le camp militaire de Boulkessy",
+        true,
+        false
+    )]
     #[case::attack_phrase(Lang::Fr, "Des hommes armés ont attaqué le poste", true, false)]
     #[case::suicide(Lang::Fr, "un attentat-suicide à Gao", true, false)]
     #[case::one_soldier(Lang::Fr, "la mort d'un soldat malien", true, false)]

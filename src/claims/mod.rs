@@ -232,25 +232,25 @@ pub fn extract(doc: &Document, ann: &Annotations) -> Vec<Claim> {
         tree
     });
     let main_place = main_place.map(|m| {
-            if is_country(m) {
-                return m;
-            }
-            // a place inside it named elsewhere in the text is more precise
-            // (« la région de Mopti » … « près de Djenné »)
-            let key = tree.key(&m.name);
-            // each name once: the test depends on names only
-            let mut tried: FxHashSet<&str> = FxHashSet::default();
-            slots
-                .all_places()
-                .find(|p| {
-                    if !tried.insert(&p.name) {
-                        return false;
-                    }
-                    let k = tree.key(&p.name);
-                    k != key && tree.contains_keyed(&m.name, &key, &p.name, &k)
-                })
-                .unwrap_or(m)
-        });
+        if is_country(m) {
+            return m;
+        }
+        // a place inside it named elsewhere in the text is more precise
+        // (« la région de Mopti » … « près de Djenné »)
+        let key = tree.key(&m.name);
+        // each name once: the test depends on names only
+        let mut tried: FxHashSet<&str> = FxHashSet::default();
+        slots
+            .all_places()
+            .find(|p| {
+                if !tried.insert(&p.name) {
+                    return false;
+                }
+                let k = tree.key(&p.name);
+                k != key && tree.contains_keyed(&m.name, &key, &p.name, &k)
+            })
+            .unwrap_or(m)
+    });
     let main_date = event_sentences()
         .filter(|s| !s.claims.iter().any(|(_, m)| m.after_revision))
         .find_map(|s| slots.date(s.index, s.anchor.unwrap_or(0)));
@@ -630,11 +630,7 @@ impl<'a> Slots<'a> {
                 .filter(|d| is_calendar(d) && !in_dateline(&d.span))
                 .map(|d| (sentence_of(d.span.start), d)),
         );
-        let actors = BySentence::new(
-            ann.actors
-                .iter()
-                .map(|a| (sentence_of(a.span.start), a)),
-        );
+        let actors = BySentence::new(ann.actors.iter().map(|a| (sentence_of(a.span.start), a)));
         let mut sources: Vec<(usize, usize, &str)> = ann
             .actors
             .iter()
@@ -905,8 +901,10 @@ impl PlaceTree {
         if let Some(k) = self.keys.borrow().get(name) {
             return String::from(&**k);
         }
-        let k = place_key(name);
-        self.keys.borrow_mut().insert(name.into(), k.as_str().into());
+        let k = name_key(name);
+        self.keys
+            .borrow_mut()
+            .insert(name.into(), k.as_str().into());
         k
     }
 
@@ -950,39 +948,6 @@ impl PlaceTree {
             _ => true,
         }
     }
-}
-
-/// [`name_key`] built in one buffer, without a string a word (the same key: a
-/// test checks it).
-fn place_key(s: &str) -> String {
-    let f = crate::text::fold(s);
-    let mut out = String::with_capacity(f.len());
-    let mut words = f
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty());
-    let mut kept = 0;
-    for (i, w) in words.by_ref().enumerate() {
-        let w = w
-            .strip_prefix("l'")
-            .or_else(|| w.strip_prefix("d'"))
-            .unwrap_or(w);
-        if i == 0
-            && matches!(
-                w,
-                "le" | "la" | "les" | "the" | "un" | "une" | "des" | "a" | "an"
-            )
-        {
-            continue;
-        }
-        if !w.is_empty() {
-            if kept > 0 {
-                out.push(' ');
-            }
-            out.push_str(w.trim_matches('\''));
-            kept += 1;
-        }
-    }
-    out
 }
 
 /// The calendar part of a date value as (year, month, day), each `None` when

@@ -537,7 +537,10 @@ impl Lexicon {
         lex.engines = Some(Engines {
             starts,
             backtrack: Backtracker::new(nfa),
-            slow: templates.into_iter().map(|t| (t, OnceLock::new())).collect(),
+            slow: templates
+                .into_iter()
+                .map(|t| (t, OnceLock::new()))
+                .collect(),
             fills,
         });
         lex
@@ -709,8 +712,7 @@ mod tests {
             let mut fills = HashMap::default();
             add_fills(lex, src, &mut fills);
             assert_eq!(fill(src, &fills), ascii_boundaries(&lex.expand(src)));
-            let spliced =
-                spliced_hir(src, &fills, &mut HashMap::default()).expect("it splices");
+            let spliced = spliced_hir(src, &fills, &mut HashMap::default()).expect("it splices");
             assert_eq!(spliced, whole, "{lang} {src}");
         }
     }

@@ -630,7 +630,9 @@ impl Walker {
     /// Adds the match of rule `rule` at `i` ending at `end` to `out`, whose places from
     /// `from` on are those of this walk (one by rule: the last end, the longest).
     fn record(out: &mut Vec<Place>, from: usize, rule: usize, i: usize, end: usize) {
-        let Ok(rule) = u32::try_from(rule) else { return };
+        let Ok(rule) = u32::try_from(rule) else {
+            return;
+        };
         match out[from..].iter_mut().find(|p| p.rule == rule) {
             Some(p) => p.end = end,
             None => out.push(Place {

@@ -262,12 +262,7 @@ fn scan(
 impl<'a> Seg<'a> {
     /// The tokens of folded sentence `f`, glued units split (see
     /// [`Seg::split_glued_units`]); nothing looked up yet.
-    fn new(
-        doc: &'a Document,
-        lex: &'static Lexicon,
-        f: FoldedView<'a>,
-        bufs: Buffers,
-    ) -> Seg<'a> {
+    fn new(doc: &'a Document, lex: &'static Lexicon, f: FoldedView<'a>, bufs: Buffers) -> Seg<'a> {
         let mut toks = bufs.toks;
         tokens::tokenize_into(f.text, &mut toks);
         let mut seg = Seg {
