@@ -358,11 +358,16 @@ pub struct NumberMention {
 
 /// Serializes integral floats as JSON integers (`53`, not `53.0`).
 pub fn ser_num<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+    match as_integer(*v) {
+        Some(i) => s.serialize_i64(i),
+        None => s.serialize_f64(*v),
     }
+}
+
+/// The integer [`ser_num`] writes for `v`: `Some` when `v` is integral and
+/// exactly representable.
+pub fn as_integer(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && v.abs() < 9.0e15).then_some(v as i64)
 }
 
 /// [`ser_num`] for optional values (`null` when absent).

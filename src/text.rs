@@ -88,20 +88,7 @@ impl Folded {
     /// give: folding goes character by character. `None` when the range is
     /// not on boundaries or outside.
     pub fn slice(&self, start: usize, end: usize) -> Option<FoldedView<'_>> {
-        let at = |o: usize| {
-            let i = self.map.partition_point(|&m| (m as usize) < o);
-            (self.map.get(i).map(|&m| m as usize) == Some(o)).then_some(i)
-        };
-        let (a, b) = (at(start)?, at(end)?);
-        // the first folded byte of a character: its map entry differs from the previous one
-        let first = |i: usize| i == 0 || self.map[i - 1] != self.map[i];
-        if a > b || !first(a) || !first(b) {
-            return None;
-        }
-        Some(FoldedView {
-            text: self.text.get(a..b)?,
-            map: &self.map[a..=b],
-        })
+        self.view().slice_from(0, start, end).map(|(v, _)| v)
     }
 }
 
@@ -321,6 +308,29 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// True when byte `i` of `s` starts an uppercase letter (`char::is_uppercase`), the
+/// letters of U+0080–U+00FF read from their bytes; false past the end and
+/// inside a character.
+#[inline]
+pub fn upper_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let Some(&x) = b.get(i) else {
+        return false;
+    };
+    match x {
+        0..=0x7F => x.is_ascii_uppercase(),
+        // U+0080–U+00BF: no uppercase letter
+        0xC2 => false,
+        // U+00C0–U+00FF: uppercase from U+00C0 to U+00DE, but for « × »
+        0xC3 => b
+            .get(i + 1)
+            .is_some_and(|&y| (0x80..=0x9E).contains(&y) && y != 0x97),
+        0xC4..=0xFF => s[i..].chars().next().is_some_and(char::is_uppercase),
+        // inside a character
+        _ => false,
+    }
 }
 
 /// Letters, digits and the joiners that belong inside a word.
@@ -581,7 +591,7 @@ mod tests {
             for (x, y, f) in cuts {
                 let (a, b) = (x % (s.len() + 2), y % (s.len() + 2));
                 for start in [from, f] {
-                    let want = whole.slice(a, b).map(|v| (v.text, v.map));
+                    let want = searched_slice(&whole, a, b).map(|v| (v.text, v.map));
                     let got = view.slice_from(start, a, b);
                     proptest::prop_assert_eq!(got.map(|(v, _)| (v.text, v.map)), want);
                     if let Some((_, next)) = got {
@@ -591,6 +601,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`Folded::slice`] as two binary searches over the whole map: what
+    /// [`FoldedView::slice_from`] must give from any start.
+    fn searched_slice(f: &Folded, start: usize, end: usize) -> Option<FoldedView<'_>> {
+        let at = |o: usize| {
+            let i = f.map.partition_point(|&m| (m as usize) < o);
+            (f.map.get(i).map(|&m| m as usize) == Some(o)).then_some(i)
+        };
+        let (a, b) = (at(start)?, at(end)?);
+        let first = |i: usize| i == 0 || f.map[i - 1] != f.map[i];
+        if a > b || !first(a) || !first(b) {
+            return None;
+        }
+        Some(FoldedView {
+            text: f.text.get(a..b)?,
+            map: &f.map[a..=b],
+        })
     }
 
     proptest::proptest! {
@@ -609,6 +637,15 @@ mod tests {
                 proptest::prop_assert_eq!(view.orig_range(0, k), part.orig_range(0, k));
             }
         }
+    }
+
+    #[test]
+    fn upper_at_is_false_past_the_end_and_inside_a_character() {
+        assert!(upper_at("Émir", 0));
+        assert!(!upper_at("Émir", 1), "inside « É »");
+        assert!(upper_at("aB", 1));
+        assert!(!upper_at("aB", 2));
+        assert!(!upper_at("", 0));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! its cheap rejections before the look-arounds for roles and reporting verbs.
 
 use super::lexicon::{LangData, Lexicon, SourceKind, LEXICON};
-use crate::text::{is_word_char, Folded, FoldedView};
+use crate::text::{is_word_char, upper_at, Folded, FoldedView};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A word of a sentence, with its original offsets.
@@ -109,25 +109,6 @@ pub(crate) fn name_window(s: &str) -> Option<(usize, usize)> {
         .position(u8::is_ascii_whitespace)
         .map_or(b.len(), |p| last + p);
     Some((from, to))
-}
-
-/// True when byte `i` of `s` starts an uppercase letter (`char::is_uppercase`), the
-/// letters of U+0080–U+00FF read from their bytes.
-#[inline]
-pub(crate) fn upper_at(s: &str, i: usize) -> bool {
-    let b = s.as_bytes();
-    match b[i] {
-        x @ 0..=0x7F => x.is_ascii_uppercase(),
-        // U+0080–U+00BF: no uppercase letter
-        0xC2 => false,
-        // U+00C0–U+00FF: uppercase from U+00C0 to U+00DE, but for « × »
-        0xC3 => b
-            .get(i + 1)
-            .is_some_and(|&y| (0x80..=0x9E).contains(&y) && y != 0x97),
-        0xC4..=0xFF => s[i..].chars().next().is_some_and(char::is_uppercase),
-        // inside a character
-        _ => false,
-    }
 }
 
 /// Folded positions of original offsets, each found by walking from the last one.

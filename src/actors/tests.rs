@@ -1349,7 +1349,7 @@ mod fast_paths {
     fn uppercase_by_bytes() {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             let s = format!("{c}a");
-            assert_eq!(persons::upper_at(&s, 0), c.is_uppercase(), "{c:?}");
+            assert_eq!(crate::text::upper_at(&s, 0), c.is_uppercase(), "{c:?}");
         }
     }
 

@@ -139,14 +139,9 @@ fn float(out: &mut Vec<u8>, v: f64) {
 
 /// A number as [`crate::document::ser_num`] writes it: integral values as integers.
 fn num(out: &mut Vec<u8>, v: f64) {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        let i = v as i64;
-        if i < 0 {
-            out.push(b'-');
-        }
-        uint(out, i.unsigned_abs());
-    } else {
-        float(out, v);
+    match crate::document::as_integer(v) {
+        Some(i) => out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
+        None => float(out, v),
     }
 }
 

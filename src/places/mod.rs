@@ -32,7 +32,7 @@ pub use gazetteer::{by_key, contains, lookup, lookup_all, parent, size, Kind, Pl
 use crate::document::{Annotations, Document, Lang, PlaceMention, Span};
 use crate::models::{lines, tsv_rows};
 use crate::pipeline::Stage;
-use crate::text::fold;
+use crate::text::{fold, upper_at};
 use gazetteer::{preferred, tier, Gazetteer, GAZETTEER};
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
@@ -266,17 +266,7 @@ fn context(lex: &Lexicon, f: &str, ms: usize, me: usize) -> Context {
     ctx
 }
 
-/// The character at byte `at` of `s` is uppercase.
-fn upper_at(s: &str, at: usize) -> bool {
-    match s.as_bytes().get(at) {
-        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-        _ => s
-            .get(at..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase),
-    }
-}
-
+/// The first character of `s` is uppercase.
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }

@@ -95,14 +95,6 @@ impl Trie {
     pub fn prefixes(&self, hay: &[u8], at: usize, f: impl FnMut(usize, &[usize])) {
         self.as_ref().prefixes(hay, at, f);
     }
-
-    /// Walks down the path of `hay[at..]`, calling `f(node, end, ids)` at each node
-    /// reached (`end`: the text's end there; `ids`: the keys ending there) until it
-    /// returns false or the path ends.
-    #[allow(dead_code)] // the actors stage may walk; the places read the compiled trie
-    pub fn walk(&self, hay: &[u8], at: usize, f: impl FnMut(usize, usize, &[usize]) -> bool) {
-        self.as_ref().walk(hay, at, f);
-    }
 }
 
 impl<'a> TrieRef<'a> {
@@ -117,7 +109,9 @@ impl<'a> TrieRef<'a> {
         });
     }
 
-    /// See [`Trie::walk`].
+    /// Walks down the path of `hay[at..]`, calling `f(node, end, ids)` at each node
+    /// reached (`end`: the text's end there; `ids`: the keys ending there) until it
+    /// returns false or the path ends.
     #[inline]
     pub fn walk(self, hay: &[u8], at: usize, mut f: impl FnMut(usize, usize, &'a [usize]) -> bool) {
         let Some(&b) = hay.get(at) else {
